@@ -1,0 +1,23 @@
+// Two projects: `unit` runs in-process (SQLite :memory:, in-memory bus), `integration` needs the real
+// MariaDB + Redis named by DATABASE_URL / REDIS_URL (files named *.int.test.ts).
+const moduleNameMapper = {
+  '^@platform/(kit|testkit|router|rest-adapter|scripts)$': '<rootDir>/$1/src',
+  '^@platform/(identity|activity)$': '<rootDir>/subgraphs/$1/src',
+};
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
+};
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  moduleNameMapper,
+  transform,
+  setupFiles: ['reflect-metadata'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['**/test/**/*.test.ts', '!**/*.int.test.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['**/test/**/*.int.test.ts'] },
+  ],
+};

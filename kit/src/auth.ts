@@ -1,0 +1,134 @@
+import jwt from 'jsonwebtoken';
+import { Secret } from './config';
+import { unauthenticated } from './errors';
+
+/** How far a caller's reads reach, widest first. */
+export const DATA_SCOPES = ['platform', 'tenant', 'agency', 'team_group', 'team', 'own'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+/** Who is calling: verified from the token by the router and again by every subgraph. */
+export interface Caller {
+  userId: string;
+  username: string;
+  /** null only for platform-level accounts (the super admin). */
+  tenantId: string | null;
+  roles: string[];
+  /** `resource:action` codes; `*` grants everything. */
+  permissions: string[];
+  scope: DataScope;
+  sessionId: string;
+}
+
+export const hasPermission = (caller: Caller | null | undefined, code: string): boolean =>
+  !!caller && (caller.permissions.includes('*') || caller.permissions.includes(code));
+
+export const hasRole = (caller: Caller | null | undefined, role: string): boolean =>
+  !!caller && caller.roles.includes(role);
+
+export const isPlatformAdmin = (caller: Caller | null | undefined): boolean => caller?.scope === 'platform';
+
+interface AccessClaims {
+  typ: 'access';
+  sub: string;
+  usr: string;
+  tid: string | null;
+  rol: string[];
+  prm: string[];
+  scp: DataScope;
+  sid: string;
+}
+
+export interface TokenSigner {
+  /** Signs an access token for the caller; `ttlSeconds` per contract (2 h for HR, 24 h for the collector app). */
+  signAccess(caller: Caller, ttlSeconds: number): string;
+  verifyAccess(token: string): Caller;
+}
+
+const ISSUER = 'platform-identity';
+
+export function createTokenSigner(secret: Secret): TokenSigner {
+  const key = secret.reveal();
+  return {
+    signAccess(caller, ttlSeconds) {
+      const claims: AccessClaims = {
+        typ: 'access',
+        sub: caller.userId,
+        usr: caller.username,
+        tid: caller.tenantId,
+        rol: caller.roles,
+        prm: caller.permissions,
+        scp: caller.scope,
+        sid: caller.sessionId,
+      };
+      return jwt.sign(claims, key, { algorithm: 'HS256', expiresIn: ttlSeconds, issuer: ISSUER });
+    },
+    verifyAccess(token) {
+      let claims: AccessClaims;
+      try {
+        claims = jwt.verify(token, key, { algorithms: ['HS256'], issuer: ISSUER }) as AccessClaims;
+      } catch {
+        throw unauthenticated('Token is invalid or expired', { reason: 'INVALID_TOKEN' });
+      }
+      if (claims.typ !== 'access') throw unauthenticated('Token is invalid or expired', { reason: 'INVALID_TOKEN' });
+      return {
+        userId: claims.sub,
+        username: claims.usr,
+        tenantId: claims.tid,
+        roles: claims.rol,
+        permissions: claims.prm,
+        scope: claims.scp,
+        sessionId: claims.sid,
+      };
+    },
+  };
+}
+
+/** `Bearer <token>` → token, or undefined. */
+export function bearerToken(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+}
+
+/**
+ * Revoked sessions (logout, refresh-token reuse, remote sign-out). Access tokens are short-lived and
+ * stateless, so every verifier also asks this list; entries expire with the longest access token.
+ */
+export interface RevocationList {
+  revoke(sessionId: string, ttlSeconds: number): Promise<void>;
+  isRevoked(sessionId: string): Promise<boolean>;
+}
+
+export class MemoryRevocationList implements RevocationList {
+  private readonly until = new Map<string, number>();
+  async revoke(sessionId: string, ttlSeconds: number): Promise<void> {
+    this.until.set(sessionId, Date.now() + ttlSeconds * 1000);
+  }
+  async isRevoked(sessionId: string): Promise<boolean> {
+    const until = this.until.get(sessionId);
+    if (until === undefined) return false;
+    if (until < Date.now()) {
+      this.until.delete(sessionId);
+      return false;
+    }
+    return true;
+  }
+}
+
+/** Verifies an `Authorization` header into a caller: anonymous when absent, an error when invalid or revoked. */
+export async function authenticate(
+  signer: TokenSigner,
+  revocations: RevocationList,
+  authorization: string | string[] | undefined,
+): Promise<Caller | null> {
+  const token = bearerToken(authorization);
+  if (!token) {
+    if (authorization) throw unauthenticated('Token is invalid or expired', { reason: 'INVALID_TOKEN' });
+    return null;
+  }
+  const caller = signer.verifyAccess(token);
+  if (await revocations.isRevoked(caller.sessionId)) {
+    throw unauthenticated('Token is invalid or expired', { reason: 'SESSION_REVOKED' });
+  }
+  return caller;
+}

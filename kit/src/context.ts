@@ -1,0 +1,83 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/core';
+import type { Caller } from './auth';
+
+/** What every resolver receives: built once per request, never shared across requests. */
+export interface RequestContext {
+  requestId: string;
+  caller: Caller | null;
+  /** Forked per request; the tenant filter is set to the caller's tenant. */
+  em: EntityManager;
+  loaders: Loaders;
+}
+
+/** Per-request DataLoaders, created on first use under a stable key. */
+export class Loaders {
+  private readonly byKey = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.byKey.get(key);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.byKey.set(key, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+/**
+ * Loads entities by a unique column in one query per tick; missing keys resolve to null.
+ * `where` may add conditions (the tenant filter applies anyway through `em`).
+ */
+export function byKeyLoader<E extends object, K extends string | number>(
+  em: EntityManager,
+  entity: new (...args: never[]) => E,
+  column: keyof E & string = 'id' as keyof E & string,
+): DataLoader<K, E | null> {
+  return new DataLoader<K, E | null>(async (keys) => {
+    const rows = await em.find(entity, { [column]: { $in: [...new Set(keys)] } } as never);
+    const index = new Map<unknown, E>(rows.map((row) => [(row as Record<string, unknown>)[column], row]));
+    return keys.map((k) => index.get(k) ?? null);
+  });
+}
+
+/** Loads the rows that point at each key (one-to-many) in one query per tick. */
+export function groupLoader<E extends object, K extends string | number>(
+  em: EntityManager,
+  entity: new (...args: never[]) => E,
+  column: keyof E & string,
+  orderBy: Record<string, 'asc' | 'desc'> = { id: 'asc' },
+): DataLoader<K, E[]> {
+  return new DataLoader<K, E[]>(async (keys) => {
+    const rows = await em.find(entity, { [column]: { $in: [...new Set(keys)] } } as never, {
+      orderBy: orderBy as never,
+    });
+    const groups = new Map<unknown, E[]>();
+    for (const row of rows) {
+      const key = (row as Record<string, unknown>)[column];
+      const list = groups.get(key) ?? [];
+      list.push(row);
+      groups.set(key, list);
+    }
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
+/** Counts rows per key (`SELECT col, count(*) … GROUP BY col`) in one query per tick. */
+export function countLoader<E extends object, K extends string | number>(
+  em: EntityManager,
+  entity: new (...args: never[]) => E,
+  column: keyof E & string,
+): DataLoader<K, number> {
+  return new DataLoader<K, number>(async (keys) => {
+    const rows = await em.find(entity, { [column]: { $in: [...new Set(keys)] } } as never, {
+      fields: [column] as never,
+    });
+    const counts = new Map<unknown, number>();
+    for (const row of rows) {
+      const key = (row as Record<string, unknown>)[column];
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return keys.map((k) => counts.get(k) ?? 0);
+  });
+}

@@ -1,0 +1,94 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * The one closed set of error codes every subgraph speaks (`extensions.code`).
+ * The REST adapter maps each of them onto every contract family's status and body.
+ */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED', // no or invalid/expired token
+  'INVALID_CREDENTIALS', // login with a wrong user name or password
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'BAD_USER_INPUT', // wrong type, missing field, out of range: names the field
+  'BUSINESS_RULE', // valid input that the domain refuses
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorDetails {
+  /** The input field the error is about, dotted for nested fields. */
+  field?: string;
+  /** A finer reason a client may branch on, e.g. `REFRESH_TOKEN_REUSED`. */
+  reason?: string;
+  [key: string]: unknown;
+}
+
+/** A coded error a resolver throws; the shared formatter passes it through unchanged. */
+export class DomainError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message, { extensions: { code, ...details } });
+    this.name = 'DomainError';
+  }
+}
+
+export const unauthenticated = (message = 'Authentication required', details?: ErrorDetails) =>
+  new DomainError('UNAUTHENTICATED', message, details);
+export const forbidden = (message = 'Permission denied', details?: ErrorDetails) =>
+  new DomainError('FORBIDDEN', message, details);
+export const notFound = (what: string, id?: string | number) =>
+  new DomainError('NOT_FOUND', id === undefined ? `${what} not found` : `${what} ${id} not found`, { resource: what });
+export const conflict = (message: string, details?: ErrorDetails) => new DomainError('CONFLICT', message, details);
+export const badInput = (field: string, message: string) => new DomainError('BAD_USER_INPUT', message, { field });
+export const businessRule = (message: string, details?: ErrorDetails) =>
+  new DomainError('BUSINESS_RULE', message, details);
+
+const KNOWN = new Set<string>(ERROR_CODES);
+
+/** Codes that graphql-js / Apollo produce themselves, folded into our vocabulary. */
+const FOREIGN: Record<string, ErrorCode> = {
+  GRAPHQL_VALIDATION_FAILED: 'BAD_USER_INPUT',
+  GRAPHQL_PARSE_FAILED: 'BAD_USER_INPUT',
+  BAD_REQUEST: 'BAD_USER_INPUT',
+  PERSISTED_QUERY_NOT_FOUND: 'BAD_USER_INPUT',
+  OPERATION_RESOLUTION_FAILURE: 'BAD_USER_INPUT',
+  ARGUMENT_VALIDATION_ERROR: 'BAD_USER_INPUT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL',
+};
+
+export function toErrorCode(code: unknown): ErrorCode {
+  if (typeof code === 'string') {
+    if (KNOWN.has(code)) return code as ErrorCode;
+    if (code in FOREIGN) return FOREIGN[code]!;
+  }
+  return 'INTERNAL';
+}
+
+/**
+ * Apollo `formatError`: every error leaves with a code from the closed set; unexpected errors
+ * lose their message (and stack) outside development so nothing internal leaks.
+ */
+export function createErrorFormatter(opts: { exposeInternals: boolean; onInternal?: (error: unknown) => void }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const rawCode = formatted.extensions?.code;
+    // graphql-js input coercion errors carry no code; they are the client's fault.
+    const code =
+      rawCode === undefined && isCoercionError(formatted.message) ? 'BAD_USER_INPUT' : toErrorCode(rawCode);
+    if (code !== 'INTERNAL') {
+      return { ...formatted, extensions: { ...formatted.extensions, code } };
+    }
+    opts.onInternal?.(error);
+    if (opts.exposeInternals) return { ...formatted, extensions: { ...formatted.extensions, code } };
+    return { message: 'Internal server error', path: formatted.path, extensions: { code } };
+  };
+}
+
+function isCoercionError(message: string): boolean {
+  return /^Variable "\$|^Argument "|got invalid value|Expected type|Cannot query field|Unknown argument/.test(message);
+}

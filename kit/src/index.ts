@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+
+export * from './auth';
+export * from './config';
+export * from './context';
+export * from './decimal';
+export * from './errors';
+export * from './executor';
+export * from './federation';
+export * from './http';
+export * from './logger';
+export * from './page';
+export * from './shield';
+export * from './subgraph';
+export * from './time';

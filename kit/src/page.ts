@@ -1,0 +1,54 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+
+/** `page`/`pageSize` arguments of every list; pageSize is capped so no query reads without bound. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 1 })
+  @Min(1)
+  page: number = 1;
+
+  @Field(() => Int, { defaultValue: 20 })
+  @Min(1)
+  @Max(100)
+  pageSize: number = 20;
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pages: number;
+}
+
+/** A page object type named `<Name>Page` for the item type. */
+export function PageType<T extends object>(item: ClassType<T>, name = item.name): ClassType<Paged<T>> {
+  @ObjectType(`${name}Page`)
+  class PageClass implements Paged<T> {
+    @Field(() => [item])
+    items!: T[];
+
+    @Field(() => Int)
+    total!: number;
+
+    @Field(() => Int)
+    page!: number;
+
+    @Field(() => Int)
+    pageSize!: number;
+
+    @Field(() => Int, { description: 'Number of pages (0 when there are no items).' })
+    pages!: number;
+  }
+  return PageClass;
+}
+
+export const pageWindow = (args: { page: number; pageSize: number }) => ({
+  limit: args.pageSize,
+  offset: (args.page - 1) * args.pageSize,
+});
+
+export function toPage<T>(items: T[], total: number, args: { page: number; pageSize: number }): Paged<T> {
+  return { items, total, page: args.page, pageSize: args.pageSize, pages: Math.ceil(total / args.pageSize) };
+}

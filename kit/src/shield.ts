@@ -1,0 +1,91 @@
+import {
+  GraphQLObjectType,
+  isObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { allow, deny, rule, shield, type IRule, type IRules } from 'graphql-shield';
+import { applyMiddleware } from 'graphql-middleware';
+import { hasPermission as callerHas, isPlatformAdmin, type Caller } from './auth';
+import { forbidden, unauthenticated } from './errors';
+
+export { allow, deny, and, or, not, chain, race } from 'graphql-shield';
+export type { IRules, IRule };
+
+interface WithCaller {
+  caller: Caller | null;
+}
+
+/** Signed in, any role. Anonymous callers get UNAUTHENTICATED rather than FORBIDDEN. */
+export const isAuthenticated: IRule = rule({ cache: 'contextual' })((_p, _a, ctx: WithCaller) =>
+  ctx.caller ? true : unauthenticated(),
+);
+
+/** Holds the permission code `resource:action` (or is the platform super admin). */
+export const can = (code: string): IRule =>
+  rule(`can:${code}`, { cache: 'contextual' })((_p, _a, ctx: WithCaller) => {
+    if (!ctx.caller) return unauthenticated();
+    return callerHas(ctx.caller, code) || isPlatformAdmin(ctx.caller) ? true : forbidden(`Requires permission ${code}`);
+  });
+
+/** The platform super admin only. */
+export const isSuperAdmin: IRule = rule({ cache: 'contextual' })((_p, _a, ctx: WithCaller) => {
+  if (!ctx.caller) return unauthenticated();
+  return isPlatformAdmin(ctx.caller) ? true : forbidden('Requires the platform administrator');
+});
+
+/** Fields the federation machinery itself needs; the type rules still guard every entity fetched. */
+const FEDERATION_RULES: IRules = {
+  Query: { _service: allow, _entities: allow },
+  _Service: allow,
+};
+
+/** Rules for a subgraph: deny by default, federation plumbing allowed, our coded errors passed through. */
+export function applyShield(schema: GraphQLSchema, rules: IRules): GraphQLSchema {
+  assertShieldCoverage(schema, rules);
+  const merged = mergeRules(FEDERATION_RULES, rules);
+  return applyMiddleware(
+    schema,
+    shield(merged, {
+      fallbackRule: deny,
+      allowExternalErrors: true,
+      fallbackError: () => forbidden(),
+    }),
+  );
+}
+
+function mergeRules(a: IRules, b: IRules): IRules {
+  const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
+  for (const [type, value] of Object.entries(b as Record<string, unknown>)) {
+    const prev = out[type];
+    out[type] = isFieldMap(prev) && isFieldMap(value) ? { ...prev, ...value } : value;
+  }
+  return out as IRules;
+}
+
+const isFieldMap = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && v.constructor === Object;
+
+/**
+ * Every field of every object type must name its rule (or its type must have one), so a new field
+ * cannot ship without a decision about who may read it. Throws at schema build, listing the gaps.
+ */
+export function assertShieldCoverage(schema: GraphQLSchema, rules: IRules): void {
+  const missing = uncoveredFields(schema, rules);
+  if (missing.length) {
+    throw new Error(`graphql-shield: no rule for ${missing.join(', ')}`);
+  }
+}
+
+export function uncoveredFields(schema: GraphQLSchema, rules: IRules): string[] {
+  const table = mergeRules(FEDERATION_RULES, rules) as Record<string, unknown>;
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const typeRule = table[type.name];
+    if (typeRule && !isFieldMap(typeRule)) continue;
+    for (const field of Object.keys((type as GraphQLObjectType).getFields())) {
+      if (!isFieldMap(typeRule) || !(field in typeRule)) missing.push(`${type.name}.${field}`);
+    }
+  }
+  return missing;
+}
