@@ -12,12 +12,21 @@ const common = {
   testEnvironment: 'node',
   moduleNameMapper,
   transform,
-  setupFiles: ['reflect-metadata'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['**/test/**/*.test.ts', '!**/*.int.test.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['**/test/**/*.int.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      setupFiles: ['reflect-metadata', '<rootDir>/testkit/unit-env.js'],
+      testMatch: ['**/test/**/*.test.ts', '!**/*.int.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      setupFiles: ['reflect-metadata', '<rootDir>/testkit/int-env.js'],
+      testMatch: ['**/test/**/*.int.test.ts'],
+    },
   ],
 };

@@ -1,0 +1,138 @@
+import { join } from 'node:path';
+import type { Configuration } from '@mikro-orm/core';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { Migrator } from '@mikro-orm/migrations';
+import { MySqlDriver } from '@mikro-orm/mysql';
+import { defineConfig, MikroORM, type AbstractSqlDriver } from '@mikro-orm/sql';
+import type { SqlCounter } from './sql-counter';
+
+export type Orm = MikroORM<AbstractSqlDriver>;
+export type Dialect = 'mysql' | 'libsql';
+
+export interface CreateOrmOptions {
+  entities: any[];
+  /** `mysql://` / `mariadb://` → MariaDB; `file:…`, `:memory:` or unset → libSQL. */
+  databaseUrl?: string;
+  /** libSQL database when `databaseUrl` is unset (default `:memory:`). */
+  dbNameForSqlite?: string;
+  /** Print queries through `logger` (default off). */
+  debug?: boolean;
+  logger?: (msg: string) => void;
+  sqlCounter?: SqlCounter;
+  /**
+   * Folder holding one migrations folder per dialect (`mysql/`, `libsql/`): generated SQL is dialect-specific.
+   * Pass `join(__dirname, 'migrations')` so the same code finds `.ts` under jest and `.js` after `tsc`.
+   * Without it, `ensureSchema` falls back to a safe schema update.
+   */
+  migrations?: { path: string };
+}
+
+export function dialectOf(url: string | undefined): Dialect {
+  return url && /^(mysql|mariadb):\/\//.test(url) ? 'mysql' : 'libsql';
+}
+
+export async function createOrm(opts: CreateOrmOptions): Promise<Orm> {
+  const dialect = dialectOf(opts.databaseUrl);
+  const config = defineConfig({
+    ...connectionOptions(dialect, opts),
+    entities: opts.entities,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    migrations: migrationOptions(dialect, opts),
+    debug: opts.debug ? ['query', 'query-params', 'info'] : false,
+    logger: opts.logger ?? ((msg) => console.log(msg)),
+    loggerFactory: opts.sqlCounter?.loggerFactory(),
+    // Timestamps are written and read as UTC whatever the server or container time zone.
+    timezone: '+00:00',
+    forceUtcTimezone: true,
+    discovery: { warnWhenNoEntities: false },
+  });
+  const orm = (await MikroORM.init(config)) as Orm;
+  if (opts.migrations) withMigrations.add(orm);
+  return orm;
+}
+
+/** ORMs built with a migrations folder: for them `ensureSchema` migrates rather than diffs. */
+const withMigrations = new WeakSet<Orm>();
+
+interface ConnectionOptions {
+  driver: new (config: Configuration) => AbstractSqlDriver;
+  clientUrl?: string;
+  dbName?: string;
+}
+
+function connectionOptions(dialect: Dialect, opts: CreateOrmOptions): ConnectionOptions {
+  const url = opts.databaseUrl;
+  if (dialect === 'mysql') {
+    // The mysql driver speaks to MariaDB too; the scheme only names the protocol.
+    return { driver: MySqlDriver, clientUrl: url!.replace(/^mariadb:/, 'mysql:') };
+  }
+  return { driver: LibSqlDriver, dbName: url ? url.replace(/^file:(\/\/)?/, '') : (opts.dbNameForSqlite ?? ':memory:') };
+}
+
+function migrationOptions(dialect: Dialect, opts: CreateOrmOptions) {
+  return {
+    path: opts.migrations ? join(opts.migrations.path, dialect) : undefined,
+    // A snapshot file would be named after the database and rewritten on every `up()`, even in production's
+    // read-only dist; new migrations are diffed against a scratch database instead (see createMigrations).
+    snapshot: false,
+    snapshotOnMigrate: false,
+    silent: !opts.debug,
+  };
+}
+
+/**
+ * Brings the database up to date at start; idempotent, so every boot runs it. The migrator takes no lock: let one
+ * process migrate (e.g. a release step) when several replicas start together.
+ * With migrations: creates the database if missing and applies pending migrations.
+ * Without (tests, prototypes): the schema generator's safe update, which adds tables and columns but never drops.
+ */
+export async function ensureSchema(orm: Orm): Promise<void> {
+  if (orm.driver instanceof MySqlDriver) await orm.schema.ensureDatabase();
+  if (withMigrations.has(orm)) await orm.migrator.up();
+  else await orm.schema.update({ safe: true });
+}
+
+/** Creates the database a `mysql://host/name` URL names, if it does not exist yet. */
+export async function createDatabaseIfMissing(url: string): Promise<void> {
+  if (dialectOf(url) !== 'mysql') throw new Error(`createDatabaseIfMissing needs a mysql:// URL, got ${url}`);
+  const orm = await createOrm({ entities: [], databaseUrl: url });
+  try {
+    await orm.schema.ensureDatabase();
+  } finally {
+    await orm.close();
+  }
+}
+
+export interface CreateMigrationsOptions {
+  entities: any[];
+  /** The same folder passed to `createOrm({ migrations: { path } })`, in the source tree. */
+  path: string;
+  /** A MariaDB server to diff against, e.g. mysql://root@127.0.0.1:3306 (a scratch database is made and dropped). */
+  mysqlUrl: string;
+  name?: string;
+}
+
+/**
+ * Writes the next migration for each dialect: the diff between the entities and a scratch database migrated to the
+ * latest existing migration. Returns the files written (none when the schema is already up to date).
+ */
+export async function createMigrations(opts: CreateMigrationsOptions): Promise<string[]> {
+  const scratchUrl = new URL(opts.mysqlUrl);
+  scratchUrl.pathname = `/migrations_scratch_${Date.now()}`;
+  const scratch = scratchUrl.toString();
+  const written: string[] = [];
+  for (const databaseUrl of [scratch, ':memory:']) {
+    const orm = await createOrm({ entities: opts.entities, databaseUrl, migrations: { path: opts.path } });
+    try {
+      await ensureSchema(orm);
+      const { fileName } = await orm.migrator.create(undefined, false, false, opts.name);
+      if (fileName) written.push(join(opts.path, dialectOf(databaseUrl), fileName));
+    } finally {
+      if (databaseUrl === scratch) await orm.schema.dropDatabase();
+      await orm.close();
+    }
+  }
+  return written;
+}

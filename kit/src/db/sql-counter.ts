@@ -1,0 +1,38 @@
+import { DefaultLogger, type LogContext, type Logger, type LoggerOptions } from '@mikro-orm/core';
+
+/**
+ * Counts the SQL statements an ORM executes, so tests can pin query budgets (N+1 regressions).
+ * MikroORM hands every executed statement to `Logger.logQuery` whatever the debug mode, so counting there
+ * sees everything without turning query logging (and its output) on.
+ */
+export class SqlCounter {
+  readonly statements: string[] = [];
+
+  get count(): number {
+    return this.statements.length;
+  }
+
+  reset(): void {
+    this.statements.length = 0;
+  }
+
+  /** A MikroORM `loggerFactory` that records statements, then logs as the default logger would. */
+  loggerFactory(): (options: LoggerOptions) => Logger {
+    return (options) => new CountingLogger(options, this.statements);
+  }
+}
+
+class CountingLogger extends DefaultLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly sink: string[],
+  ) {
+    super(options);
+  }
+
+  override logQuery(context: { query: string } & LogContext): void {
+    // Slow-query echoes reuse logQuery with their own namespace; they are not extra statements.
+    if ((context.namespace ?? 'query') === 'query') this.sink.push(context.query);
+    super.logQuery(context);
+  }
+}

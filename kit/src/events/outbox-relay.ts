@@ -1,0 +1,116 @@
+import { type EntityManager, raw } from '@mikro-orm/core';
+import type { BusEvent, EventBus } from './bus-event';
+import { OutboxEvent } from './outbox-event.entity';
+
+export interface OutboxRelayOptions {
+  /** The root EntityManager; the relay forks it for every batch. */
+  em: EntityManager;
+  bus: EventBus;
+  batchSize?: number;
+  /** Poll period while idle (default 1000 ms); `flush()` after a commit skips the wait. */
+  pollIntervalMs?: number;
+  /** First back-off after a failed publish, doubled per consecutive failure up to maxBackoffMs (100 ms, 30 s). */
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+export function toBusEvent(row: OutboxEvent): BusEvent {
+  return {
+    id: row.id,
+    topic: row.topic,
+    payload: row.payload,
+    tenantId: row.tenantId,
+    aggregateId: row.aggregateId,
+    occurredAt: row.occurredAt.toISOString(),
+  };
+}
+
+/**
+ * Publishes committed outbox events in occurrence order and marks them published. Delivery is at-least-once: a
+ * crash between publish and mark, or two relays on one database, publishes again; consumers deduplicate on the
+ * event id (runIdempotent).
+ */
+export class OutboxRelay {
+  private readonly options: Required<OutboxRelayOptions>;
+  private running: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private started = false;
+  private failures = 0;
+
+  constructor(options: OutboxRelayOptions) {
+    this.options = {
+      batchSize: 100,
+      pollIntervalMs: 1000,
+      minBackoffMs: 100,
+      maxBackoffMs: 30_000,
+      onError: (error) => console.error('outbox relay: publish failed, will retry', error),
+      ...options,
+    };
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /**
+   * Publishes what is pending now. Runs are serialised, so concurrent calls never publish one row twice and order
+   * holds. Never rejects: a failure is reported to onError and retried with back-off by the poll loop.
+   */
+  flush(): Promise<void> {
+    this.running = this.running.then(() => this.publishPending());
+    return this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.started) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(async () => {
+      await this.flush();
+      this.schedule(this.failures > 0 ? this.backoffMs() : this.options.pollIntervalMs);
+    }, delayMs);
+  }
+
+  private backoffMs(): number {
+    const { minBackoffMs, maxBackoffMs } = this.options;
+    return Math.min(maxBackoffMs, minBackoffMs * 2 ** (this.failures - 1));
+  }
+
+  private async publishPending(): Promise<void> {
+    try {
+      while ((await this.publishBatch()) === this.options.batchSize);
+      this.failures = 0;
+    } catch (error) {
+      this.failures++;
+      this.options.onError(error);
+    }
+  }
+
+  /** Returns how many events it published. */
+  private async publishBatch(): Promise<number> {
+    const em = this.options.em.fork();
+    const rows = await em.find(
+      OutboxEvent,
+      { publishedAt: null },
+      { orderBy: { occurredAt: 'asc', id: 'asc' }, limit: this.options.batchSize },
+    );
+    if (rows.length === 0) return 0;
+    const ids = rows.map((r) => r.id);
+    try {
+      await this.options.bus.publish(rows.map(toBusEvent));
+    } catch (error) {
+      await em.nativeUpdate(OutboxEvent, { id: { $in: ids } }, { attempts: raw('attempts + 1') });
+      throw error;
+    }
+    await em.nativeUpdate(OutboxEvent, { id: { $in: ids } }, { publishedAt: new Date() });
+    return rows.length;
+  }
+}
