@@ -1,4 +1,4 @@
-import type { ExecutionResult } from 'graphql';
+import type { FormattedExecutionResult } from 'graphql';
 import type { Headers } from './subgraph';
 
 export interface OperationRequest {
@@ -14,5 +14,5 @@ export interface OperationRequest {
  * in-process in the embedded mode, over HTTP when the router is another process.
  */
 export interface GraphQLExecutor {
-  execute(request: OperationRequest): Promise<ExecutionResult>;
+  execute(request: OperationRequest): Promise<FormattedExecutionResult>;
 }

@@ -40,7 +40,11 @@ export async function buildFederatedSchema(opts: SubgraphSchemaOptions): Promise
     validateFn: validateArgs,
     skipCheck: true,
   });
-  const resolvers = { ...createResolversMap(typeGraphql), ...(opts.references ?? {}) };
+  const resolvers: Record<string, object> = { ...createResolversMap(typeGraphql) };
+  // Per type, so an entity's field resolvers survive beside its __resolveReference.
+  for (const [type, reference] of Object.entries(opts.references ?? {})) {
+    resolvers[type] = { ...resolvers[type], ...reference };
+  }
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphql)}`);
   const subgraph = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
   return { schema: applyShield(subgraph, opts.permissions), sdl: printSubgraphSchema(subgraph) };

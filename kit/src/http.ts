@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { useServer } from 'graphql-ws/use/ws';
@@ -47,7 +48,8 @@ export async function serveSubgraph(runtime: SubgraphRuntime, opts: ServeOptions
       exposeInternals: !opts.production,
       onInternal: (error) => opts.logger.error({ err: error }, 'unexpected error'),
     }),
-    plugins: [fastifyApolloDrainPlugin(app)],
+    logger: opts.logger,
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), { context: async (req) => runtime.createContext(req.headers) });

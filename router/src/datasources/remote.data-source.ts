@@ -1,0 +1,35 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import { DomainError } from '@platform/kit';
+import type { RouterContext } from '../context';
+
+type Response = Awaited<ReturnType<RemoteGraphQLDataSource<RouterContext>['process']>>;
+
+/** Calls a subgraph over HTTP as the caller: the original token and the request id travel with every fetch. */
+export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext> {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): void {
+    // Health checks and schema loads carry an empty context.
+    const headers = (context as Partial<RouterContext>).headers;
+    if (!headers || !request.http) return;
+    if (headers.authorization) request.http.headers.set('authorization', headers.authorization);
+    request.http.headers.set('x-request-id', headers['x-request-id']);
+    if (headers['x-forwarded-for']) request.http.headers.set('x-forwarded-for', headers['x-forwarded-for']);
+  }
+
+  /** A subgraph that cannot be reached is UNAVAILABLE to the client, not an internal error of the router. */
+  override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<Response> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      throw new DomainError('UNAVAILABLE', `Subgraph ${this.subgraph} is unavailable`);
+    }
+  }
+}

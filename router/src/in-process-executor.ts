@@ -1,0 +1,50 @@
+import type { ApolloServer } from '@apollo/server';
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
+import { DomainError, type GraphQLExecutor } from '@platform/kit';
+import type { ContextBuilder, RouterContext } from './context';
+import { formatOutside, type ErrorFormatter } from './format-error';
+
+export interface OperationInput {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
+
+/** Runs one operation through the router's Apollo Server (limits, plan, subgraphs) with a ready context. */
+export type OperationRunner = (context: RouterContext, input: OperationInput) => Promise<FormattedExecutionResult>;
+
+export function operationRunner(apollo: ApolloServer<RouterContext>): OperationRunner {
+  return async (contextValue, input) => {
+    const response = await apollo.executeOperation(input, { contextValue });
+    if (response.body.kind !== 'single') {
+      const message = 'Incremental delivery (@defer) is not supported here';
+      return { errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] };
+    }
+    return response.body.singleResult;
+  };
+}
+
+/**
+ * The router as a {@link GraphQLExecutor} in the same process (embedded mode): what the REST adapter
+ * calls instead of HTTP. The token is verified exactly as on /graphql.
+ */
+export function inProcessExecutor(
+  run: OperationRunner,
+  buildContext: ContextBuilder,
+  format: ErrorFormatter,
+): GraphQLExecutor {
+  return {
+    async execute({ query, variables, operationName, headers }) {
+      let context: RouterContext;
+      try {
+        context = await buildContext(headers);
+      } catch (error) {
+        const graphqlError =
+          error instanceof GraphQLError ? error : new DomainError('INTERNAL', 'Context creation failed');
+        return { errors: [formatOutside(format, graphqlError)] } as unknown as ExecutionResult;
+      }
+      // Formatted errors are what a client sees over HTTP; the executor contract names graphql's result type.
+      return (await run(context, { query, variables, operationName })) as unknown as ExecutionResult;
+    },
+  };
+}

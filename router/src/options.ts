@@ -1,0 +1,29 @@
+import type { Logger, RevocationList, SubgraphRuntime, TokenSigner } from '@platform/kit';
+import type { Limits } from './limits/limits';
+
+/** A subgraph served by another process: HTTP for queries and mutations, graphql-ws on the same URL. */
+export interface RemoteSubgraph {
+  kind: 'remote';
+  url: string;
+}
+
+/** A subgraph running in this process (embedded mode): called without any network hop. */
+export interface LocalSubgraph {
+  kind: 'local';
+  runtime: SubgraphRuntime;
+}
+
+export type UpstreamSubgraph = RemoteSubgraph | LocalSubgraph;
+
+export interface RouterOptions {
+  /** The composed supergraph (schema/supergraph.graphql); production boots from the committed one. */
+  supergraphSdl: string;
+  /** Every subgraph the supergraph names, by its composition name. */
+  subgraphs: Record<string, UpstreamSubgraph>;
+  signer: TokenSigner;
+  revocations: RevocationList;
+  /** Hides introspection, stack traces and internal error messages. */
+  production: boolean;
+  logger: Logger;
+  limits?: Partial<Limits>;
+}

@@ -1,0 +1,136 @@
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import { Supergraph } from '@apollo/federation-internals';
+import { ApolloServer } from '@apollo/server';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
+import { authenticate, ConfigError, createErrorFormatter, type GraphQLExecutor } from '@platform/kit';
+import { contextBuilder, type RouterContext } from './context';
+import { LocalDataSource } from './datasources/local.data-source';
+import { ForwardingDataSource } from './datasources/remote.data-source';
+import { subgraphHealth } from './health';
+import { inProcessExecutor, operationRunner } from './in-process-executor';
+import { resolveLimits } from './limits/limits';
+import { assertCost, costLimitPlugin, limitRules, routerValidationRules } from './limits/limits.plugin';
+import type { RouterOptions } from './options';
+import { localUpstream } from './subscriptions/local-upstream';
+import { RemoteUpstreams } from './subscriptions/remote-upstream';
+import { subscriptionBridge } from './subscriptions/subscription-bridge';
+import { serveSubscriptions } from './subscriptions/subscription-server';
+import { QUERY_PLANNER_CONFIG, supergraphState, type SupergraphState } from './subscriptions/supergraph-state';
+import type { Upstream } from './subscriptions/upstream';
+
+export interface Router {
+  app: FastifyInstance;
+  /** Runs operations in this process, for the embedded REST adapter. */
+  executor: GraphQLExecutor;
+  gateway: ApolloGateway;
+  /** Starts the HTTP + WebSocket server; resolves to its base URL. */
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
+/**
+ * The federated router: @apollo/gateway from a static supergraph behind Apollo Server on Fastify
+ * (POST/GET /graphql, /health, /ready), and a graphql-ws endpoint on the same path bridging subscriptions.
+ */
+export async function createRouter(opts: RouterOptions): Promise<Router> {
+  assertEverySubgraphConfigured(opts);
+  const limits = resolveLimits(opts.limits);
+  const dataSources = mapValues(opts.subgraphs, (subgraph, name): GraphQLDataSource =>
+    subgraph.kind === 'local' ? new LocalDataSource(subgraph.runtime) : new ForwardingDataSource(name, subgraph.url),
+  );
+  const remotes = new RemoteUpstreams(opts.logger);
+  const upstreams = mapValues(opts.subgraphs, (subgraph): Upstream =>
+    subgraph.kind === 'local' ? localUpstream(subgraph.runtime) : remotes.forUrl(subgraph.url),
+  );
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: opts.supergraphSdl,
+    buildService: ({ name }) => dataSources[name]!,
+    logger: opts.logger,
+    queryPlannerConfig: QUERY_PLANNER_CONFIG,
+  });
+  let state: SupergraphState | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    state = supergraphState(apiSchema, coreSupergraphSdl);
+  });
+
+  const formatError = createErrorFormatter({
+    exposeInternals: !opts.production,
+    onInternal: (error) => opts.logger.error({ err: error }, 'unexpected error'),
+  });
+  const app = Fastify({ logger: false });
+  const apollo = new ApolloServer<RouterContext>({
+    gateway,
+    introspection: !opts.production,
+    includeStacktraceInErrorResponses: !opts.production,
+    csrfPrevention: true,
+    formatError,
+    validationRules: limitRules(limits),
+    plugins: [costLimitPlugin(limits), fastifyApolloDrainPlugin(app)],
+    stopOnTerminationSignals: false,
+    logger: opts.logger,
+  });
+  await apollo.start();
+
+  const buildContext = contextBuilder(opts.signer, opts.revocations);
+  await app.register(fastifyApollo(apollo), {
+    path: GRAPHQL_PATH,
+    context: async (req) => buildContext(req.headers, req.socket.remoteAddress),
+  });
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (_req, reply) => {
+    const subgraphs = await subgraphHealth(opts.subgraphs);
+    const ready = state !== undefined && Object.values(subgraphs).every((s) => s === 'healthy');
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', subgraphs });
+  });
+
+  const run = operationRunner(apollo);
+  const productionRules = opts.production ? [NoSchemaIntrospectionCustomRule] : [];
+  const subscriptions = serveSubscriptions({
+    server: app.server,
+    path: GRAPHQL_PATH,
+    production: opts.production,
+    authenticate: (authorization) => authenticate(opts.signer, opts.revocations, authorization),
+    schema: () => state?.apiSchema,
+    rules: routerValidationRules(limits, productionRules),
+    assertCost: (schema: GraphQLSchema, args) =>
+      assertCost(limits, schema, args.document, args.operationName, args.variableValues ?? undefined),
+    subscribe: subscriptionBridge({ state: () => state, dataSources, upstreams, logger: opts.logger }),
+    run,
+    formatError,
+    logger: opts.logger,
+  });
+
+  return {
+    app,
+    gateway,
+    executor: inProcessExecutor(run, buildContext, formatError),
+    async listen(port, host = '127.0.0.1') {
+      return app.listen({ port, host });
+    },
+    async close() {
+      await subscriptions.close();
+      await remotes.close();
+      // Stops the gateway and, through the drain plugin, closes Fastify.
+      await apollo.stop();
+    },
+  };
+}
+
+function assertEverySubgraphConfigured(opts: RouterOptions): void {
+  const names = Supergraph.build(opts.supergraphSdl)
+    .subgraphsMetadata()
+    .map((s) => s.name);
+  const missing = names.filter((name) => !opts.subgraphs[name]);
+  if (missing.length) {
+    throw new ConfigError('router', missing.map((name) => `subgraph "${name}" is in the supergraph but not configured`));
+  }
+}
+
+function mapValues<A, B>(record: Record<string, A>, fn: (value: A, key: string) => B): Record<string, B> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fn(value, key)]));
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import {
+  getOperationAST,
+  GraphQLError,
+  parse,
+  print,
+  validate,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { getVariableValues } from 'graphql/execution/values';
+import { DomainError, type Caller, type Logger } from '@platform/kit';
+import type { RouterContext } from '../context';
+import { formatOutside, type ErrorFormatter } from '../format-error';
+import type { OperationRunner } from '../in-process-executor';
+import type { subscriptionBridge } from './subscription-bridge';
+
+export interface SubscriptionServerOptions {
+  server: Server;
+  path: string;
+  production: boolean;
+  /** Verifies a `Bearer …` header value; null when absent, throws when invalid or revoked. */
+  authenticate(authorization: string | undefined): Promise<Caller | null>;
+  /** The current API schema, undefined until the gateway has loaded. */
+  schema(): GraphQLSchema | undefined;
+  rules: ValidationRule[];
+  assertCost(schema: GraphQLSchema, args: Pick<ExecutionArgs, 'document' | 'operationName' | 'variableValues'>): void;
+  subscribe: ReturnType<typeof subscriptionBridge>;
+  /** Queries and mutations sent over the socket run like HTTP ones. */
+  run: OperationRunner;
+  formatError: ErrorFormatter;
+  logger: Logger;
+}
+
+interface Connection {
+  authorization: string;
+  caller: Caller;
+}
+
+/**
+ * The public graphql-ws endpoint. The token comes in `connection_init` (`authorization: "Bearer …"` or
+ * `token`); without a valid one the socket is closed with 4403 Forbidden, as the protocol defines for
+ * `onConnect` returning false.
+ */
+export function serveSubscriptions(opts: SubscriptionServerOptions): { close(): Promise<void> } {
+  const wss = new WebSocketServer({ server: opts.server, path: opts.path });
+  const connections = new WeakMap<object, Connection>();
+  const format = (error: GraphQLError | DomainError) => formatOutside(opts.formatError, error);
+
+  const server = useServer(
+    {
+      isProd: opts.production,
+      onConnect: async (ctx) => {
+        const authorization = authorizationOf(ctx.connectionParams);
+        try {
+          const caller = await opts.authenticate(authorization);
+          if (!caller || !authorization) return false;
+          connections.set(ctx, { authorization, caller });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const connection = connections.get(ctx);
+        const schema = opts.schema();
+        if (!connection) return [new DomainError('UNAUTHENTICATED', 'Connection is not authenticated')];
+        if (!schema) return [new DomainError('UNAVAILABLE', 'The router has not loaded its schema yet')];
+        // A socket outlives its token: every new operation checks expiry and revocation again.
+        try {
+          await opts.authenticate(connection.authorization);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [badInput(error)];
+        }
+        const invalid = validate(schema, document, opts.rules);
+        if (invalid.length) return invalid.map(badInput);
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new DomainError('BAD_USER_INPUT', 'Operation not found in the document')];
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+        if (coerced.errors) return coerced.errors.map(badInput);
+        const args = { document, operationName: payload.operationName, variableValues: payload.variables ?? {} };
+        try {
+          opts.assertCost(schema, args);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        const contextValue: RouterContext = {
+          caller: connection.caller,
+          headers: { authorization: connection.authorization, 'x-request-id': randomUUID() },
+        };
+        return { schema, ...args, contextValue };
+      },
+      // Results may hold formatted errors (from subgraphs) beside GraphQLErrors; `onNext` formats both,
+      // graphql-ws itself only serialises them, whatever its types say.
+      subscribe: (args) => opts.subscribe(args) as Promise<AsyncIterable<ExecutionResult> | ExecutionResult>,
+      execute: (args) =>
+        opts.run(args.contextValue as RouterContext, {
+          query: print(args.document),
+          variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined,
+          operationName: args.operationName ?? undefined,
+        }) as Promise<ExecutionResult>,
+      onNext: (_ctx, _id, _payload, _args, result): FormattedExecutionResult => ({
+        ...result,
+        errors: result.errors?.map(format),
+      }),
+      onError: (_ctx, _id, _payload, errors) => errors.map(format),
+    },
+    wss,
+  );
+
+  return {
+    async close() {
+      await server.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  if (typeof params?.authorization === 'string') return params.authorization;
+  if (typeof params?.token === 'string') return `Bearer ${params.token}`;
+  return undefined;
+}
+
+/** Parse and validation errors are the client's: BAD_USER_INPUT, as over HTTP. */
+function badInput(error: unknown): GraphQLError {
+  const source = error instanceof GraphQLError ? error : new GraphQLError(String(error));
+  return new GraphQLError(source.message, {
+    nodes: source.nodes,
+    extensions: { ...source.extensions, code: 'BAD_USER_INPUT' },
+  });
+}
+

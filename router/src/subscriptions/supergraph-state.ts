@@ -1,0 +1,27 @@
+import { Supergraph, type Schema } from '@apollo/federation-internals';
+import { QueryPlanner, type QueryPlannerConfig } from '@apollo/query-planner';
+import type { GraphQLSchema } from 'graphql';
+
+/** What the subscription bridge needs from one supergraph version; rebuilt on every gateway schema update. */
+export interface SupergraphState {
+  /** The API schema clients validate against (as the gateway serves it). */
+  apiSchema: GraphQLSchema;
+  /** The same, in the form the planner and `executeQueryPlan` read. */
+  apiFederationSchema: Schema;
+  supergraphSchema: GraphQLSchema;
+  planner: QueryPlanner;
+}
+
+/** Plans must carry parsed fetch documents: local subgraphs then execute them without parsing again. */
+export const QUERY_PLANNER_CONFIG: QueryPlannerConfig = { exposeDocumentNodeInFetchNode: true };
+
+export function supergraphState(apiSchema: GraphQLSchema, coreSupergraphSdl: string): SupergraphState {
+  // The gateway validated this very SDL a moment ago.
+  const supergraph = Supergraph.build(coreSupergraphSdl, { validateSupergraph: false });
+  return {
+    apiSchema,
+    apiFederationSchema: supergraph.apiSchema(),
+    supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
+    planner: new QueryPlanner(supergraph, QUERY_PLANNER_CONFIG),
+  };
+}
