@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './auth';
+export * from './compose';
 export * from './config';
 export * from './context';
 export * from './db';

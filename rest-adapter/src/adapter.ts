@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { GraphQLExecutor, HealthChecks, Logger } from '@platform/kit';
+import { ALL_ROUTES, familyForPath } from './families';
+import { requestIdFrom } from './framework/headers';
+import { buildOpenApi, type OpenApiDocument } from './framework/openapi';
+import { createRateLimits, type RateLimiterOptions } from './framework/rate-limit';
+import { registerRoute, type RouteConfig } from './framework/register-route';
+import { sendError, toRestError } from './framework/render-error';
+import { RestError } from './framework/rest-error';
+import type { AppInfo, Route } from './framework/route';
+import { assertOperationsValid } from './framework/validate-operations';
+
+export interface AdapterOptions {
+  executor: GraphQLExecutor;
+  logger: Logger;
+  production: boolean;
+  /** In-memory counters unless a Redis client is given (shared across instances). */
+  rateLimiter?: RateLimiterOptions;
+  /** When given, every operation is validated against it at start and a mismatch stops the adapter. */
+  supergraphSdl?: string;
+  /** database, redis, … for GET /api/health; the adapter adds `router` (the graph answers). */
+  healthChecks?: () => Promise<HealthChecks>;
+  app?: Partial<AppInfo>;
+  /** The route tables to serve; every family's by default. */
+  routes?: readonly Route[];
+  /** Behind a load balancer: take the client address from X-Forwarded-For. */
+  trustProxy?: boolean | string;
+}
+
+export interface Adapter {
+  app: FastifyInstance;
+  openapi: OpenApiDocument;
+  /** Listens on `port` (0 picks one); resolves to the base URL. */
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = 10 * 1024 * 1024;
+
+function graphHealth(executor: GraphQLExecutor) {
+  return async (): Promise<'healthy' | 'unhealthy'> => {
+    try {
+      const result = await executor.execute({ query: '{ __typename }', headers: {} });
+      return result.errors?.length ? 'unhealthy' : 'healthy';
+    } catch {
+      return 'unhealthy';
+    }
+  };
+}
+
+/**
+ * The REST adapter: every documented path as a route that runs a GraphQL operation through the router and
+ * answers in its contract family's envelope. It holds no business logic.
+ */
+export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
+  const routes = opts.routes ?? ALL_ROUTES;
+  if (opts.supergraphSdl) assertOperationsValid(opts.supergraphSdl, routes);
+  const logger = opts.logger.child({ component: 'rest-adapter' });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: opts.trustProxy ?? false,
+    requestIdHeader: false,
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
+  });
+  const info: AppInfo = {
+    name: opts.app?.name ?? 'Federated Platform',
+    version: opts.app?.version ?? '0.1.0',
+    environment: opts.app?.environment ?? (opts.production ? 'production' : 'development'),
+    buildTime: opts.app?.buildTime ?? new Date().toISOString(),
+  };
+  const pingGraph = graphHealth(opts.executor);
+  const deps = {
+    executor: opts.executor,
+    logger,
+    rateLimits: createRateLimits(opts.rateLimiter ?? {}, logger),
+    local: {
+      app: info,
+      startedAt: new Date(),
+      health: async () => ({ ...(await opts.healthChecks?.()), router: await pingGraph() }),
+    },
+  };
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-response-time', `${reply.elapsedTime.toFixed(1)}ms`);
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    logger.info(
+      { requestId: request.id, method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+  app.setErrorHandler((error, request, reply) => {
+    const route = (request.routeOptions.config as Partial<RouteConfig> | undefined)?.route;
+    return sendError(reply, request, toRestError(error, logger), route?.family ?? familyForPath(request.url), route);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, request, new RestError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`), familyForPath(request.url), undefined),
+  );
+
+  const openapi = buildOpenApi(routes, {
+    title: 'Federated Platform REST API',
+    version: info.version,
+    description: 'The documented REST contracts (CCO, 001, 002, 003, 004), served over the federated graph.',
+  });
+  await app.register(fastifySwagger, { mode: 'static', specification: { document: openapi as never } });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', async () => openapi);
+
+  for (const route of routes) registerRoute(app, route, deps);
+
+  return {
+    app,
+    openapi,
+    async listen(port, host = '127.0.0.1') {
+      return app.listen({ port, host });
+    },
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { loadConfig } from '@platform/kit';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  HOST: z.string().default('0.0.0.0'),
+  /** The router's GraphQL endpoint. */
+  ROUTER_URL: z.url().default('http://127.0.0.1:4000/graphql'),
+  /** Shared rate-limit counters across adapter instances; in-memory counters without it. */
+  REDIS_URL: z.string().optional(),
+  /** Behind a load balancer: trust X-Forwarded-For for the client address (true, or a list of proxy addresses). */
+  TRUST_PROXY: z.string().optional(),
+  /** The supergraph to validate the operations against at start (schema/supergraph.graphql). */
+  SUPERGRAPH_PATH: z.string().optional(),
+});
+
+export type AdapterConfig = z.output<typeof schema>;
+
+/** The separate-process adapter's settings; fails fast naming every bad variable. */
+export const loadAdapterConfig = (env: NodeJS.ProcessEnv = process.env): AdapterConfig =>
+  loadConfig('rest-adapter', schema, env);

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { graphqlRoute, rateLimit } from '../../framework/route';
+import type { GqlAuthPayload, GqlUser } from '../shared/graph.types';
+import { ccoAdmin } from './cco-admin.family';
+import { ccoOps } from './operations';
+
+export const ccoAuthRoutes = [
+  graphqlRoute({
+    method: 'POST',
+    path: '/api/v1/admin/auth/login',
+    family: ccoAdmin,
+    summary: '管理员登录',
+    description:
+      '`role` is the primary role code (SuperAdmin, TenantAdmin, …). A wrong login id or password is 401 ' +
+      '用户名或密码错误. Rate limit: 5 attempts a minute per (loginId, client address).',
+    body: z.object({ loginId: z.string().min(1), password: z.string().min(1) }),
+    response: z.object({
+      token: z.string(),
+      user: z.object({
+        id: z.number().int(),
+        loginId: z.string(),
+        username: z.string(),
+        role: z.string().nullable(),
+        email: z.string().nullable(),
+        name: z.string().nullable(),
+      }),
+    }),
+    message: '登录成功',
+    rateLimit: rateLimit.login('loginId'),
+    auth: false,
+    fieldAliases: { login: 'loginId' },
+    operation: ccoOps.op('CcoLogin'),
+    variables: ({ body }) => ({ input: { login: body.loginId, password: body.password, channel: 'WEB' } }),
+    map: ({ login }: { login: GqlAuthPayload }) => ({
+      token: login.accessToken,
+      user: {
+        id: Number(login.user.id),
+        loginId: login.user.username,
+        username: login.user.username,
+        role: login.user.role?.code ?? null,
+        email: login.user.email ?? null,
+        name: login.user.fullName ?? null,
+      },
+    }),
+  }),
+  graphqlRoute({
+    method: 'POST',
+    path: '/api/v1/admin/auth/logout',
+    family: ccoAdmin,
+    summary: '登出',
+    description: 'Revokes the session: the token is refused afterwards (401).',
+    message: '登出成功',
+    rateLimit: rateLimit.none,
+    auth: true,
+    operation: ccoOps.op('CcoLogout'),
+    map: () => undefined,
+  }),
+  graphqlRoute({
+    method: 'GET',
+    path: '/api/v1/admin/auth/me',
+    family: ccoAdmin,
+    summary: '获取当前用户信息',
+    response: z.object({
+      id: z.number().int(),
+      loginId: z.string(),
+      role: z.string().nullable(),
+      permissions: z.array(z.string()),
+    }),
+    rateLimit: rateLimit.none,
+    auth: true,
+    operation: ccoOps.op('CcoMe'),
+    map: ({ me }: { me: GqlUser }) => ({
+      id: Number(me.id),
+      loginId: me.username,
+      role: me.role?.code ?? null,
+      permissions: me.permissions ?? [],
+    }),
+  }),
+];

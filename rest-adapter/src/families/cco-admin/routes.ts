@@ -1,0 +1,7 @@
+import type { Route } from '../../framework/route';
+import { ccoApiCredentialRoutes } from './api-credentials.routes';
+import { ccoAuthRoutes } from './auth.routes';
+import { ccoTenantRoutes } from './tenants.routes';
+
+/** CCO admin console (`/api/v1/admin…`, `/api/v1/tenants…`): auth and tenants now; the rest with collections. */
+export const ccoAdminRoutes: Route[] = [...ccoAuthRoutes, ...ccoTenantRoutes, ...ccoApiCredentialRoutes];

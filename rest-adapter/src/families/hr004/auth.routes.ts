@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { graphqlRoute, rateLimit } from '../../framework/route';
+import type { GqlAuthPayload, GqlUser } from '../shared/graph.types';
+import { hr004 } from './hr004.family';
+import { ref } from './hr004.shapes';
+import { hrOps } from './operations';
+
+const tokens = z.object({
+  access_token: z.string(),
+  refresh_token: z.string(),
+  token_type: z.literal('bearer'),
+  expires_in: z.number().int(),
+});
+
+const toTokens = (p: Pick<GqlAuthPayload, 'accessToken' | 'refreshToken' | 'expiresIn'>) => ({
+  access_token: p.accessToken,
+  refresh_token: p.refreshToken,
+  token_type: 'bearer' as const,
+  expires_in: p.expiresIn,
+});
+
+const me = z.object({
+  id: z.string(),
+  username: z.string(),
+  email: z.string().nullable(),
+  full_name: z.string().nullable(),
+  position: ref.nullable(),
+  role: ref.extend({ code: z.string() }).nullable(),
+  permissions: z.array(z.string()),
+});
+
+export const hrAuthRoutes = [
+  graphqlRoute({
+    method: 'POST',
+    path: '/api/auth/login',
+    family: hr004,
+    summary: '登录',
+    description: 'Rate limit: 5 attempts a minute per (username, client address).',
+    body: z.object({ username: z.string().min(1), password: z.string().min(1) }),
+    response: tokens,
+    rateLimit: rateLimit.login('username'),
+    auth: false,
+    operation: hrOps.op('HrLogin'),
+    fieldAliases: { login: 'username' },
+    variables: ({ body }) => ({ input: { login: body.username, password: body.password, channel: 'WEB' } }),
+    map: (d: { login: GqlAuthPayload }) => toTokens(d.login),
+  }),
+  graphqlRoute({
+    method: 'POST',
+    path: '/api/auth/refresh',
+    family: hr004,
+    summary: '刷新 Token',
+    description:
+      'Answers the same body as login. Refresh tokens rotate: a refresh token used twice revokes the session (AUTH_001).',
+    body: z.object({ refresh_token: z.string().min(1) }),
+    response: tokens,
+    rateLimit: rateLimit.normal,
+    auth: false,
+    operation: hrOps.op('HrRefresh'),
+    variables: ({ body }) => ({ refreshToken: body.refresh_token }),
+    map: (d: { refreshToken: GqlAuthPayload }) => toTokens(d.refreshToken),
+  }),
+  graphqlRoute({
+    method: 'GET',
+    path: '/api/auth/me',
+    family: hr004,
+    summary: '获取当前用户信息',
+    response: me,
+    rateLimit: rateLimit.normal,
+    auth: true,
+    operation: hrOps.op('HrMe'),
+    map: ({ me: u }: { me: GqlUser }) => ({
+      id: u.id,
+      username: u.username,
+      email: u.email ?? null,
+      full_name: u.fullName ?? null,
+      position: u.position ? { id: u.position.id, name: u.position.name } : null,
+      role: u.role ? { id: u.role.id, name: u.role.name, code: u.role.code } : null,
+      permissions: u.permissions ?? [],
+    }),
+  }),
+];

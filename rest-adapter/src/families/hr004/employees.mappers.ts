@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { GqlUser } from '../shared/graph.types';
+import { isoTime, ref, time, timeOrNull } from './hr004.shapes';
+
+const status = z.enum(['active', 'inactive']);
+
+/** POST /employees answer. */
+export const createdEmployee = z.object({
+  id: z.string(),
+  username: z.string(),
+  email: z.string().nullable(),
+  full_name: z.string().nullable(),
+  position: ref.nullable(),
+  role: ref.nullable(),
+  status,
+  created_at: isoTime,
+});
+
+/** An item of GET /employees. */
+export const employeeItem = z.object({
+  id: z.string(),
+  username: z.string(),
+  email: z.string().nullable(),
+  full_name: z.string().nullable(),
+  position: ref.extend({ level: z.number().int() }).nullable(),
+  role: ref.extend({ code: z.string() }).nullable(),
+  status,
+  created_at: isoTime,
+  last_login: isoTime.nullable(),
+});
+
+/**
+ * GET /employees/{id} (also the answer of PUT). `work_logs_count`, `avg_self_rating` and
+ * `avg_supervisor_rating` come from the worklogs subgraph and are added with it.
+ */
+export const employeeDetail = z.object({
+  id: z.string(),
+  username: z.string(),
+  email: z.string().nullable(),
+  full_name: z.string().nullable(),
+  position: ref
+    .extend({ code: z.string(), level: z.number().int(), department: z.string().nullable() })
+    .nullable(),
+  role: ref.extend({ code: z.string(), permissions: z.array(z.string()) }).nullable(),
+  status,
+  created_at: isoTime,
+  updated_at: isoTime,
+  last_login: isoTime.nullable(),
+});
+
+const base = (u: GqlUser) => ({
+  id: u.id,
+  username: u.username,
+  email: u.email ?? null,
+  full_name: u.fullName ?? null,
+  status: u.status!,
+});
+
+export const toCreatedEmployee = (u: GqlUser): z.input<typeof createdEmployee> => ({
+  ...base(u),
+  position: u.position ? { id: u.position.id, name: u.position.name } : null,
+  role: u.role ? { id: u.role.id, name: u.role.name } : null,
+  created_at: time(u.createdAt!),
+});
+
+export const toEmployeeItem = (u: GqlUser): z.input<typeof employeeItem> => ({
+  ...base(u),
+  position: u.position ? { id: u.position.id, name: u.position.name, level: u.position.level! } : null,
+  role: u.role ? { id: u.role.id, name: u.role.name, code: u.role.code } : null,
+  created_at: time(u.createdAt!),
+  last_login: timeOrNull(u.lastLoginAt),
+});
+
+export const toEmployeeDetail = (u: GqlUser): z.input<typeof employeeDetail> => {
+  const p = u.position;
+  const r = u.role;
+  return {
+    ...base(u),
+    position: p ? { id: p.id, name: p.name, code: p.code!, level: p.level!, department: p.department ?? null } : null,
+    role: r ? { id: r.id, name: r.name, code: r.code, permissions: r.permissions ?? [] } : null,
+    created_at: time(u.createdAt!),
+    updated_at: time(u.updatedAt!),
+    last_login: timeOrNull(u.lastLoginAt),
+  };
+};

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { toErrorCode } from '@platform/kit';
+import { notFoundError, RestError } from '../../framework/rest-error';
+import { graphqlRoute, rateLimit } from '../../framework/route';
+import type { GqlPage, GqlUser } from '../shared/graph.types';
+import { defined, idString, optionalText } from '../shared/inputs';
+import { hr004, hrErrorCode } from './hr004.family';
+import { pageOf, pageQuery, toPage } from './hr004.shapes';
+import { createdEmployee, employeeDetail, employeeItem, toCreatedEmployee, toEmployeeDetail, toEmployeeItem } from './employees.mappers';
+import { hrOps } from './operations';
+
+const idParams = z.object({ id: idString });
+const status = z.enum(['active', 'inactive']);
+const SORT_FIELDS = { created_at: 'createdAt', full_name: 'fullName', username: 'username' } as const;
+
+const common = { family: hr004, rateLimit: rateLimit.normal, auth: true } as const;
+
+export const hrEmployeeRoutes = [
+  graphqlRoute({
+    ...common,
+    method: 'POST',
+    path: '/api/employees',
+    summary: '创建员工 (employees:create)',
+    status: 201,
+    body: z.object({
+      username: z.string().min(1),
+      email: z.email().optional(),
+      password: z.string().min(1),
+      full_name: z.string().optional(),
+      position_id: idString.nullable().optional(),
+      role_id: idString.nullable().optional(),
+      status: status.optional(),
+    }),
+    response: createdEmployee,
+    operation: hrOps.op('HrCreateEmployee'),
+    variables: ({ body }) => ({
+      input: defined({
+        username: body.username,
+        email: body.email,
+        password: body.password,
+        fullName: body.full_name,
+        positionId: body.position_id ?? undefined,
+        roleId: body.role_id ?? undefined,
+        status: body.status,
+      }),
+    }),
+    map: (d: { createUser: GqlUser }) => toCreatedEmployee(d.createUser),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'GET',
+    path: '/api/employees',
+    summary: '查询员工列表 (employees:view)',
+    query: z.object({
+      ...pageQuery,
+      search: z.string().optional().describe('搜索关键词（用户名、姓名、邮箱）'),
+      position_id: idString.optional(),
+      role_id: idString.optional(),
+      status: status.optional(),
+      sort_by: z.enum(['created_at', 'full_name', 'username']).optional(),
+      sort_order: z.enum(['asc', 'desc']).optional(),
+    }),
+    response: pageOf(employeeItem),
+    operation: hrOps.op('HrEmployees'),
+    variables: ({ query }) => ({
+      filter: defined({ search: query.search, positionId: query.position_id, roleId: query.role_id, status: query.status }),
+      sortBy: query.sort_by ? SORT_FIELDS[query.sort_by] : undefined,
+      sortOrder: query.sort_order,
+      page: query.page,
+      pageSize: query.page_size,
+    }),
+    map: (d: { users: GqlPage<GqlUser> }) => toPage(d.users, toEmployeeItem),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'GET',
+    path: '/api/employees/{id}',
+    summary: '查询员工详情 (employees:view)',
+    description:
+      'work_logs_count, avg_self_rating and avg_supervisor_rating are contributed by the worklogs subgraph and ' +
+      'are not part of this answer until that subgraph is composed.',
+    params: idParams,
+    response: employeeDetail,
+    operation: hrOps.op('HrEmployee'),
+    variables: ({ params }) => ({ id: params.id }),
+    map: (d: { user: GqlUser | null }) => {
+      if (!d.user) throw notFoundError('Employee');
+      return toEmployeeDetail(d.user);
+    },
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'PUT',
+    path: '/api/employees/{id}',
+    summary: '更新员工信息 (employees:update)',
+    description: 'Only the fields sent change. The document shows no answer: this returns the employee as GET /employees/{id} does.',
+    params: idParams,
+    body: z.object({
+      email: z.email().nullable().optional(),
+      full_name: optionalText,
+      position_id: idString.nullable().optional(),
+      role_id: idString.nullable().optional(),
+      status: status.optional(),
+    }),
+    response: employeeDetail,
+    operation: hrOps.op('HrUpdateEmployee'),
+    variables: ({ params, body }) => ({
+      id: params.id,
+      input: defined({
+        email: body.email,
+        fullName: body.full_name,
+        positionId: body.position_id,
+        roleId: body.role_id,
+        status: body.status,
+      }),
+    }),
+    map: (d: { updateUser: GqlUser }) => toEmployeeDetail(d.updateUser),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'DELETE',
+    path: '/api/employees/{id}',
+    summary: '删除员工 (employees:delete)',
+    description: 'Soft delete: the account can no longer sign in and its sessions are revoked.',
+    params: idParams,
+    status: 204,
+    operation: hrOps.op('HrDeleteEmployee'),
+    variables: ({ params }) => ({ id: params.id }),
+    map: (d: { deleteUser: boolean }) => {
+      if (!d.deleteUser) throw notFoundError('Employee');
+    },
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'POST',
+    path: '/api/employees/{id}/reset-password',
+    summary: '重置员工密码 (employees:update)',
+    description: 'The document shows no answer: `data` is null, `message` 密码已重置.',
+    params: idParams,
+    body: z.object({ new_password: z.string().min(1) }),
+    message: '密码已重置',
+    operation: hrOps.op('HrResetPassword'),
+    variables: ({ params, body }) => ({ id: params.id, newPassword: body.new_password }),
+    map: (d: { resetPassword: boolean }) => {
+      if (!d.resetPassword) throw notFoundError('Employee');
+      return null;
+    },
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'POST',
+    path: '/api/employees/batch',
+    summary: '批量操作 (delete: employees:delete; activate/deactivate: employees:update)',
+    description:
+      'The document shows no answer: `data` lists the ids that succeeded and, per failed id, its 004 error code.',
+    body: z.object({
+      action: z.enum(['delete', 'activate', 'deactivate']),
+      employee_ids: z.array(idString).min(1).max(100),
+    }),
+    response: z.object({
+      action: z.string(),
+      succeeded: z.array(z.string()),
+      failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })),
+    }),
+    operation: hrOps.op('HrBatchEmployees'),
+    fieldAliases: { ids: 'employee_ids' },
+    variables: ({ body }) => ({ action: body.action, ids: body.employee_ids }),
+    map: (d: { batchUsers: { action: string; succeeded: string[]; failed: { id: string; code: string; message: string }[] } }) => ({
+      action: d.batchUsers.action,
+      succeeded: d.batchUsers.succeeded,
+      failed: d.batchUsers.failed.map((f) => ({
+        id: f.id,
+        code: hrErrorCode(new RestError(toErrorCode(f.code), f.message)),
+        message: f.message,
+      })),
+    }),
+  }),
+];

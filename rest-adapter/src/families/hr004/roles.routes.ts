@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { notFoundError } from '../../framework/rest-error';
+import { graphqlRoute, rateLimit } from '../../framework/route';
+import type { GqlPage, GqlRole } from '../shared/graph.types';
+import { defined, idString, optionalText } from '../shared/inputs';
+import { hr004 } from './hr004.family';
+import { isoTime, pageOf, pageQuery, time, toPage } from './hr004.shapes';
+import { hrOps } from './operations';
+
+const idParams = z.object({ id: idString });
+const common = { family: hr004, rateLimit: rateLimit.normal, auth: true } as const;
+const SILENT = 'The document lists only the path; fields follow the role model in the conventions of the positions section.';
+const permissionCode = z.string().regex(/^[\w-]+:[\w-]+$|^\*$/, 'must be a permission code resource:action');
+
+const role = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  permissions: z.array(z.string()),
+  user_count: z.number().int(),
+  created_at: isoTime,
+  updated_at: isoTime,
+});
+
+const toRole = (r: GqlRole): z.input<typeof role> => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  description: r.description ?? null,
+  permissions: r.permissions ?? [],
+  user_count: r.userCount ?? 0,
+  created_at: time(r.createdAt!),
+  updated_at: time(r.updatedAt!),
+});
+
+export const hrRoleRoutes = [
+  graphqlRoute({
+    ...common,
+    method: 'POST',
+    path: '/api/roles',
+    summary: '创建角色 (roles:create)',
+    description: `${SILENT} Answers 201 with the role.`,
+    status: 201,
+    body: z.object({
+      code: z.string().min(1),
+      name: z.string().min(1),
+      description: optionalText,
+      permissions: z.array(permissionCode).optional(),
+    }),
+    response: role,
+    operation: hrOps.op('HrCreateRole'),
+    variables: ({ body }) => ({
+      input: defined({ code: body.code, name: body.name, description: body.description ?? undefined, permissions: body.permissions }),
+    }),
+    map: (d: { createRole: GqlRole }) => toRole(d.createRole),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'GET',
+    path: '/api/roles',
+    summary: '查询角色列表 (roles:view)',
+    description: `${SILENT} The 004 page; \`search\` matches name or code.`,
+    query: z.object({ ...pageQuery, search: z.string().optional() }),
+    response: pageOf(role),
+    operation: hrOps.op('HrRoles'),
+    variables: ({ query }) => ({ page: query.page, pageSize: query.page_size, search: query.search }),
+    map: (d: { roles: GqlPage<GqlRole> }) => toPage(d.roles, toRole),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'GET',
+    path: '/api/roles/{id}',
+    summary: '查询角色详情 (roles:view)',
+    description: SILENT,
+    params: idParams,
+    response: role,
+    operation: hrOps.op('HrRole'),
+    variables: ({ params }) => ({ id: params.id }),
+    map: (d: { role: GqlRole | null }) => {
+      if (!d.role) throw notFoundError('Role');
+      return toRole(d.role);
+    },
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'PUT',
+    path: '/api/roles/{id}',
+    summary: '更新角色信息 (roles:update)',
+    description: `${SILENT} Only the fields sent change (code cannot change); answers the role.`,
+    params: idParams,
+    body: z.object({
+      name: z.string().min(1).optional(),
+      description: optionalText,
+      permissions: z.array(permissionCode).optional(),
+    }),
+    response: role,
+    operation: hrOps.op('HrUpdateRole'),
+    variables: ({ params, body }) => ({
+      id: params.id,
+      input: defined({ name: body.name, description: body.description, permissions: body.permissions }),
+    }),
+    map: (d: { updateRole: GqlRole }) => toRole(d.updateRole),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'DELETE',
+    path: '/api/roles/{id}',
+    summary: '删除角色 (roles:delete)',
+    description: 'Answers 204. A role still held by users is refused (400 BUSINESS_001).',
+    params: idParams,
+    status: 204,
+    operation: hrOps.op('HrDeleteRole'),
+    variables: ({ params }) => ({ id: params.id }),
+    map: (d: { deleteRole: boolean }) => {
+      if (!d.deleteRole) throw notFoundError('Role');
+    },
+  }),
+];

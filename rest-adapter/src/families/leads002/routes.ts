@@ -1,0 +1,5 @@
+import type { Route } from '../../framework/route';
+import { leadsUserRoutes } from './users.routes';
+
+/** Leads 002 (`/api/users…` now; leads, follow-ups, reminders and statistics arrive with the leads subgraph). */
+export const leads002Routes: Route[] = [...leadsUserRoutes];

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { notFoundError, type RestError } from '../../framework/rest-error';
+import { graphqlRoute, rateLimit } from '../../framework/route';
+import type { GqlAuthPayload, GqlPage, GqlUser } from '../shared/graph.types';
+import { defined, intIdParam } from '../shared/inputs';
+import { leads002Users } from './leads002.family';
+import { leadsOps } from './operations';
+import { leadsUser, loginUser, toLeadsUser, toLoginUser } from './users.mappers';
+
+const REQUIRED = '用户名和密码必填';
+/** Register and login word a missing user name or password as the document does. */
+const credentialsRequired = (e: RestError) =>
+  e.details.field === 'username' || e.details.field === 'password' ? REQUIRED : undefined;
+
+const idParams = z.object({ id: intIdParam });
+const userNotFound = { NOT_FOUND: '用户不存在' };
+const ADMIN = 'User management needs an admin token (users:* permissions); other roles get 403 权限不足.';
+const common = { family: leads002Users, rateLimit: rateLimit.none, auth: true } as const;
+
+export const leadsUserRoutes = [
+  graphqlRoute({
+    method: 'POST',
+    path: '/api/users/register',
+    family: leads002Users,
+    summary: '用户注册',
+    description:
+      'Anonymous registration creates a user with role `user` (a tenant may switch it off: 403). Choosing `role` ' +
+      'needs an admin token (403 otherwise). A taken user name is 409 用户名已存在.',
+    body: z.object({
+      username: z.string().min(1),
+      password: z.string().min(1),
+      nickname: z.string().optional(),
+      role: z.string().min(1).optional(),
+    }),
+    response: z.object({ id: z.number().int(), username: z.string() }),
+    message: '注册成功',
+    rateLimit: rateLimit.none,
+    auth: false,
+    errorMessages: { BAD_USER_INPUT: credentialsRequired, CONFLICT: '用户名已存在' },
+    operation: leadsOps.op('LeadsRegister'),
+    variables: ({ body }) => ({
+      input: defined({ username: body.username, password: body.password, nickname: body.nickname, role: body.role }),
+    }),
+    map: (d: { register: GqlUser }) => ({ id: Number(d.register.id), username: d.register.username }),
+  }),
+  graphqlRoute({
+    method: 'POST',
+    path: '/api/users/login',
+    family: leads002Users,
+    summary: '用户登录',
+    description: 'A wrong user name or password is 401 用户名或密码错误. Rate limit: 5 attempts a minute per (username, client address).',
+    body: z.object({ username: z.string().min(1), password: z.string().min(1) }),
+    response: z.object({ token: z.string(), user: loginUser }),
+    message: '登录成功',
+    rateLimit: rateLimit.login('username'),
+    auth: false,
+    errorMessages: { BAD_USER_INPUT: credentialsRequired },
+    fieldAliases: { login: 'username' },
+    operation: leadsOps.op('LeadsLogin'),
+    variables: ({ body }) => ({ input: { login: body.username, password: body.password, channel: 'WEB' } }),
+    map: (d: { login: GqlAuthPayload }) => ({ token: d.login.accessToken, user: toLoginUser(d.login.user) }),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'GET',
+    path: '/api/users',
+    summary: '获取用户列表',
+    description: `${ADMIN} The whole list of the tenant's users, oldest first.`,
+    response: z.array(leadsUser),
+    operation: leadsOps.op('LeadsUsers'),
+    allPages: () => 'users',
+    map: (d: { users: GqlPage<GqlUser> }) => d.users.items.map(toLeadsUser),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'GET',
+    path: '/api/users/sales',
+    summary: '获取所有销售用户',
+    description: `${ADMIN} Only users whose role is \`sales\`; never a password field.`,
+    response: z.array(leadsUser),
+    operation: leadsOps.op('LeadsUsers'),
+    variables: () => ({ filter: { roleCode: 'sales' } }),
+    allPages: () => 'users',
+    map: (d: { users: GqlPage<GqlUser> }) => d.users.items.map(toLeadsUser),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'GET',
+    path: '/api/users/{id}',
+    summary: '获取用户详情',
+    description: ADMIN,
+    params: idParams,
+    response: leadsUser,
+    errorMessages: userNotFound,
+    operation: leadsOps.op('LeadsUser'),
+    variables: ({ params }) => ({ id: params.id }),
+    map: (d: { user: GqlUser | null }) => {
+      if (!d.user) throw notFoundError('User');
+      return toLeadsUser(d.user);
+    },
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'PUT',
+    path: '/api/users/{id}',
+    summary: '修改用户信息',
+    description: `${ADMIN} Every field is optional; only those sent change. \`role\` is a role code.`,
+    params: idParams,
+    body: z.object({
+      nickname: z.string().optional(),
+      role: z.string().min(1).optional(),
+      password: z.string().min(1).optional(),
+    }),
+    message: '修改成功',
+    errorMessages: userNotFound,
+    fieldAliases: { fullName: 'nickname', roleCode: 'role' },
+    operation: leadsOps.op('LeadsUpdateUser'),
+    variables: ({ params, body }) => ({
+      id: params.id,
+      input: defined({ fullName: body.nickname, roleCode: body.role, password: body.password }),
+    }),
+    map: () => undefined,
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'DELETE',
+    path: '/api/users/{id}',
+    summary: '删除用户',
+    description: `${ADMIN} Soft delete: the user can no longer sign in.`,
+    params: idParams,
+    message: '删除成功',
+    errorMessages: userNotFound,
+    operation: leadsOps.op('LeadsDeleteUser'),
+    variables: ({ params }) => ({ id: params.id }),
+    map: (d: { deleteUser: boolean }) => {
+      if (!d.deleteUser) throw notFoundError('User');
+    },
+  }),
+];

@@ -1,0 +1,123 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { GraphQLExecutor, Logger } from '@platform/kit';
+import { forwardedHeaders } from './headers';
+import { parseInput } from './input';
+import { loadOperation, type LoadedOperation } from './operations';
+import type { RateLimits } from './rate-limit';
+import { RestError } from './rest-error';
+import type { GraphQLRoute, LocalDeps, Route, RouteInput } from './route';
+
+export interface RouteDeps {
+  executor: GraphQLExecutor;
+  rateLimits: RateLimits;
+  local: LocalDeps;
+  logger: Logger;
+}
+
+/** What the error handler and the OpenAPI need to know about the route that served a request. */
+export interface RouteConfig {
+  route: Route;
+}
+
+/** The largest list `allPages` reads (100 pages of 100): a bound, not an expectation. */
+const MAX_PAGES = 100;
+const PAGE_SIZE = 100;
+
+export const fastifyPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+async function execute(
+  deps: RouteDeps,
+  op: LoadedOperation,
+  variables: Record<string, unknown>,
+  request: FastifyRequest,
+): Promise<Record<string, unknown>> {
+  let result;
+  try {
+    result = await deps.executor.execute({
+      query: op.document,
+      operationName: op.name,
+      variables,
+      headers: forwardedHeaders(request),
+    });
+  } catch (error) {
+    deps.logger.error({ err: error, operation: op.name }, 'the graph did not answer');
+    throw new RestError('UNAVAILABLE', 'The service is temporarily unavailable');
+  }
+  // A REST answer is all or nothing: any error fails the request, with the first error's code.
+  const first = result.errors?.[0];
+  if (first) throw RestError.fromGraphQL(first);
+  if (!result.data) throw new RestError('INTERNAL', 'The graph returned no data');
+  return result.data as Record<string, unknown>;
+}
+
+interface PageData {
+  items: unknown[];
+  total: number;
+  pages: number;
+}
+
+/** Runs a page-by-page read to the end and returns the first answer with every item in one page. */
+async function executeAllPages(
+  deps: RouteDeps,
+  op: LoadedOperation,
+  variables: Record<string, unknown>,
+  request: FastifyRequest,
+  field: string,
+): Promise<Record<string, unknown>> {
+  const first = await execute(deps, op, { ...variables, page: 1, pageSize: PAGE_SIZE }, request);
+  const page = first[field] as PageData;
+  const items = [...page.items];
+  for (let n = 2; n <= Math.min(page.pages, MAX_PAGES); n++) {
+    const next = await execute(deps, op, { ...variables, page: n, pageSize: PAGE_SIZE }, request);
+    items.push(...(next[field] as PageData).items);
+  }
+  return { ...first, [field]: { ...page, items, page: 1, pageSize: items.length, pages: items.length ? 1 : 0 } };
+}
+
+async function runGraphQL(route: GraphQLRoute, op: LoadedOperation, input: RouteInput, request: FastifyRequest, deps: RouteDeps) {
+  const variables = route.variables?.(input) ?? {};
+  const field = route.allPages?.(input);
+  const data = field
+    ? await executeAllPages(deps, op, variables, request, field)
+    : await execute(deps, op, variables, request);
+  return { status: route.status ?? 200, payload: route.map(data, input) as unknown };
+}
+
+function send(reply: FastifyReply, route: Route, request: FastifyRequest, status: number, payload: unknown) {
+  if (status === 204) return reply.code(204).send();
+  const body = route.raw
+    ? payload
+    : route.family.success(payload, {
+        requestId: request.id,
+        method: route.method,
+        status,
+        message: route.message,
+        elapsedMs: () => reply.elapsedTime,
+      });
+  return reply.code(status).send(body);
+}
+
+/**
+ * Registers one route-table entry: rate limit, validate, run the operation (or the local handler), map,
+ * wrap in the family's envelope. Errors are thrown to the adapter's error handler, which renders them.
+ */
+export function registerRoute(app: FastifyInstance, route: Route, deps: RouteDeps): void {
+  // Loaded at start, so a missing operation stops the adapter rather than failing a request later.
+  const op = route.kind === 'graphql' ? loadOperation(route.operation) : undefined;
+  const config: RouteConfig = { route };
+  app.route({
+    method: route.method,
+    url: fastifyPath(route.path),
+    config,
+    handler: async (request, reply) => {
+      await deps.rateLimits.consume(route.rateLimit, { headers: request.headers, ip: request.ip }, request.body);
+      const input = parseInput(route, request);
+      if (route.kind === 'local') {
+        const result = await route.run(input, deps.local);
+        return send(reply, route, request, result.status ?? route.status ?? 200, result.body);
+      }
+      const { status, payload } = await runGraphQL(route, op!, input, request, deps);
+      return send(reply, route, request, status, payload);
+    },
+  });
+}

@@ -1,0 +1,10 @@
+export { createAdapter, type Adapter, type AdapterOptions } from './adapter';
+export { ALL_ROUTES, FAMILIES, familyForPath } from './families';
+export { loadAdapterConfig, type AdapterConfig } from './config';
+export { buildOpenApi, type OpenApiDocument } from './framework/openapi';
+export { apiSchemaOf, assertOperationsValid, validateOperations, type OperationProblem } from './framework/validate-operations';
+export { DEFAULT_LIMITS, type Limit, type RateLimiterOptions } from './framework/rate-limit';
+export { graphqlRoute, localRoute, rateLimit, routeKey, type Route } from './framework/route';
+export type { Family } from './framework/family';
+export { RestError } from './framework/rest-error';
+export { httpStatus } from './framework/status';

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { call, hrOk, ISO_UTC } from '../support/contract';
+
+let platform: TestPlatform;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  app = platform.adapter.app;
+});
+afterAll(() => platform.close());
+
+describe('system routes', () => {
+  it('GET /api/health answers the documented body with the platform checks', async () => {
+    const res = await call(app, 'GET', '/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      status: 'healthy',
+      timestamp: expect.stringMatching(ISO_UTC),
+      version: expect.any(String),
+      checks: expect.objectContaining({ database: 'healthy', router: 'healthy' }),
+      uptime: expect.any(Number),
+    });
+  });
+
+  it('GET /api/info answers the system information', async () => {
+    const res = await call(app, 'GET', '/api/info');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(
+      hrOk({
+        app_name: expect.any(String),
+        version: expect.any(String),
+        environment: 'development',
+        build_time: expect.stringMatching(ISO_UTC),
+        node_version: process.versions.node,
+        fastify_version: expect.stringMatching(/^5\./),
+      }),
+    );
+  });
+
+  it('GET /health at the root is {status:"ok"}', async () => {
+    expect(await call(app, 'GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+  });
+});

@@ -1,0 +1,41 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+
+export const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+export const CCO_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;
+export const JSON_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+export const DIGITS = /^\d+$/;
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Calls the adapter; `token` adds the bearer header. */
+export async function call(app: FastifyInstance, method: InjectOptions['method'], url: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const res = await app.inject({
+    method,
+    url,
+    headers: { ...(opts.token ? bearer(opts.token) : {}), ...opts.headers },
+    ...(opts.body !== undefined ? { payload: opts.body as never } : {}),
+  });
+  return { status: res.statusCode, body: res.body ? res.json() : undefined, headers: res.headers };
+}
+
+/** Signs in through the 004 login route and answers the access token. */
+export async function hrToken(app: FastifyInstance, username: string, password: string): Promise<string> {
+  const res = await call(app, 'POST', '/api/auth/login', { body: { username, password } });
+  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data.access_token;
+}
+
+/** A signed-in account with role `user` and no admin permission (002 anonymous registration). */
+export async function plainUserToken(app: FastifyInstance, username = 'plain_user'): Promise<string> {
+  const reg = await call(app, 'POST', '/api/users/register', { body: { username, password: 'secret1' } });
+  if (reg.status !== 200) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
+  return hrToken(app, username, 'secret1');
+}
+
+/** The 004 error body for a code. */
+export const hrError = (code: string, details: Record<string, unknown> = expect.any(Object)) => ({
+  error: { code, message: expect.any(String), details, request_id: expect.any(String) },
+});
+
+/** The 004 success envelope around `data`. */
+export const hrOk = (data: unknown) => ({ data, message: expect.any(String), request_id: expect.any(String) });

@@ -1,0 +1,124 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import {
+  createLogger,
+  createPubSub,
+  createTokenSigner,
+  MemoryRevocationList,
+  RedisRevocationList,
+  type HealthChecks,
+  type Logger,
+  type SubgraphRuntime,
+} from '@platform/kit';
+import { createActivity, loadActivityConfig } from '@platform/activity';
+import { createIdentity, loadIdentityConfig } from '@platform/identity';
+import { createAdapter, type Adapter } from '@platform/rest-adapter';
+import { createRouter, type Router } from '@platform/router';
+import { loadPlatformConfig, subgraphDatabaseUrl, type PlatformConfig } from './config';
+
+/** The committed supergraph; production and the embedded mode both boot from it. */
+export const SUPERGRAPH_PATH = path.resolve(__dirname, '../../schema/supergraph.graphql');
+
+export interface PlatformOptions {
+  /** Settings (default: process.env); `DATA_DIR=:memory:` keeps everything in memory. */
+  env?: NodeJS.ProcessEnv;
+  /** Boot from this supergraph instead of the committed one (the schema script does). */
+  supergraphSdl?: string;
+  logger?: Logger;
+}
+
+export interface Platform {
+  config: PlatformConfig;
+  router: Router;
+  adapter: Adapter;
+  subgraphs: SubgraphRuntime[];
+  /** Binds the router and the adapter to their ports; resolves to their base URLs. */
+  listen(): Promise<{ routerUrl: string; adapterUrl: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Router, REST adapter and every subgraph in one process. The router calls the subgraphs in-process
+ * (no HTTP hop); with DATABASE_URL / REDIS_URL set the same assembly runs on MySQL and Redis.
+ */
+export async function startPlatform(opts: PlatformOptions = {}): Promise<Platform> {
+  const env = opts.env ?? process.env;
+  const config = loadPlatformConfig(env);
+  const logger = opts.logger ?? createLogger({ name: 'platform', level: config.LOG_LEVEL });
+  const production = config.NODE_ENV === 'production';
+  if (!config.DATABASE_URL && config.DATA_DIR !== ':memory:') mkdirSync(config.DATA_DIR, { recursive: true });
+
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
+  const revocations = redis ? new RedisRevocationList(redis) : new MemoryRevocationList();
+  const pubSub = createPubSub({ redisUrl: config.REDIS_URL });
+  const envFor = (name: string) => ({ ...env, DATABASE_URL: subgraphDatabaseUrl(config, name) });
+
+  const subgraphs: SubgraphRuntime[] = [];
+  const closeAll = async () => {
+    for (const s of subgraphs.reverse()) await s.close();
+    await pubSub.close();
+    redis?.disconnect();
+  };
+  try {
+    subgraphs.push(
+      await createIdentity(loadIdentityConfig(envFor('identity')), {
+        revocations,
+        pubSub,
+        logger: logger.child({ service: 'identity' }),
+      }),
+    );
+    subgraphs.push(
+      await createActivity(loadActivityConfig(envFor('activity')), {
+        revocations,
+        pubSub,
+        logger: logger.child({ service: 'activity' }),
+      }),
+    );
+    const supergraphSdl = opts.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
+    const router = await createRouter({
+      supergraphSdl,
+      subgraphs: Object.fromEntries(subgraphs.map((runtime) => [runtime.name, { kind: 'local', runtime }])),
+      signer: createTokenSigner(config.JWT_SECRET),
+      revocations,
+      production,
+      logger: logger.child({ service: 'router' }),
+    });
+    const adapter = await createAdapter({
+      executor: router.executor,
+      logger: logger.child({ service: 'rest-adapter' }),
+      production,
+      supergraphSdl,
+      rateLimiter: { redis: redis ?? undefined },
+      healthChecks: () => platformHealth(subgraphs, redis),
+    });
+    return {
+      config,
+      router,
+      adapter,
+      subgraphs,
+      async listen() {
+        const routerUrl = await router.listen(config.ROUTER_PORT, config.HOST);
+        const adapterUrl = await adapter.listen(config.ADAPTER_PORT, config.HOST);
+        return { routerUrl, adapterUrl };
+      },
+      async close() {
+        await adapter.close();
+        await router.close();
+        await closeAll();
+      },
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+/** The adapter's /api/health checks: every subgraph's database, and Redis when configured. */
+async function platformHealth(subgraphs: SubgraphRuntime[], redis: Redis | null): Promise<HealthChecks> {
+  const results = await Promise.all(subgraphs.map((s) => s.health()));
+  const database = results.every((r) => r.database !== 'unhealthy') ? 'healthy' : 'unhealthy';
+  const checks: HealthChecks = { database };
+  if (redis) checks.redis = await redis.ping().then(() => 'healthy' as const, () => 'unhealthy' as const);
+  return checks;
+}

@@ -1,0 +1,38 @@
+import { buildActivitySchema } from '@platform/activity';
+import { buildIdentitySchema } from '@platform/identity';
+import { composeSupergraph, createPubSub, type SubgraphSdl } from '@platform/kit';
+
+/** Where each subgraph answers in the production shape (docker-compose); routers override it per deployment. */
+const URLS: Record<string, string> = {
+  identity: 'http://identity:4001/graphql',
+  activity: 'http://activity:4002/graphql',
+};
+
+/** Every subgraph's SDL as its code builds it now (no database needed). */
+export async function currentSubgraphs(): Promise<SubgraphSdl[]> {
+  const pubSub = createPubSub({});
+  try {
+    const identity = await buildIdentitySchema({ pubSub });
+    const activity = await buildActivitySchema(pubSub);
+    return [
+      { name: 'identity', sdl: identity.sdl, url: URLS.identity },
+      { name: 'activity', sdl: activity.sdl, url: URLS.activity },
+    ];
+  } finally {
+    await pubSub.close();
+  }
+}
+
+export interface SchemaFiles {
+  /** file name under schema/ → content */
+  [file: string]: string;
+}
+
+/** The files `schema/` must hold: one SDL per subgraph and the composed supergraph. */
+export async function schemaFiles(): Promise<SchemaFiles> {
+  const subgraphs = await currentSubgraphs();
+  const files: SchemaFiles = {};
+  for (const s of subgraphs) files[`${s.name}.graphql`] = `${s.sdl.trim()}\n`;
+  files['supergraph.graphql'] = `${composeSupergraph(subgraphs).trim()}\n`;
+  return files;
+}

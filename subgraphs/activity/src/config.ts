@@ -1,0 +1,11 @@
+import { baseConfigShape, loadConfig, productionGuards } from '@platform/kit';
+import { z } from 'zod';
+
+export const activityConfigSchema = z
+  .object({ ...baseConfigShape, PORT: z.coerce.number().int().min(1).max(65535).default(4002) })
+  .superRefine(productionGuards);
+
+export type ActivityConfig = z.output<typeof activityConfigSchema>;
+
+export const loadActivityConfig = (env: NodeJS.ProcessEnv = process.env): ActivityConfig =>
+  loadConfig('activity', activityConfigSchema, env);

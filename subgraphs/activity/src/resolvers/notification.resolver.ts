@@ -1,0 +1,30 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { ActivityContext } from '../context';
+import { NotificationPage } from '../entities/notification-page.type';
+import { Notification } from '../entities/notification.entity';
+import * as notifications from '../services/notification.service';
+import { MyNotificationsArgs } from './my-notifications.args';
+import { SendNotificationInput } from './send-notification.input';
+
+@Resolver()
+export class NotificationResolver {
+  @Query(() => NotificationPage, { description: "The caller's own notifications, newest first." })
+  myNotifications(@Args() args: MyNotificationsArgs, @Ctx() ctx: ActivityContext) {
+    return notifications.listMyNotifications(ctx, args);
+  }
+
+  @Query(() => Notification, { description: "One of the caller's own notifications." })
+  notification(@Arg('id', () => ID) id: string, @Ctx() ctx: ActivityContext) {
+    return notifications.findOwnNotification(ctx, id);
+  }
+
+  @Mutation(() => Notification, { description: 'Stores a notification and delivers it live to its recipient.' })
+  sendNotification(@Arg('input') input: SendNotificationInput, @Ctx() ctx: ActivityContext) {
+    return notifications.sendNotification(ctx, input);
+  }
+
+  @Mutation(() => Notification, { description: 'Marks one of the caller\'s own notifications read (idempotent).' })
+  markNotificationRead(@Arg('id', () => ID) id: string, @Ctx() ctx: ActivityContext) {
+    return notifications.markNotificationRead(ctx, id);
+  }
+}

@@ -1,0 +1,84 @@
+import { pageWindow, recordEvent, toPage, type Paged } from '@platform/kit';
+import { invalidNotificationId, notificationNotFound, otherTenant, tenantRequired } from '../activity.errors';
+import { callerOf, type ActivityContext } from '../context';
+import { Notification } from '../entities/notification.entity';
+import { parseId } from '../ids';
+import { notificationById } from '../loaders/notification-by-id.loader';
+import type { MyNotificationsArgs } from '../resolvers/my-notifications.args';
+import { NOTIFICATION_RECEIVED, toMessage } from '../resolvers/notification-received.topic';
+import type { SendNotificationInput } from '../resolvers/send-notification.input';
+
+export const NOTIFICATION_SENT = 'notification.sent';
+
+/** The caller's own notification; anyone else's answers NOT_FOUND, exactly as a missing one does. */
+export async function findOwnNotification(ctx: ActivityContext, id: string): Promise<Notification> {
+  const caller = callerOf(ctx);
+  const key = parseId(id);
+  if (key === null) throw invalidNotificationId('id');
+  const notification = await notificationById(ctx).load(key);
+  if (!notification || notification.recipientId !== caller.userId) throw notificationNotFound(id);
+  return notification;
+}
+
+export async function listMyNotifications(ctx: ActivityContext, args: MyNotificationsArgs): Promise<Paged<Notification>> {
+  const where = { recipientId: callerOf(ctx).userId, ...(args.unreadOnly ? { read: false } : {}) };
+  const [items, total] = await ctx.em.findAndCount(Notification, where, {
+    orderBy: { createdAt: 'desc', id: 'desc' },
+    ...pageWindow(args),
+  });
+  return toPage(items, total, args);
+}
+
+export async function sendNotification(ctx: ActivityContext, input: SendNotificationInput): Promise<Notification> {
+  const tenantId = targetTenant(ctx, input.tenantId);
+  const notification = await ctx.em.transactional(async (em) => {
+    const created = em.create(Notification, {
+      tenantId,
+      recipientId: input.recipientId,
+      title: input.title,
+      body: input.body,
+      category: input.category,
+    });
+    await em.flush(); // the auto-increment id, which the event names
+    recordEvent(em, {
+      topic: NOTIFICATION_SENT,
+      tenantId,
+      aggregateId: String(created.id),
+      payload: { notificationId: created.id, recipientId: created.recipientId, category: created.category },
+    });
+    return created;
+  });
+  // Published only after the commit, so no subscriber sees a notice that was rolled back. A lost live notice
+  // (PubSub down) loses nothing: the notification is stored and listed by myNotifications.
+  await publishQuietly(ctx, notification);
+  return notification;
+}
+
+export async function markNotificationRead(ctx: ActivityContext, id: string): Promise<Notification> {
+  const notification = await findOwnNotification(ctx, id);
+  if (!notification.read) {
+    notification.read = true;
+    notification.readAt = new Date();
+    await ctx.em.flush();
+  }
+  return notification;
+}
+
+/** A tenant's sender writes into their own tenant; the platform administrator names the tenant. */
+function targetTenant(ctx: ActivityContext, requested: string | undefined): string {
+  const own = callerOf(ctx).tenantId;
+  if (own === null) {
+    if (!requested) throw tenantRequired();
+    return requested;
+  }
+  if (requested && requested !== own) throw otherTenant();
+  return own;
+}
+
+async function publishQuietly(ctx: ActivityContext, notification: Notification): Promise<void> {
+  try {
+    await ctx.pubSub.publish(NOTIFICATION_RECEIVED, notification.recipientId, toMessage(notification));
+  } catch (error) {
+    ctx.logger.warn({ err: error, notificationId: notification.id }, 'live notice not published');
+  }
+}

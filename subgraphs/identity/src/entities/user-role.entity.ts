@@ -1,0 +1,15 @@
+import { Entity, ManyToOne, Unique } from '@mikro-orm/decorators/legacy';
+import { TenantOwnedEntity } from './base.entity';
+import { Role } from './role.entity';
+import { User } from './user.entity';
+
+/** A user holds a role; the lowest id is the user's primary role. */
+@Unique({ properties: ['userId', 'roleId'] })
+@Entity()
+export class UserRole extends TenantOwnedEntity {
+  @ManyToOne(() => User, { mapToPk: true, fieldName: 'user_id', deleteRule: 'cascade' })
+  userId!: number;
+
+  @ManyToOne(() => Role, { mapToPk: true, fieldName: 'role_id' })
+  roleId!: number;
+}

@@ -1,0 +1,43 @@
+import type { Opt } from '@mikro-orm/core';
+import { Entity, Filter, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { SOFT_DELETE_FILTER, TenantOwnedEntity } from './base.entity';
+import { UserStatus } from './enums';
+import { Position } from './position.entity';
+
+/** An account: employee (004), lead user (002), admin or collector (CCO). Null tenant = platform super admin. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+@Filter({ name: SOFT_DELETE_FILTER, default: true, cond: { deletedAt: null } })
+@Entity()
+export class User extends TenantOwnedEntity {
+  @Field({ description: 'Login id, unique platform-wide (004/002 username, CCO loginId).' })
+  @Property({ length: 64, unique: true })
+  username!: string;
+
+  @Field(() => String, { nullable: true, description: 'Unique platform-wide when set.' })
+  @Property({ type: 'string', length: 255, nullable: true, unique: true })
+  email: string | null = null;
+
+  /** argon2id; never leaves this subgraph. */
+  @Property({ length: 255, lazy: true })
+  passwordHash!: string;
+
+  @Field(() => String, { nullable: true, description: '004 full_name, CCO name; 002 nickname is the same value.' })
+  @Property({ type: 'string', length: 128, nullable: true })
+  fullName: string | null = null;
+
+  @Field(() => UserStatus)
+  @Property({ type: 'string', length: 16 })
+  status: UserStatus & Opt = UserStatus.active;
+
+  @ManyToOne(() => Position, { mapToPk: true, nullable: true, fieldName: 'position_id' })
+  positionId: (number & Opt) | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  lastLoginAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  deletedAt: Date | null = null;
+}

@@ -1,0 +1,21 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { RequestContext, RevocationList, TokenSigner } from '@platform/kit';
+import type { IdentityConfig } from './config';
+import type { CredentialCipher } from './services/credential-cipher.service';
+
+/** What identity's resolvers need beyond the shared request context; built once per runtime. */
+export interface IdentityServices {
+  config: IdentityConfig;
+  signer: TokenSigner;
+  revocations: RevocationList;
+  cipher: CredentialCipher;
+  /** An EntityManager across every tenant, for the few operations that precede a tenant (login, refresh). */
+  platformEm(): EntityManager;
+}
+
+export interface IdentityContext extends RequestContext {
+  services: IdentityServices;
+}
+
+/** The slice loaders need, so services can run them on an EntityManager of their own. */
+export type LoaderScope = Pick<RequestContext, 'em' | 'loaders'>;

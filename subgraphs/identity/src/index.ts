@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+
+export * from './config';
+export * from './entities';
+export type { IdentityContext, IdentityServices } from './identity.context';
+export { IdentityErrors } from './identity.errors';
+export { identityPermissions } from './permissions';
+export { buildIdentitySchema, IDENTITY_RESOLVERS } from './schema';
+export { createIdentity, type IdentityDeps, type IdentityRuntime } from './runtime';
+export { BASE_ACCOUNTS, DEMO_TENANT, seedIdentity } from './seed';
+export { BASE_MENUS, BASE_ROLE_DEFINITIONS, basePermissionsOf, type BaseRoleDefinition } from './services/base-roles';
+export { CredentialCipher } from './services/credential-cipher.service';
+export { ACCESS_TTL_SECONDS, REFRESH_TTL_SECONDS } from './services/session.service';
+export { AuthPayload } from './resolvers/auth-payload.type';
+export * from './resolvers/sort.enums';

@@ -1,0 +1,98 @@
+import { hasPermission, notFound } from '@platform/kit';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Role, Session, Tenant, User } from '../entities';
+import type { IdentityContext } from '../identity.context';
+import { IdentityErrors } from '../identity.errors';
+import { userById } from '../loaders/user-by-id.loader';
+import { actAsTenant, assertMaySignIn, authPayload } from '../services/auth.service';
+import { verifyPassword } from '../services/password.service';
+import { openSession, REVOCATION_TTL_SECONDS, revokeSession, rotateSession } from '../services/session.service';
+import { ownTenantId } from '../services/tenancy';
+import { createUserRecord, normaliseEmail } from '../services/user.service';
+import { AuthPayload } from './auth-payload.type';
+import { LoginInput } from './login.input';
+import { RegisterInput } from './register.input';
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => User, { description: 'The signed-in account.' })
+  async me(@Ctx() ctx: IdentityContext): Promise<User> {
+    const user = await userById(ctx).load(Number(ctx.caller!.userId));
+    if (!user) throw IdentityErrors.accountGone();
+    return user;
+  }
+
+  @Query(() => [Session], { description: 'The caller’s signed-in devices, most recently used first.' })
+  mySessions(@Ctx() ctx: IdentityContext): Promise<Session[]> {
+    return ctx.em.find(
+      Session,
+      { userId: Number(ctx.caller!.userId), revokedAt: null, refreshExpiresAt: { $gt: new Date() } },
+      { orderBy: { lastSeenAt: 'desc', id: 'desc' } },
+    );
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Username or e-mail + password; INVALID_CREDENTIALS otherwise.' })
+  async login(@Arg('input') input: LoginInput, @Ctx() ctx: IdentityContext): Promise<AuthPayload> {
+    const em = ctx.services.platformEm();
+    const login = input.login.trim();
+    const user = await em.findOne(User, login.includes('@') ? { email: normaliseEmail(login) } : { username: login }, {
+      populate: ['passwordHash'],
+    });
+    if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) throw IdentityErrors.invalidCredentials();
+    await assertMaySignIn(em, user);
+    user.lastLoginAt = new Date();
+    const opened = await openSession(em, user, input.channel, input);
+    return authPayload(ctx, em, user, opened);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Rotating: answers a new refresh token; reuse of an old one ends the session.' })
+  async refreshToken(@Arg('refreshToken') token: string, @Ctx() ctx: IdentityContext): Promise<AuthPayload> {
+    const em = ctx.services.platformEm();
+    const opened = await rotateSession(em, ctx.services, token);
+    const user = await em.findOne(User, opened.session.userId);
+    if (!user) {
+      await revokeSession(em, ctx.services, opened.session, 'ACCOUNT_GONE');
+      throw IdentityErrors.accountGone();
+    }
+    try {
+      await assertMaySignIn(em, user);
+    } catch (error) {
+      await revokeSession(em, ctx.services, opened.session, 'ACCOUNT_INACTIVE');
+      throw error;
+    }
+    return authPayload(ctx, em, user, opened);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the caller’s session: its tokens are refused from now on.' })
+  async logout(@Ctx() ctx: IdentityContext): Promise<boolean> {
+    const em = ctx.services.platformEm();
+    const session = await em.findOne(Session, { sid: ctx.caller!.sessionId });
+    if (session) await revokeSession(em, ctx.services, session, 'LOGOUT');
+    else await ctx.services.revocations.revoke(ctx.caller!.sessionId, REVOCATION_TTL_SECONDS);
+    return true;
+  }
+
+  @Mutation(() => User, { description: '002 sign-up: role `user` in the default tenant; an admin may pick the role.' })
+  async register(@Arg('input') input: RegisterInput, @Ctx() ctx: IdentityContext): Promise<User> {
+    const em = ctx.services.platformEm();
+    const isAdmin = hasPermission(ctx.caller, 'users:create');
+    if (input.role && !isAdmin) throw IdentityErrors.roleChoiceNeedsAdmin();
+    const own = isAdmin ? ownTenantId(ctx) : null;
+    const tenant = own
+      ? await em.findOne(Tenant, own)
+      : await em.findOne(Tenant, { code: ctx.services.config.DEFAULT_TENANT_CODE });
+    if (!tenant) throw notFound('Tenant', ctx.services.config.DEFAULT_TENANT_CODE);
+    if (!isAdmin && (!tenant.allowRegistration || !tenant.isActive)) throw IdentityErrors.registrationClosed();
+    const role = await em.findOne(Role, { tenantId: tenant.id, code: input.role ?? 'user' });
+    if (!role) throw IdentityErrors.unknownReference('role', 'Role');
+    const user = await createUserRecord(em, {
+      tenantId: tenant.id,
+      username: input.username,
+      password: input.password,
+      fullName: input.nickname,
+      roles: [role],
+    });
+    actAsTenant(ctx, tenant.id);
+    return user;
+  }
+}

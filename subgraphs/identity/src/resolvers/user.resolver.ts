@@ -1,0 +1,204 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { badInput, businessRule, forbidden, hasPermission, notFound, pageWindow, toPage, type Paged } from '@platform/kit';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Role, User, UserRole, UserStatus } from '../entities';
+import type { IdentityContext } from '../identity.context';
+import { IdentityErrors } from '../identity.errors';
+import { parseId, requireId } from '../services/ids';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../services/password.service';
+import { revokeSessionsOf } from '../services/session.service';
+import { targetTenantId } from '../services/tenancy';
+import {
+  assertAvailable,
+  createUserRecord,
+  normaliseEmail,
+  positionOf,
+  replaceRoles,
+  roleOf,
+} from '../services/user.service';
+import { BatchFailure, BatchResult } from './batch-result.type';
+import { CreateUserInput } from './create-user.input';
+import { PageOf20 } from './page-args';
+import { UserPage } from './pages';
+import { SortOrder, UserSortField } from './sort.enums';
+import { UpdateUserInput } from './update-user.input';
+import { UserFilter } from './user-filter.input';
+
+const BATCH_ACTIONS = ['delete', 'activate', 'deactivate'] as const;
+type BatchAction = (typeof BATCH_ACTIONS)[number];
+
+/** A user of the caller's scope, or NOT_FOUND (other tenants' users answer the same). */
+async function findUser(ctx: IdentityContext, rawId: string): Promise<User> {
+  const id = parseId(rawId);
+  const user = id === null ? null : await ctx.em.findOne(User, id);
+  if (!user) throw notFound('User', rawId);
+  return user;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%]/g, '');
+
+async function userConditions(ctx: IdentityContext, filter: UserFilter | undefined): Promise<FilterQuery<User>> {
+  const where: FilterQuery<User> & Record<string, unknown> = {};
+  if (!filter) return where;
+  if (filter.search?.trim()) {
+    const like = `%${escapeLike(filter.search.trim())}%`;
+    where.$or = [{ username: { $like: like } }, { fullName: { $like: like } }, { email: { $like: like } }];
+  }
+  if (filter.status) where.status = filter.status;
+  if (filter.positionId) where.positionId = requireId(filter.positionId, 'filter.positionId');
+  if (filter.tenantId) where.tenantId = requireId(filter.tenantId, 'filter.tenantId');
+  if (filter.roleId || filter.roleCode) {
+    const roles = await ctx.em.find(
+      Role,
+      filter.roleId ? { id: requireId(filter.roleId, 'filter.roleId') } : { code: filter.roleCode! },
+      { fields: ['id'] },
+    );
+    const links = await ctx.em.find(UserRole, { roleId: { $in: roles.map((r) => r.id) } }, { fields: ['userId'] });
+    where.id = { $in: links.map((l) => l.userId) };
+  }
+  return where;
+}
+
+function refuseSelf(ctx: IdentityContext, user: User, what: string): void {
+  if (String(user.id) === ctx.caller?.userId) throw businessRule(`You cannot ${what} your own account`);
+}
+
+@Resolver()
+export class UserResolver {
+  @Query(() => User, { nullable: true, description: 'NOT_FOUND when absent or in another tenant.' })
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: IdentityContext): Promise<User> {
+    return findUser(ctx, id);
+  }
+
+  @Query(() => UserPage)
+  async users(
+    @Ctx() ctx: IdentityContext,
+    @Args(() => PageOf20) page: PageOf20,
+    @Arg('filter', () => UserFilter, { nullable: true }) filter?: UserFilter,
+    @Arg('sortBy', () => UserSortField, { defaultValue: UserSortField.createdAt }) sortBy = UserSortField.createdAt,
+    @Arg('sortOrder', () => SortOrder, { defaultValue: SortOrder.desc }) sortOrder = SortOrder.desc,
+  ): Promise<Paged<User>> {
+    const [items, total] = await ctx.em.findAndCount(User, await userConditions(ctx, filter), {
+      orderBy: { [sortBy]: sortOrder, id: sortOrder },
+      ...pageWindow(page),
+    });
+    return toPage(items, total, page);
+  }
+
+  @Mutation(() => User)
+  async createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: IdentityContext): Promise<User> {
+    const tenantId = await targetTenantId(ctx, input.tenantId, 'tenantId');
+    const positionId = await positionOf(ctx.em, tenantId, input.positionId, 'positionId');
+    const role =
+      (await roleOf(ctx.em, tenantId, input)) ?? (await ctx.em.findOne(Role, { tenantId, code: 'user' }));
+    return createUserRecord(ctx.em, {
+      tenantId,
+      username: input.username,
+      email: input.email,
+      password: input.password,
+      fullName: input.fullName,
+      positionId,
+      status: input.status,
+      roles: role ? [role] : [],
+    });
+  }
+
+  @Mutation(() => User, { description: 'Absent fields stay unchanged.' })
+  async updateUser(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateUserInput,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<User> {
+    const user = await findUser(ctx, id);
+    const email = input.email === undefined ? undefined : normaliseEmail(input.email);
+    if (email) await assertAvailable(ctx.em, { email }, user.id);
+    const positionId =
+      input.positionId === undefined ? undefined : await positionOf(ctx.em, user.tenantId, input.positionId, 'positionId');
+    const role = await roleOf(ctx.em, user.tenantId, input);
+    if (input.status === UserStatus.inactive) refuseSelf(ctx, user, 'deactivate');
+    const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+
+    if (email !== undefined) user.email = email;
+    if (input.fullName !== undefined) user.fullName = input.fullName;
+    if (positionId !== undefined) user.positionId = positionId;
+    if (input.status) user.status = input.status;
+    if (passwordHash) user.passwordHash = passwordHash;
+    await ctx.em.flush();
+    if (role) await replaceRoles(ctx.em, user, [role]);
+    if (passwordHash || user.status === UserStatus.inactive) {
+      await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'ACCOUNT_CHANGED');
+    }
+    return user;
+  }
+
+  @Mutation(() => Boolean, { description: 'Soft delete; the account’s sessions end at once.' })
+  async deleteUser(@Arg('id', () => ID) id: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
+    const user = await findUser(ctx, id);
+    refuseSelf(ctx, user, 'delete');
+    await softDelete(ctx, user);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Sets a new password and signs the account out everywhere.' })
+  async resetPassword(
+    @Arg('id', () => ID) id: string,
+    @Arg('newPassword') newPassword: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<boolean> {
+    if (newPassword.length < MIN_PASSWORD_LENGTH) throw IdentityErrors.weakPassword('newPassword', MIN_PASSWORD_LENGTH);
+    const user = await findUser(ctx, id);
+    user.passwordHash = await hashPassword(newPassword);
+    await ctx.em.flush();
+    await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'PASSWORD_RESET');
+    return true;
+  }
+
+  @Mutation(() => BatchResult, { description: 'delete (users:delete) | activate | deactivate (users:update), ≤ 100 ids.' })
+  async batchUsers(
+    @Arg('action') action: string,
+    @Arg('ids', () => [ID]) ids: string[],
+    @Ctx() ctx: IdentityContext,
+  ): Promise<BatchResult> {
+    if (!BATCH_ACTIONS.includes(action as BatchAction)) {
+      throw badInput('action', `action must be one of ${BATCH_ACTIONS.join(', ')}`);
+    }
+    if (ids.length < 1 || ids.length > 100) throw badInput('ids', 'ids must hold 1 to 100 ids');
+    const needed = action === 'delete' ? 'users:delete' : 'users:update';
+    if (!hasPermission(ctx.caller, needed)) throw forbidden(`Requires permission ${needed}`);
+
+    const result: BatchResult = { action, succeeded: [], failed: [] };
+    for (const id of ids) {
+      try {
+        const user = await findUser(ctx, id);
+        if (action !== 'activate') refuseSelf(ctx, user, action);
+        await applyBatch(ctx, user, action as BatchAction);
+        result.succeeded.push(id);
+      } catch (error) {
+        result.failed.push(failure(id, error));
+      }
+    }
+    return result;
+  }
+}
+
+async function softDelete(ctx: IdentityContext, user: User): Promise<void> {
+  user.deletedAt = new Date();
+  user.status = UserStatus.inactive;
+  await ctx.em.flush();
+  // Role links go with the account, so a role whose only holders were deleted can itself be deleted.
+  await ctx.em.nativeDelete(UserRole, { userId: user.id });
+  await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'ACCOUNT_DELETED');
+}
+
+async function applyBatch(ctx: IdentityContext, user: User, action: BatchAction): Promise<void> {
+  if (action === 'delete') return softDelete(ctx, user);
+  user.status = action === 'activate' ? UserStatus.active : UserStatus.inactive;
+  await ctx.em.flush();
+  if (action === 'deactivate') await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'ACCOUNT_INACTIVE');
+}
+
+function failure(id: string, error: unknown): BatchFailure {
+  const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+  if (typeof code !== 'string') throw error;
+  return { id, code, message: (error as Error).message };
+}

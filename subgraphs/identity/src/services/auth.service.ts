@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Loaders, TENANT_FILTER } from '@platform/kit';
+import { Tenant, UserStatus, type User } from '../entities';
+import type { IdentityContext } from '../identity.context';
+import { IdentityErrors } from '../identity.errors';
+import type { AuthPayload } from '../resolvers/auth-payload.type';
+import { accessOf, callerOf } from './access.service';
+import { ACCESS_TTL_SECONDS, REFRESH_TTL_SECONDS, type OpenedSession } from './session.service';
+
+/** A signed-in user must be active and belong to a live tenant (the platform account belongs to none). */
+export async function assertMaySignIn(em: EntityManager, user: User): Promise<void> {
+  if (user.status !== UserStatus.active) throw IdentityErrors.accountInactive();
+  if (user.tenantId === null) return;
+  const tenant = await em.findOne(Tenant, user.tenantId);
+  if (!tenant || !tenant.isActive) throw IdentityErrors.tenantInactive();
+}
+
+/** Access token (fresh roles and permissions) + the session's refresh token. */
+export async function authPayload(
+  ctx: IdentityContext,
+  em: EntityManager,
+  user: User,
+  opened: OpenedSession,
+): Promise<AuthPayload> {
+  const access = await accessOf({ em, loaders: new Loaders() }, user);
+  const expiresIn = ACCESS_TTL_SECONDS[opened.session.channel];
+  actAsTenant(ctx, user.tenantId);
+  return {
+    accessToken: ctx.services.signer.signAccess(callerOf(user, access, opened.session.sid), expiresIn),
+    refreshToken: opened.refreshToken,
+    tokenType: 'bearer',
+    expiresIn,
+    refreshExpiresIn: REFRESH_TTL_SECONDS,
+    user,
+  };
+}
+
+/**
+ * An anonymous request (login, refresh, register) has an EntityManager with no tenant, which refuses every
+ * query; once it has authenticated someone, the rest of the response (the user's role, position…) is read
+ * within that account's tenant.
+ */
+export function actAsTenant(ctx: IdentityContext, tenantId: number | null): void {
+  if (ctx.caller) return;
+  ctx.em.setFilterParams(TENANT_FILTER, { tenantId: tenantId === null ? null : String(tenantId) });
+}

@@ -1,0 +1,58 @@
+import type { DataScope } from '@platform/kit';
+import { effectiveCodes, grantCodes } from './permission-codes';
+
+/** The 004 menus every tenant starts with; their codes are the resources of the 004 permission codes. */
+export const BASE_MENUS = [
+  { code: 'employees', name: '员工管理', path: '/employees', icon: 'user', sortOrder: 1 },
+  { code: 'positions', name: '岗位管理', path: '/positions', icon: 'apartment', sortOrder: 2 },
+  { code: 'menus', name: '菜单管理', path: '/menus', icon: 'menu', sortOrder: 3 },
+  { code: 'roles', name: '角色管理', path: '/roles', icon: 'team', sortOrder: 4 },
+  { code: 'permissions', name: '权限管理', path: '/permissions', icon: 'safety', sortOrder: 5 },
+  { code: 'worklogs', name: '工作日志', path: '/worklogs', icon: 'calendar', sortOrder: 6 },
+] as const;
+
+export type BaseMenuCode = (typeof BASE_MENUS)[number]['code'];
+
+const ALL_ACTIONS: Record<BaseMenuCode, string[]> = {
+  employees: ['view', 'create', 'update', 'delete'],
+  positions: ['view', 'create', 'update', 'delete'],
+  menus: ['view', 'create', 'update', 'delete'],
+  roles: ['view', 'create', 'update', 'delete'],
+  permissions: ['view', 'assign'],
+  worklogs: ['view', 'create', 'update', 'delete', 'rate', 'export'],
+};
+
+/** Plain roles keep their own work log (004) and nothing administrative. */
+const SELF_SERVICE: Partial<Record<BaseMenuCode, string[]>> = { worklogs: ['view', 'create', 'update'] };
+
+export interface BaseRoleDefinition {
+  code: string;
+  name: string;
+  description: string;
+  scope: DataScope;
+  /** Codes given directly; `*` = every permission (within the tenant, unless the scope is platform). */
+  permissions: string[];
+  /** Menu grants made when the role is created. */
+  grants: Partial<Record<BaseMenuCode, string[]>>;
+  /** Lives outside every tenant (tenantId null). */
+  platform?: boolean;
+}
+
+/** decisions.md's base roles. Admin roles hold `*`: "a tenant's admin holds every permission in the tenant". */
+export const BASE_ROLE_DEFINITIONS: readonly BaseRoleDefinition[] = [
+  { code: 'SuperAdmin', name: '超级管理员', description: 'Platform super administrator', scope: 'platform', permissions: ['*'], grants: {}, platform: true },
+  { code: 'TenantAdmin', name: '租户管理员', description: 'Administrator of one tenant', scope: 'tenant', permissions: ['*'], grants: ALL_ACTIONS },
+  { code: 'admin', name: '系统管理员', description: 'Tenant administrator: HR, leads and sales admin', scope: 'tenant', permissions: ['*'], grants: ALL_ACTIONS },
+  { code: 'user', name: '普通用户', description: 'Plain user: sees what they registered', scope: 'own', permissions: [], grants: SELF_SERVICE },
+  { code: 'sales', name: '销售', description: 'Sales: leads assigned to them', scope: 'own', permissions: [], grants: SELF_SERVICE },
+  { code: 'service', name: '客服', description: 'Service: leads they registered', scope: 'own', permissions: [], grants: SELF_SERVICE },
+  { code: 'collector', name: '催收员', description: 'Collector: their own cases', scope: 'own', permissions: [], grants: SELF_SERVICE },
+];
+
+/** The permission codes a holder of the base role ends up with (what its access token carries). */
+export function basePermissionsOf(roleCode: string): string[] {
+  const def = BASE_ROLE_DEFINITIONS.find((d) => d.code === roleCode);
+  if (!def) throw new Error(`Unknown base role ${roleCode}`);
+  const granted = Object.entries(def.grants).flatMap(([menu, actions]) => grantCodes(menu, actions ?? []));
+  return effectiveCodes([...def.permissions, ...granted]);
+}

@@ -1,0 +1,36 @@
+import { isPlatformAdmin, notFound, badInput } from '@platform/kit';
+import { Tenant } from '../entities';
+import type { IdentityContext } from '../identity.context';
+import { parseId } from './ids';
+
+/** The caller's tenant as a number; null for the platform scope (super admin sees every tenant). */
+export function ownTenantId(ctx: IdentityContext): number | null {
+  if (!ctx.caller || isPlatformAdmin(ctx.caller)) return null;
+  return Number(ctx.caller.tenantId);
+}
+
+/**
+ * Which tenant a new row belongs to: the caller's own; a platform caller must name one (`field`).
+ * Naming another tenant than one's own answers NOT_FOUND, as every cross-tenant read does.
+ */
+export async function targetTenantId(
+  ctx: IdentityContext,
+  requested: string | null | undefined,
+  field: string,
+): Promise<number> {
+  const own = ownTenantId(ctx);
+  if (requested === undefined || requested === null) {
+    if (own !== null) return own;
+    throw badInput(field, `${field} is required for platform callers`);
+  }
+  const id = parseId(requested);
+  if (id === null || (own !== null && id !== own)) throw notFound('Tenant', requested);
+  if (own === null && !(await ctx.em.findOne(Tenant, id))) throw notFound('Tenant', requested);
+  return id;
+}
+
+/** Tenant-level admin operations (tenant, API credentials): the platform or that tenant's own admins. */
+export function assertTenantReachable(ctx: IdentityContext, tenantId: number | null, raw: string): void {
+  const own = ownTenantId(ctx);
+  if (tenantId === null || (own !== null && own !== tenantId)) throw notFound('Tenant', raw);
+}

@@ -1,0 +1,96 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Position, Role, User, UserRole, UserStatus } from '../entities';
+import { IdentityErrors } from '../identity.errors';
+import { requireId } from './ids';
+import { hashPassword } from './password.service';
+import { flushOrConflict } from './unique';
+
+export const normaliseEmail = (email: string | null | undefined): string | null =>
+  email ? email.trim().toLowerCase() : null;
+
+/** Usernames and e-mails are unique platform-wide, deleted accounts included (their rows keep them). */
+export async function assertAvailable(
+  em: EntityManager,
+  fields: { username?: string; email?: string | null },
+  exceptUserId?: number,
+): Promise<void> {
+  for (const [field, value] of Object.entries(fields)) {
+    if (!value) continue;
+    const holder = await em.findOne(User, { [field]: value }, { filters: false, fields: ['id'] });
+    if (holder && holder.id !== exceptUserId) throw IdentityErrors.taken(field, value);
+  }
+}
+
+/** A position of the user's tenant named by input, or a BAD_USER_INPUT naming `field`. */
+export async function positionOf(
+  em: EntityManager,
+  tenantId: number | null,
+  raw: string | null | undefined,
+  field: string,
+): Promise<number | null> {
+  if (raw === null || raw === undefined) return null;
+  const id = requireId(raw, field);
+  const position = await em.findOne(Position, { id, tenantId });
+  if (!position) throw IdentityErrors.unknownReference(field, 'Position');
+  return id;
+}
+
+/** The role input names by id or code within the user's tenant; undefined when it names none. */
+export async function roleOf(
+  em: EntityManager,
+  tenantId: number | null,
+  input: { roleId?: string | null; roleCode?: string | null },
+): Promise<Role | undefined> {
+  if (input.roleId !== null && input.roleId !== undefined) {
+    const id = requireId(input.roleId, 'roleId');
+    const role = await em.findOne(Role, { id, tenantId });
+    if (!role) throw IdentityErrors.unknownReference('roleId', 'Role');
+    return role;
+  }
+  if (input.roleCode) {
+    const role = await em.findOne(Role, { code: input.roleCode, tenantId });
+    if (!role) throw IdentityErrors.unknownReference('roleCode', 'Role');
+    return role;
+  }
+  return undefined;
+}
+
+export interface NewUser {
+  tenantId: number | null;
+  username: string;
+  email?: string | null;
+  password: string;
+  fullName?: string | null;
+  positionId?: number | null;
+  status?: UserStatus;
+  roles: Role[];
+}
+
+/** Creates an account and its role links in one transaction. */
+export async function createUserRecord(em: EntityManager, data: NewUser): Promise<User> {
+  const email = normaliseEmail(data.email);
+  await assertAvailable(em, { username: data.username, email });
+  const passwordHash = await hashPassword(data.password);
+  return em.transactional(async (tx) => {
+    const user = tx.create(User, {
+      tenantId: data.tenantId,
+      username: data.username,
+      email,
+      passwordHash,
+      fullName: data.fullName ?? null,
+      positionId: data.positionId ?? null,
+      status: data.status ?? UserStatus.active,
+    });
+    await flushOrConflict(tx, () => IdentityErrors.taken('username', data.username));
+    for (const role of data.roles) tx.create(UserRole, { tenantId: data.tenantId, userId: user.id, roleId: role.id });
+    await tx.flush();
+    return user;
+  });
+}
+
+/** Replaces a user's roles (004 has one role per employee: the new one becomes primary). */
+export async function replaceRoles(em: EntityManager, user: User, roles: Role[]): Promise<void> {
+  await em.nativeDelete(UserRole, { userId: user.id });
+  for (const role of roles) em.create(UserRole, { tenantId: user.tenantId, userId: user.id, roleId: role.id });
+  await em.flush();
+}

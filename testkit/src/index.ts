@@ -1,0 +1,3 @@
+export * from './compose';
+export * from './rbac-matrix';
+export * from './tokens';
