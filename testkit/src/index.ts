@@ -1,3 +1,4 @@
 export * from './compose';
 export * from './rbac-matrix';
 export * from './tokens';
+export * from './databases';

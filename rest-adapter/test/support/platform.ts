@@ -1,5 +1,5 @@
 import { composeSupergraph } from '@platform/testkit';
-import { startPlatform, type Platform } from '../../../scripts/src/embedded';
+import { startPlatform, type Platform } from '@platform/scripts';
 import { createAdapter, type Adapter, type AdapterOptions } from '../../src';
 import { silentLogger } from './silent-logger';
 

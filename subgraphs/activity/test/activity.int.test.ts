@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import Redis from 'ioredis';
-import { createOrm, type Orm } from '@platform/kit';
+import { createOrm, RedisRevocationList, type Orm } from '@platform/kit';
 import { ActivityClient, asIterator, callers, nextEvent, RECEIVED, TENANT, testConfig } from './activity.fixture';
 import { BASE_ROLES } from '@platform/testkit';
 import { NOTIFICATION_RECEIVED } from '@platform/activity';
@@ -76,4 +76,21 @@ test('a subscriber on instance B receives a notification sent through instance A
   expect(mine.myNotifications.items).toEqual([{ id, title }]);
   const outbox = await orm.em.getConnection().execute('select topic, aggregate_id from outbox_event');
   expect(outbox).toEqual([{ topic: 'notification.sent', aggregate_id: id }]);
+});
+
+test('a session signed out at identity (revoked in Redis) is refused by every instance', async () => {
+  const signedOut = BASE_ROLES.user({ tenantId: TENANT, userId: '7', username: 'dave' });
+  expect((await b.ok(signedOut, '{ myNotifications { total } }')).myNotifications.total).toBe(0);
+
+  await new RedisRevocationList(redis).revoke(signedOut.sessionId, 60);
+
+  for (const instance of [a, b]) {
+    await expect(instance.runtime.createContext(instance.headers(signedOut))).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' },
+    });
+  }
+});
+
+test('health reports the database and Redis', async () => {
+  expect(await a.runtime.health()).toEqual({ database: 'healthy', redis: 'healthy' });
 });

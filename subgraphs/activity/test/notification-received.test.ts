@@ -50,8 +50,7 @@ test('a subscriber receives only their own notifications', async () => {
 
 test('an anonymous subscription is refused', async () => {
   const result = await client.subscribe(null, RECEIVED);
-  expect(Symbol.asyncIterator in result).toBe(false);
-  expect(codeOf(result as { errors?: readonly import('graphql').GraphQLError[] })).toBe('UNAUTHENTICATED');
+  expect(Symbol.asyncIterator in result ? 'subscribed' : codeOf(result)).toBe('UNAUTHENTICATED');
 });
 
 test('an invalid token cannot subscribe', async () => {

@@ -124,3 +124,20 @@ describe('bad input names the field and stores nothing', () => {
     expect((await client.ok(alice, MINE)).myNotifications.total).toBe(0);
   });
 });
+
+describe('entity fetches from the router (_entities)', () => {
+  const ENTITIES = `query E($reps: [_Any!]!) { _entities(representations: $reps) { ... on Notification { id title } } }`;
+
+  test("resolve the caller's own notification and nobody else's", async () => {
+    const { id } = (await toAlice()).sendNotification;
+    const reps = [{ __typename: 'Notification', id }, { __typename: 'Notification', id: 'x' }];
+    expect((await client.ok(alice, ENTITIES, { reps }))._entities).toEqual([{ id, title: 'Work log rated' }, null]);
+    expect((await client.ok(bob, ENTITIES, { reps }))._entities).toEqual([null, null]);
+  });
+
+  test('refuse anonymous callers', async () => {
+    const { id } = (await toAlice()).sendNotification;
+    const result = await client.run(null, ENTITIES, { reps: [{ __typename: 'Notification', id }] });
+    expect(codeOf(result)).toBe('UNAUTHENTICATED');
+  });
+});

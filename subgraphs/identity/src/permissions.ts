@@ -60,6 +60,7 @@ export const identityPermissions: IRules = {
   Position: allow,
   Menu: allow,
   MenuGrant: allow,
+  Permission: allow,
   RolePermissions: allow,
   AuthPayload: allow,
   UserPage: allow,

@@ -4,6 +4,7 @@ import { identityPermissions } from './permissions';
 import { ApiCredentialResolver } from './resolvers/api-credential.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
 import { MenuResolver } from './resolvers/menu.resolver';
+import { Permission } from './resolvers/permission.type';
 import { PositionFieldsResolver } from './resolvers/position-fields.resolver';
 import { PositionResolver } from './resolvers/position.resolver';
 import { identityReferences } from './resolvers/references';
@@ -29,6 +30,7 @@ export const IDENTITY_RESOLVERS = [
 export function buildIdentitySchema(opts: { pubSub?: PubSub } = {}): Promise<SubgraphSchema> {
   return buildFederatedSchema({
     resolvers: [...IDENTITY_RESOLVERS],
+    orphanedTypes: [Permission],
     references: identityReferences,
     permissions: identityPermissions,
     pubSub: opts.pubSub,

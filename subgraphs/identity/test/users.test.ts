@@ -140,6 +140,11 @@ describe('user and users', () => {
     expect(desc.items.map((u: { fullName: string }) => u.fullName[0]!.toLowerCase())).toEqual(['c', 'b', 'a']);
   });
 
+  it('treats explicit nulls (a REST query without the parameter) as the contract defaults', async () => {
+    const page = (await h.data(USERS, { page: null, pageSize: null, sortBy: null, sortOrder: null }, adminToken)).users;
+    expect(page).toMatchObject({ page: 1, pageSize: 20 });
+  });
+
   it('refuses pageSize over 100 with BAD_USER_INPUT', async () => {
     expect(errorOf(await h.exec(USERS, { pageSize: 101 }, adminToken))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'pageSize' });
   });

@@ -8,7 +8,8 @@ import { UserStub } from './user.stub';
 @ObjectType()
 @Entity()
 @Filter(tenantFilter)
-@Index({ properties: ['recipientId', 'read', 'createdAt'] })
+// Every read names the recipient (and often unread); InnoDB appends the id, which orders the list.
+@Index({ properties: ['recipientId', 'read'] })
 export class Notification {
   // Integers, not UUIDs: the collector app and the CCO console address notifications by integer id.
   @Field(() => ID)
@@ -16,7 +17,6 @@ export class Notification {
   id!: number & Opt;
 
   @Field(() => ID)
-  @Index()
   @Property({ type: 'string', length: 36 })
   tenantId!: string;
 
@@ -41,16 +41,17 @@ export class Notification {
   @Property({ type: 'string', length: 50 })
   category!: string;
 
+  // Stored as `is_read`: `read` is a reserved word in MySQL.
   @Field(() => Boolean)
-  // `read` is a reserved word in MySQL.
   @Property({ type: 'boolean', fieldName: 'is_read' })
   read: boolean & Opt = false;
 
+  // Milliseconds kept: MariaDB's plain datetime would drop them and the value read back would differ.
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'datetime', length: 3, nullable: true })
   readAt?: Date | null;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: 'datetime', length: 3 })
   createdAt: Date & Opt = new Date();
 }

@@ -23,7 +23,7 @@ export async function findOwnNotification(ctx: ActivityContext, id: string): Pro
 export async function listMyNotifications(ctx: ActivityContext, args: MyNotificationsArgs): Promise<Paged<Notification>> {
   const where = { recipientId: callerOf(ctx).userId, ...(args.unreadOnly ? { read: false } : {}) };
   const [items, total] = await ctx.em.findAndCount(Notification, where, {
-    orderBy: { createdAt: 'desc', id: 'desc' },
+    orderBy: { id: 'desc' }, // ids grow with time: newest first
     ...pageWindow(args),
   });
   return toPage(items, total, args);

@@ -1,6 +1,6 @@
 import { hasPermission, notFound } from '@platform/kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { Role, Session, Tenant, User } from '../entities';
+import { LoginChannel, Role, Session, Tenant, User } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { userById } from '../loaders/user-by-id.loader';
@@ -41,7 +41,7 @@ export class AuthResolver {
     if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) throw IdentityErrors.invalidCredentials();
     await assertMaySignIn(em, user);
     user.lastLoginAt = new Date();
-    const opened = await openSession(em, user, input.channel, input);
+    const opened = await openSession(em, user, input.channel ?? LoginChannel.WEB, input);
     return authPayload(ctx, em, user, opened);
   }
 

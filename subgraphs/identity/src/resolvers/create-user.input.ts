@@ -40,8 +40,8 @@ export class CreateUserInput {
   @MaxLength(64)
   roleCode?: string | null;
 
-  @Field(() => UserStatus, { defaultValue: UserStatus.active })
-  status: UserStatus = UserStatus.active;
+  @Field(() => UserStatus, { nullable: true, defaultValue: UserStatus.active })
+  status?: UserStatus | null;
 
   @Field(() => ID, { nullable: true, description: 'Required for platform callers; others create in their own tenant.' })
   tenantId?: string | null;

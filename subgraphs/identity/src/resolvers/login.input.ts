@@ -14,8 +14,8 @@ export class LoginInput {
   @MaxLength(256)
   password!: string;
 
-  @Field(() => LoginChannel, { defaultValue: LoginChannel.WEB })
-  channel: LoginChannel = LoginChannel.WEB;
+  @Field(() => LoginChannel, { nullable: true, defaultValue: LoginChannel.WEB })
+  channel?: LoginChannel | null;
 
   @Field(() => String, { nullable: true, description: 'Collector app device (IM login).' })
   @IsOptional()

@@ -1,18 +1,32 @@
-import { Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
 
-/** `page`/`pageSize` (≤ 100) with the default page size each list of the contract documents. */
+export interface PageWindow {
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * `page: Int = 1, pageSize: Int = <default>` (≤ 100) as the contract writes them: nullable with a default, so an
+ * explicit null (a REST query without the parameter) means the default too.
+ */
 function pageArgs(defaultPageSize: number) {
   @ArgsType()
   class PageArgs {
-    @Field(() => Int, { defaultValue: 1 })
+    @Field(() => Int, { nullable: true, defaultValue: 1 })
+    @IsOptional()
     @Min(1)
-    page: number = 1;
+    page?: number | null;
 
-    @Field(() => Int, { defaultValue: defaultPageSize })
+    @Field(() => Int, { nullable: true, defaultValue: defaultPageSize })
+    @IsOptional()
     @Min(1)
     @Max(100)
-    pageSize: number = defaultPageSize;
+    pageSize?: number | null;
+
+    window(): PageWindow {
+      return { page: this.page ?? 1, pageSize: this.pageSize ?? defaultPageSize };
+    }
   }
   return PageArgs;
 }

@@ -46,6 +46,7 @@ export class PositionResolver {
     @Args(() => PageOf100) page: PageOf100,
     @Arg('filter', () => PositionFilter, { nullable: true }) filter?: PositionFilter,
   ): Promise<Paged<Position>> {
+    const paging = page.window();
     const where: FilterQuery<Position> & Record<string, unknown> = {};
     if (filter?.level !== undefined && filter.level !== null) where.level = filter.level;
     if (filter?.parentId) where.parentId = requireId(filter.parentId, 'filter.parentId');
@@ -55,9 +56,9 @@ export class PositionResolver {
     }
     const [items, total] = await ctx.em.findAndCount(Position, where, {
       orderBy: { level: 'asc', id: 'asc' },
-      ...pageWindow(page),
+      ...pageWindow(paging),
     });
-    return toPage(items, total, page);
+    return toPage(items, total, paging);
   }
 
   @Query(() => Position, { nullable: true, description: 'NOT_FOUND when absent or in another tenant.' })

@@ -41,13 +41,14 @@ export class RoleResolver {
     @Args(() => PageOf20) page: PageOf20,
     @Arg('search', () => String, { nullable: true }) search?: string | null,
   ): Promise<Paged<Role>> {
+    const paging = page.window();
     const where: FilterQuery<Role> & Record<string, unknown> = {};
     if (search?.trim()) {
       const like = `%${search.trim().replace(/[\\%]/g, '')}%`;
       where.$or = [{ code: { $like: like } }, { name: { $like: like } }];
     }
-    const [items, total] = await ctx.em.findAndCount(Role, where, { orderBy: { id: 'asc' }, ...pageWindow(page) });
-    return toPage(items, total, page);
+    const [items, total] = await ctx.em.findAndCount(Role, where, { orderBy: { id: 'asc' }, ...pageWindow(paging) });
+    return toPage(items, total, paging);
   }
 
   @Query(() => Role, { nullable: true, description: 'NOT_FOUND when absent or in another tenant.' })

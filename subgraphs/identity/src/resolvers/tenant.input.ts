@@ -40,8 +40,8 @@ export class TenantInput {
   @Matches(/^[A-Z]{3}$/, { message: 'currencyCode must be three capital letters (ISO 4217)' })
   currencyCode?: string | null;
 
-  @Field(() => Boolean, { defaultValue: true })
-  isActive: boolean = true;
+  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  isActive?: boolean | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Anonymous sign-up into this tenant (default true).' })
   allowRegistration?: boolean | null;

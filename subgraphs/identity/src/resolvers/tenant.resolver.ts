@@ -35,13 +35,14 @@ export class TenantResolver {
     @Args(() => PageOf10) page: PageOf10,
     @Arg('isActive', () => Boolean, { nullable: true }) isActive?: boolean | null,
   ): Promise<Paged<Tenant>> {
+    const paging = page.window();
     const own = ownTenantId(ctx);
     const where = {
       ...(own === null ? {} : { id: own }),
       ...(isActive === null || isActive === undefined ? {} : { isActive }),
     };
-    const [items, total] = await ctx.em.findAndCount(Tenant, where, { orderBy: { id: 'asc' }, ...pageWindow(page) });
-    return toPage(items, total, page);
+    const [items, total] = await ctx.em.findAndCount(Tenant, where, { orderBy: { id: 'asc' }, ...pageWindow(paging) });
+    return toPage(items, total, paging);
   }
 
   @Query(() => Tenant, { nullable: true, description: 'NOT_FOUND when absent or not the caller’s.' })
@@ -62,7 +63,7 @@ export class TenantResolver {
       timezone: input.timezone ?? null,
       zone: zoneFor(input),
       currencyCode: input.currencyCode ?? null,
-      isActive: input.isActive,
+      isActive: input.isActive ?? true,
       allowRegistration: input.allowRegistration ?? true,
     });
     await flushOrConflict(ctx.em, () => IdentityErrors.taken('code', input.code));

@@ -75,14 +75,16 @@ export class UserResolver {
     @Ctx() ctx: IdentityContext,
     @Args(() => PageOf20) page: PageOf20,
     @Arg('filter', () => UserFilter, { nullable: true }) filter?: UserFilter,
-    @Arg('sortBy', () => UserSortField, { defaultValue: UserSortField.createdAt }) sortBy = UserSortField.createdAt,
-    @Arg('sortOrder', () => SortOrder, { defaultValue: SortOrder.desc }) sortOrder = SortOrder.desc,
+    @Arg('sortBy', () => UserSortField, { nullable: true, defaultValue: UserSortField.createdAt }) sortBy?: UserSortField | null,
+    @Arg('sortOrder', () => SortOrder, { nullable: true, defaultValue: SortOrder.desc }) sortOrder?: SortOrder | null,
   ): Promise<Paged<User>> {
+    const paging = page.window();
+    const order = sortOrder ?? SortOrder.desc;
     const [items, total] = await ctx.em.findAndCount(User, await userConditions(ctx, filter), {
-      orderBy: { [sortBy]: sortOrder, id: sortOrder },
-      ...pageWindow(page),
+      orderBy: { [sortBy ?? UserSortField.createdAt]: order, id: order },
+      ...pageWindow(paging),
     });
-    return toPage(items, total, page);
+    return toPage(items, total, paging);
   }
 
   @Mutation(() => User)
@@ -98,7 +100,7 @@ export class UserResolver {
       password: input.password,
       fullName: input.fullName,
       positionId,
-      status: input.status,
+      status: input.status ?? UserStatus.active,
       roles: role ? [role] : [],
     });
   }

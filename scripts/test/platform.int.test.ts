@@ -1,0 +1,62 @@
+import { dropDatabases, uniqueDatabaseUrl } from '@platform/testkit';
+import { startPlatform, type Platform } from '../src/embedded';
+import { collect, gql, login, RECEIVED, SEND, wsClient } from './support';
+
+// Two platform instances on one MariaDB and one Redis, as two replicas behind a load balancer would run:
+// a notification sent through instance A reaches a subscriber connected to instance B's router.
+describe('two instances on MariaDB + Redis', () => {
+  const databaseUrl = uniqueDatabaseUrl('platform_int');
+  const env = (): NodeJS.ProcessEnv => ({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL,
+    ROUTER_PORT: '0',
+    ADAPTER_PORT: '0',
+  });
+  let a: Platform;
+  let b: Platform;
+  let urlA: string;
+  let urlB: string;
+
+  beforeAll(async () => {
+    a = await startPlatform({ env: env() }); // migrates and seeds first
+    b = await startPlatform({ env: env() });
+    urlA = (await a.listen()).routerUrl;
+    urlB = (await b.listen()).routerUrl;
+  }, 60_000);
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    await dropDatabases(databaseUrl);
+  });
+
+  it('delivers a notification sent through A to a subscriber on B', async () => {
+    const admin = await login(urlA, 'admin', 'Admin123456');
+    const recipient = await login(urlB, 'tenantadmin', 'admin123');
+    const client = wsClient(urlB, recipient.token);
+    const events = collect<{ notificationReceived: Record<string, any> }>(client, RECEIVED);
+    try {
+      await new Promise((r) => setTimeout(r, 300)); // the Redis subscription is live
+      const sent = await gql(urlA, SEND, { i: { recipientId: recipient.id, title: 'Hello', body: 'from A' } }, admin.token);
+      expect(sent.errors).toBeUndefined();
+      const event = await events.next(2000);
+      expect(event.notificationReceived).toMatchObject({
+        title: 'Hello',
+        body: 'from A',
+        recipient: { id: recipient.id, username: 'tenantadmin' },
+      });
+    } finally {
+      events.dispose();
+      await client.dispose();
+    }
+  });
+
+  it('refuses on B a session that signed out on A', async () => {
+    const session = await login(urlA, 'admin', 'Admin123456');
+    expect((await gql(urlB, '{ me { username } }', {}, session.token)).data).toEqual({ me: { username: 'admin' } });
+    expect((await gql(urlA, 'mutation { logout }', {}, session.token)).data).toEqual({ logout: true });
+    const after = await gql(urlB, '{ me { username } }', {}, session.token);
+    expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
