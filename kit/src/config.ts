@@ -48,6 +48,8 @@ const DEV_JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789';
 /** Settings every service reads. Production refuses the development defaults. */
 export const baseConfigShape = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** The interface a server binds to: 0.0.0.0 in containers. */
+  HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JWT_SECRET: secret(z.string().min(32, 'must be at least 32 characters')).default(new Secret(DEV_JWT_SECRET)),
   DATABASE_URL: z.string().optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { loadConfig } from '@platform/kit';
 
-const schema = z.object({
+export const adapterConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
@@ -10,14 +10,16 @@ const schema = z.object({
   ROUTER_URL: z.url().default('http://127.0.0.1:4000/graphql'),
   /** Shared rate-limit counters across adapter instances; in-memory counters without it. */
   REDIS_URL: z.string().optional(),
+  /** Namespace of the rate-limit counters in Redis. */
+  RATE_LIMIT_PREFIX: z.string().min(1).default('rest'),
   /** Behind a load balancer: trust X-Forwarded-For for the client address (true, or a list of proxy addresses). */
   TRUST_PROXY: z.string().optional(),
   /** The supergraph to validate the operations against at start (schema/supergraph.graphql). */
   SUPERGRAPH_PATH: z.string().optional(),
 });
 
-export type AdapterConfig = z.output<typeof schema>;
+export type AdapterConfig = z.output<typeof adapterConfigSchema>;
 
 /** The separate-process adapter's settings; fails fast naming every bad variable. */
 export const loadAdapterConfig = (env: NodeJS.ProcessEnv = process.env): AdapterConfig =>
-  loadConfig('rest-adapter', schema, env);
+  loadConfig('rest-adapter', adapterConfigSchema, env);

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     executor: httpExecutor(config.ROUTER_URL),
     logger,
     production: config.NODE_ENV === 'production',
-    rateLimiter: { redis },
+    rateLimiter: { redis, keyPrefix: config.RATE_LIMIT_PREFIX },
     supergraphSdl: config.SUPERGRAPH_PATH ? readFileSync(config.SUPERGRAPH_PATH, 'utf8') : undefined,
     healthChecks: redis
       ? async () => ({ redis: await redis.ping().then(() => 'healthy' as const, () => 'unhealthy' as const) })

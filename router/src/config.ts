@@ -18,7 +18,7 @@ const subgraphUrls = z
     return urls;
   });
 
-const routerConfigSchema = z
+export const routerConfigSchema = z
   .object({
     ...baseConfigShape,
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),

@@ -4,4 +4,4 @@ export type { RouterContext, ForwardedHeaders } from './context';
 export { httpExecutor } from './http-executor';
 export { DEFAULT_LIMITS, type Limits } from './limits/limits';
 export { operationCost } from './limits/operation-cost';
-export { loadRouterConfig, type RouterConfig } from './config';
+export { loadRouterConfig, routerConfigSchema, type RouterConfig } from './config';

@@ -11,6 +11,8 @@ export const platformConfigSchema = z
     ADAPTER_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
     /** Where each subgraph's SQLite file lives when DATABASE_URL is not set. */
     DATA_DIR: z.string().default('./data'),
+    /** Namespace of the REST rate-limit counters in Redis. */
+    RATE_LIMIT_PREFIX: z.string().min(1).default('rest'),
   })
   .superRefine(productionGuards);
 

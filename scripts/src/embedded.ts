@@ -89,7 +89,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       logger: logger.child({ service: 'rest-adapter' }),
       production,
       supergraphSdl,
-      rateLimiter: { redis: redis ?? undefined },
+      rateLimiter: { redis: redis ?? undefined, keyPrefix: config.RATE_LIMIT_PREFIX },
       healthChecks: () => platformHealth(subgraphs, redis),
     });
     return {

@@ -22,6 +22,8 @@ export interface RateLimiterOptions {
   /** Shared counters across adapter instances; in-memory counters when absent. */
   redis?: Redis;
   limits?: Partial<Record<RateClass, Limit>>;
+  /** Namespace of the counters, so deployments (or test runs) sharing one Redis never count each other. */
+  keyPrefix?: string;
 }
 
 export interface RateLimits {
@@ -29,8 +31,8 @@ export interface RateLimits {
   consume(rule: RateLimitRule, input: Pick<RouteInput, 'headers' | 'ip'>, rawBody: unknown): Promise<void>;
 }
 
-function limiterFor(cls: RateClass, limit: Limit, redis: Redis | undefined): RateLimiterAbstract {
-  const common = { points: limit.points, duration: limit.durationSeconds, keyPrefix: `rest:${cls}` };
+function limiterFor(cls: RateClass, limit: Limit, redis: Redis | undefined, prefix: string): RateLimiterAbstract {
+  const common = { points: limit.points, duration: limit.durationSeconds, keyPrefix: `${prefix}:${cls}` };
   const memory = new RateLimiterMemory(common);
   // A Redis outage falls back to per-instance counters rather than failing or un-limiting requests.
   return redis ? new RateLimiterRedis({ ...common, storeClient: redis, insuranceLimiter: memory }) : memory;
@@ -55,7 +57,7 @@ function keyFor(rule: Exclude<RateLimitRule, 'none'>, input: Pick<RouteInput, 'h
 export function createRateLimits(opts: RateLimiterOptions, logger: Logger): RateLimits {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const limiters = Object.fromEntries(
-    (Object.keys(limits) as RateClass[]).map((cls) => [cls, limiterFor(cls, limits[cls], opts.redis)]),
+    (Object.keys(limits) as RateClass[]).map((cls) => [cls, limiterFor(cls, limits[cls], opts.redis, opts.keyPrefix ?? 'rest')]),
   ) as Record<RateClass, RateLimiterAbstract>;
   return {
     async consume(rule, input, rawBody) {

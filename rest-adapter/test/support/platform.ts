@@ -1,4 +1,5 @@
-import { composeSupergraph } from '@platform/testkit';
+import { randomBytes } from 'node:crypto';
+import { composeSupergraph, dropDatabases, uniqueDatabaseUrl } from '@platform/testkit';
 import { startPlatform, type Platform } from '@platform/scripts';
 import { createAdapter, type Adapter, type AdapterOptions } from '../../src';
 import { silentLogger } from './silent-logger';
@@ -12,13 +13,22 @@ export interface TestPlatform {
 }
 
 /**
- * The embedded platform (identity + activity + router + adapter, SQLite :memory:), fresh per call. With
- * `adapterOptions` the tests talk to a second adapter over the same router, built with those options
- * (e.g. higher rate limits).
+ * The embedded platform (identity + activity + router + adapter), fresh per call: SQLite :memory: in the unit
+ * project; in the integration project (DATABASE_URL / REDIS_URL set) databases of its own on MariaDB and Redis,
+ * so the same contract tests run on both. With `adapterOptions` the tests talk to a second adapter over the
+ * same router, built with those options (e.g. higher rate limits).
  */
 export async function startTestPlatform(adapterOptions?: Partial<AdapterOptions>): Promise<TestPlatform> {
+  const databaseUrl = process.env.DATABASE_URL ? uniqueDatabaseUrl('contract') : undefined;
   const platform = await startPlatform({
-    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: ':memory:' },
+    env: {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: ':memory:',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: process.env.REDIS_URL,
+      RATE_LIMIT_PREFIX: `contract-${randomBytes(4).toString('hex')}`,
+    },
     logger: silentLogger,
   });
   const custom = adapterOptions
@@ -31,6 +41,7 @@ export async function startTestPlatform(adapterOptions?: Partial<AdapterOptions>
     async close() {
       await custom?.close();
       await platform.close();
+      if (databaseUrl) await dropDatabases(databaseUrl);
     },
   };
 }

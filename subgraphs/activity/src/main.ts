@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const config = loadActivityConfig();
   const logger = createLogger({ name: 'activity', level: config.LOG_LEVEL });
   const runtime = await createActivity(config, { logger });
-  const served = await serveSubgraph(runtime, { port: config.PORT, production: isProduction(config), logger });
+  const served = await serveSubgraph(runtime, { port: config.PORT, host: config.HOST, production: isProduction(config), logger });
   logger.info({ url: served.url }, 'activity listening');
   const stop = async (signal: string) => {
     logger.info({ signal }, 'activity stopping');

@@ -6,7 +6,7 @@ const DEV_CREDENTIALS_KEY = 'development-only-credentials-key-change-me-0123';
 /** Passwords the seed documents (decisions.md); production refuses them for the bootstrap super admin. */
 export const DOCUMENTED_PASSWORDS = ['123456', 'admin123', 'Admin123456'];
 
-const schema = z
+export const identityConfigSchema = z
   .object({
     ...baseConfigShape,
     PORT: z.coerce.number().int().min(1).max(65535).default(4001),
@@ -32,7 +32,7 @@ const schema = z
     }
   });
 
-export type IdentityConfig = z.output<typeof schema>;
+export type IdentityConfig = z.output<typeof identityConfigSchema>;
 
 export const loadIdentityConfig = (env: NodeJS.ProcessEnv = process.env): IdentityConfig =>
-  loadConfig('identity', schema, env);
+  loadConfig('identity', identityConfigSchema, env);

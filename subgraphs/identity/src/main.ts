@@ -9,6 +9,7 @@ export async function listen(port?: number) {
   const runtime = await createIdentity(config, { logger });
   const served = await serveSubgraph(runtime, {
     port: port ?? config.PORT,
+    host: config.HOST,
     production: isProduction(config),
     logger,
   });

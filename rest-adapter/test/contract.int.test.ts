@@ -1,0 +1,11 @@
+// The contract suite again, on MariaDB + Redis: every contract test file registers its tests here too, and
+// startTestPlatform gives each its own databases on the server DATABASE_URL names.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const dir = path.join(__dirname, 'contract');
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort()) {
+  describe(file, () => {
+    require(path.join(dir, file));
+  });
+}

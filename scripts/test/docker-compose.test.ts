@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { activityConfigSchema } from '@platform/activity';
+import { identityConfigSchema } from '@platform/identity';
+import { adapterConfigSchema } from '@platform/rest-adapter';
+import { routerConfigSchema } from '@platform/router';
+
+// docker-compose.yml cannot be started on the build machines; this keeps it honest instead.
+const root = path.resolve(__dirname, '../..');
+const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')) as {
+  services: Record<string, Service>;
+};
+interface Service {
+  command?: string[];
+  environment?: Record<string, string>;
+  env_file?: string;
+  depends_on?: Record<string, unknown>;
+  healthcheck?: { test: string[] };
+}
+
+/** What each application container's code reads from its environment. */
+const READS: Record<string, z.ZodObject> = {
+  identity: identityConfigSchema as unknown as z.ZodObject,
+  activity: activityConfigSchema as unknown as z.ZodObject,
+  router: routerConfigSchema as unknown as z.ZodObject,
+  adapter: adapterConfigSchema as unknown as z.ZodObject,
+};
+const keysRead = (service: string) => Object.keys(READS[service]!.shape);
+
+const envExampleValues = Object.fromEntries(
+  readFileSync(path.join(root, '.env.example'), 'utf8')
+    .split('\n')
+    .filter((line) => /^[A-Z_]+=/.test(line))
+    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+);
+const envExample = Object.keys(envExampleValues);
+
+describe('docker-compose.yml', () => {
+  it('has MySQL, Redis, one container per subgraph, the router and the adapter, each with a health check', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['activity', 'adapter', 'identity', 'mysql', 'redis', 'router']);
+    for (const [name, service] of Object.entries(compose.services)) {
+      expect({ name, healthcheck: Array.isArray(service.healthcheck?.test) }).toEqual({ name, healthcheck: true });
+    }
+  });
+
+  it('names only services that exist in depends_on', () => {
+    for (const service of Object.values(compose.services)) {
+      for (const dependency of Object.keys(service.depends_on ?? {})) {
+        expect(Object.keys(compose.services)).toContain(dependency);
+      }
+    }
+  });
+
+  it('passes each application container only variables its configuration reads', () => {
+    for (const name of Object.keys(READS)) {
+      const service = compose.services[name]!;
+      for (const variable of Object.keys(service.environment ?? {})) {
+        expect({ name, variable, read: keysRead(name).includes(variable) }).toEqual({ name, variable, read: true });
+      }
+    }
+  });
+
+  it('lists in .env.example only variables some container reads', () => {
+    const readSomewhere = new Set([...Object.keys(READS).flatMap(keysRead), 'MYSQL_ROOT_PASSWORD']);
+    for (const variable of envExample) expect({ variable, read: readSomewhere.has(variable) }).toEqual({ variable, read: true });
+  });
+
+  it('starts entry points that exist, and configurations that validate with the example values', () => {
+    for (const name of Object.keys(READS)) {
+      const service = compose.services[name]!;
+      const entry = service.command?.[1] ?? '';
+      expect(existsSync(path.join(root, entry.replace('/dist/', '/src/').replace(/\.js$/, '.ts')))).toBe(true);
+      const env = {
+        ...envExampleValues,
+        // The secrets .env.example leaves for the operator to fill in:
+        JWT_SECRET: 'x'.repeat(48),
+        CREDENTIALS_KEY: 'y'.repeat(48),
+        BOOTSTRAP_ADMIN_USERNAME: 'root',
+        BOOTSTRAP_ADMIN_PASSWORD: 'a-long-unique-password',
+        ...service.environment,
+      };
+      const parsed = READS[name]!.safeParse(env);
+      expect({ name, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ name, issues: [] });
+    }
+  });
+
+  it('creates every database a subgraph container connects to', () => {
+    const init = readFileSync(path.join(root, 'docker/mysql-init.sql'), 'utf8');
+    for (const name of ['identity', 'activity']) {
+      const url = new URL(compose.services[name]!.environment!.DATABASE_URL!.replace('${MYSQL_ROOT_PASSWORD}', 'pw'));
+      expect(init).toContain(`CREATE DATABASE IF NOT EXISTS ${url.pathname.slice(1)} `);
+    }
+  });
+
+  it('points the router at every subgraph of the committed supergraph', () => {
+    const supergraph = readFileSync(path.join(root, 'schema/supergraph.graphql'), 'utf8');
+    const graphs = [...supergraph.matchAll(/@join__graph\(name: "(\w+)"/g)].map((m) => m[1]).sort();
+    const urls = compose.services.router!.environment!.SUBGRAPH_URLS!.split(',').map((e) => e.split('=')[0]).sort();
+    expect(urls).toEqual(graphs);
+  });
+});
