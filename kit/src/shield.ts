@@ -20,12 +20,21 @@ export const isAuthenticated: IRule = rule({ cache: 'contextual' })((_p, _a, ctx
   ctx.caller ? true : unauthenticated(),
 );
 
-/** Holds the permission code `resource:action` (or is the platform super admin). */
-export const can = (code: string): IRule =>
-  rule(`can:${code}`, { cache: 'contextual' })((_p, _a, ctx: WithCaller) => {
-    if (!ctx.caller) return unauthenticated();
-    return callerHas(ctx.caller, code) || isPlatformAdmin(ctx.caller) ? true : forbidden(`Requires permission ${code}`);
-  });
+// graphql-shield refuses two different rules with one name in a schema: one rule per code, made once.
+const permissionRules = new Map<string, IRule>();
+
+/** Holds the permission code `resource:action` (or is the platform super admin). Same code, same rule. */
+export function can(code: string): IRule {
+  let made = permissionRules.get(code);
+  if (!made) {
+    made = rule(`can:${code}`, { cache: 'contextual' })((_p, _a, ctx: WithCaller) => {
+      if (!ctx.caller) return unauthenticated();
+      return callerHas(ctx.caller, code) || isPlatformAdmin(ctx.caller) ? true : forbidden(`Requires permission ${code}`);
+    });
+    permissionRules.set(code, made);
+  }
+  return made;
+}
 
 /** The platform super admin only. */
 export const isSuperAdmin: IRule = rule({ cache: 'contextual' })((_p, _a, ctx: WithCaller) => {

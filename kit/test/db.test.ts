@@ -9,6 +9,7 @@ import {
   type Orm,
   SqlCounter,
   TenantScopedEntity,
+  TenantScopedUuidEntity,
   uuidv7,
 } from '../src/db';
 
@@ -25,13 +26,20 @@ class Task extends TenantScopedEntity {
   @ManyToOne(() => Project) project!: Project;
 }
 
-const A = 'tenant-a';
-const B = 'tenant-b';
+/** A UUID-keyed domain (001 sales) scoped by the same filter. */
+@Entity()
+class Quote extends TenantScopedUuidEntity {
+  @Property() title!: string;
+}
+
+// Tenant ids as identity issues them: integers, carried as strings of digits in the caller.
+const A = 1;
+const B = 2;
 let orm: Orm;
 const counter = new SqlCounter();
 
 beforeEach(async () => {
-  orm = await createOrm({ entities: [Project, Task], sqlCounter: counter });
+  orm = await createOrm({ entities: [Project, Task, Quote], sqlCounter: counter });
   await ensureSchema(orm);
 });
 afterEach(() => orm.close());
@@ -87,6 +95,31 @@ describe('tenant filter', () => {
   test('an EntityManager without a tenant scope refuses to query', async () => {
     await expect(orm.em.fork().find(Project, {})).rejects.toThrow(/tenant/);
   });
+
+  test('the scope may be the caller’s string of digits; anything else is refused', async () => {
+    await seedCrossTenantRows();
+    expect(await forkForTenant(orm.em, String(A)).count(Task)).toBe(1);
+    await expect(forkForTenant(orm.em, 'tenant-a').count(Task)).rejects.toThrow(/not a tenant id/);
+    await expect(forkForTenant(orm.em, '0').count(Task)).rejects.toThrow(/not a tenant id/);
+  });
+
+  test('platform rows (no tenant) are seen in the platform scope only', async () => {
+    const em = forkForTenant(orm.em, null);
+    em.create(Project, { tenantId: null, name: 'platform' });
+    em.create(Project, { tenantId: A, name: 'A1' });
+    await em.flush();
+    expect((await forkForTenant(orm.em, A).find(Project, {})).map((p) => p.name)).toEqual(['A1']);
+    expect(await forkForTenant(orm.em, null).count(Project)).toBe(2);
+  });
+
+  test('UUID-keyed entities carry the same filter', async () => {
+    const em = forkForTenant(orm.em, null);
+    em.create(Quote, { tenantId: A, title: 'mine' });
+    em.create(Quote, { tenantId: B, title: 'theirs' });
+    await em.flush();
+    expect((await forkForTenant(orm.em, A).find(Quote, {})).map((q) => q.title)).toEqual(['mine']);
+    await expect(orm.em.fork().find(Quote, {})).rejects.toThrow(/tenant/);
+  });
 });
 
 describe('base entity', () => {
@@ -96,10 +129,24 @@ describe('base entity', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  test('ids are UUID v7 made before flush; timestamps are set and updatedAt moves', async () => {
+  test('UuidEntity ids are UUID v7 made before the flush', () => {
+    const quote = forkForTenant(orm.em, A).create(Quote, { tenantId: A, title: 'q' });
+    expect(quote.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  test('BaseEntity ids are auto-increment integers given by the insert, in creation order', async () => {
+    const em = forkForTenant(orm.em, A);
+    const first = em.create(Project, { tenantId: A, name: 'first' });
+    const second = em.create(Project, { tenantId: A, name: 'second' });
+    expect(first.id).toBeUndefined();
+    await em.flush();
+    expect(Number.isSafeInteger(first.id)).toBe(true);
+    expect(second.id).toBeGreaterThan(first.id);
+  });
+
+  test('timestamps are set and updatedAt moves', async () => {
     const em = forkForTenant(orm.em, A);
     const project = em.create(Project, { tenantId: A, name: 'p' });
-    expect(project.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     await em.flush();
     const created = project.updatedAt.getTime();
     await new Promise((r) => setTimeout(r, 5));

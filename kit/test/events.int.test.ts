@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
 import Redis from 'ioredis';
-import { BaseEntity, createOrm, ensureSchema, type Orm } from '../src/db';
+import { createOrm, ensureSchema, type Orm, UuidEntity } from '../src/db';
 import {
   type BusEvent,
   eventEntities,
@@ -15,7 +15,7 @@ import {
 } from '../src/events';
 
 @Entity()
-class Wallet extends BaseEntity {
+class Wallet extends UuidEntity {
   @Property() owner!: string;
   @Property() balance: number & Opt = 0;
 }

@@ -1,6 +1,6 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
-import { BaseEntity, createOrm, ensureSchema, type Orm } from '../src/db';
+import { createOrm, ensureSchema, type Orm, SqlCounter, UuidEntity } from '../src/db';
 import {
   type BusEvent,
   eventEntities,
@@ -13,7 +13,7 @@ import {
 } from '../src/events';
 
 @Entity()
-class Account extends BaseEntity {
+class Account extends UuidEntity {
   @Property() name!: string;
   @Property() credits: number & Opt = 0;
 }
@@ -21,9 +21,10 @@ class Account extends BaseEntity {
 let orm: Orm;
 let bus: InProcessBus;
 const quiet = () => undefined;
+const counter = new SqlCounter();
 
 beforeEach(async () => {
-  orm = await createOrm({ entities: [Account, ...eventEntities] });
+  orm = await createOrm({ entities: [Account, ...eventEntities], sqlCounter: counter });
   await ensureSchema(orm);
   bus = new InProcessBus({ retryDelayMs: 5, onError: quiet });
 });
@@ -36,7 +37,7 @@ afterEach(async () => {
 async function openAccount(name: string, fail = false): Promise<string> {
   return orm.em.fork().transactional(async (em) => {
     const account = em.create(Account, { name });
-    recordEvent(em, { topic: 'account.opened', payload: { name }, aggregateId: account.id, tenantId: 't1' });
+    recordEvent(em, { topic: 'account.opened', payload: { name }, aggregateId: account.id, tenantId: 1 });
     await em.flush();
     if (fail) throw new Error('business rule broken');
     return account.id;
@@ -51,7 +52,7 @@ describe('recordEvent', () => {
   test('the event commits with the business change', async () => {
     const id = await openAccount('ann');
     const [event] = await orm.em.fork().find(OutboxEvent, {});
-    expect(event).toMatchObject({ topic: 'account.opened', aggregateId: id, tenantId: 't1', payload: { name: 'ann' } });
+    expect(event).toMatchObject({ topic: 'account.opened', aggregateId: id, tenantId: '1', payload: { name: 'ann' } });
     expect(event!.publishedAt).toBeNull();
   });
 
@@ -72,7 +73,7 @@ describe('OutboxRelay', () => {
     await relay.flush();
     await bus.drain();
     expect(seen.map((e) => e.payload)).toEqual([{ name: 'first' }, { name: 'second' }]);
-    expect(seen[0]).toMatchObject({ topic: 'account.opened', tenantId: 't1' });
+    expect(seen[0]).toMatchObject({ topic: 'account.opened', tenantId: '1' });
     expect(await orm.em.fork().count(OutboxEvent, { publishedAt: null })).toBe(0);
 
     await relay.flush();
@@ -113,6 +114,62 @@ describe('OutboxRelay', () => {
     const [row] = await orm.em.fork().find(OutboxEvent, {});
     expect(row!.attempts).toBe(2);
     expect(row!.publishedAt).not.toBeNull();
+  });
+});
+
+describe('OutboxRelay, started', () => {
+  // Polls an hour apart: whatever arrives within the test's second was published by the commit itself.
+  let relay: OutboxRelay;
+  let seen: BusEvent[];
+  beforeEach(async () => {
+    seen = [];
+    await bus.subscribe('audit', ['account.opened'], collect(seen));
+    relay = new OutboxRelay({ em: orm.em, bus, pollIntervalMs: 3_600_000 });
+    relay.start();
+    await new Promise((r) => setTimeout(r, 20)); // let the start-up pass run: the next poll is an hour away
+    await relay.flush();
+  });
+  afterEach(() => relay.stop());
+
+  test('publishes right after a transaction that recorded events commits', async () => {
+    await openAccount('ann');
+    await waitFor(() => seen.length === 1, 1000);
+    expect(seen[0]).toMatchObject({ topic: 'account.opened', payload: { name: 'ann' } });
+  });
+
+  test('publishes after a plain flush, which commits in its own transaction', async () => {
+    const em = orm.em.fork();
+    recordEvent(em, { topic: 'account.opened', payload: { name: 'bob' } });
+    await em.flush();
+    await waitFor(() => seen.length === 1, 1000);
+  });
+
+  test('publishes events recorded in a nested transaction once the outer one commits', async () => {
+    await orm.em.fork().transactional(async (outer) => {
+      await outer.transactional(async (inner) => {
+        recordEvent(inner, { topic: 'account.opened', payload: { name: 'nested' } });
+      });
+      outer.create(Account, { name: 'later' });
+    });
+    await waitFor(() => seen.length === 1, 1000);
+  });
+
+  test('publishes nothing for a rolled-back transaction, and nothing once stopped', async () => {
+    await expect(openAccount('rolled back', true)).rejects.toThrow();
+    await relay.stop();
+    await openAccount('after stop');
+    await new Promise((r) => setTimeout(r, 50));
+    await bus.drain();
+    expect(seen).toEqual([]);
+    expect(await orm.em.fork().count(OutboxEvent, { publishedAt: null })).toBe(1);
+  });
+
+  test('its queries are left out of SqlCounter counts', async () => {
+    await openAccount('ann');
+    counter.reset();
+    await relay.flush();
+    await relay.flush();
+    expect(counter.statements).toEqual([]);
   });
 });
 

@@ -5,8 +5,11 @@ import {
   createLogger,
   createPubSub,
   createTokenSigner,
+  InProcessBus,
   MemoryRevocationList,
   RedisRevocationList,
+  RedisStreamBus,
+  type EventBus,
   type HealthChecks,
   type Logger,
   type SubgraphRuntime,
@@ -33,6 +36,8 @@ export interface Platform {
   router: Router;
   adapter: Adapter;
   subgraphs: SubgraphRuntime[];
+  /** The process's event bus, which every runtime's outbox relay publishes to. */
+  bus: EventBus;
   /** Binds the router and the adapter to their ports; resolves to their base URLs. */
   listen(): Promise<{ routerUrl: string; adapterUrl: string }>;
   close(): Promise<void>;
@@ -52,11 +57,21 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
   const revocations = redis ? new RedisRevocationList(redis) : new MemoryRevocationList();
   const pubSub = createPubSub({ redisUrl: config.REDIS_URL });
+  // One bus for every runtime's outbox relay (and, later, its consumers): Redis Streams survive a restart and
+  // reach the other instances; in process, events live as long as the process.
+  const busErrors = logger.child({ service: 'event-bus' });
+  const onError = (err: unknown, event?: { id: string }) =>
+    busErrors.error({ err, eventId: event?.id }, 'event handler failed, will retry');
+  const bus: EventBus = config.REDIS_URL
+    ? new RedisStreamBus({ redisUrl: config.REDIS_URL, onError })
+    : new InProcessBus({ onError });
   const envFor = (name: string) => ({ ...env, DATABASE_URL: subgraphDatabaseUrl(config, name) });
 
   const subgraphs: SubgraphRuntime[] = [];
   const closeAll = async () => {
+    // Runtimes first: each stops its relay, which may be publishing to the bus.
     for (const s of subgraphs.reverse()) await s.close();
+    await bus.close();
     await pubSub.close();
     redis?.disconnect();
   };
@@ -65,6 +80,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       await createIdentity(loadIdentityConfig(envFor('identity')), {
         revocations,
         pubSub,
+        bus,
         logger: logger.child({ service: 'identity' }),
       }),
     );
@@ -72,6 +88,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       await createActivity(loadActivityConfig(envFor('activity')), {
         revocations,
         pubSub,
+        bus,
         logger: logger.child({ service: 'activity' }),
       }),
     );
@@ -97,6 +114,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       router,
       adapter,
       subgraphs,
+      bus,
       async listen() {
         const routerUrl = await router.listen(config.ROUTER_PORT, config.HOST);
         const adapterUrl = await adapter.listen(config.ADAPTER_PORT, config.HOST);

@@ -2,3 +2,8 @@ export * from './base.entity';
 export * from './decimal.type';
 export * from './orm';
 export * from './sql-counter';
+export * from './tenant-scoped.entity';
+export * from './tenant.filter';
+export * from './timestamped.entity';
+export * from './uuid.entity';
+export * from './uuidv7';

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Configuration } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { LibSqlDriver } from '@mikro-orm/libsql';
+import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { Migrator } from '@mikro-orm/migrations';
 import { MySqlDriver } from '@mikro-orm/mysql';
 import { defineConfig, MikroORM, type AbstractSqlDriver } from '@mikro-orm/sql';
@@ -12,7 +13,7 @@ export type Dialect = 'mysql' | 'libsql';
 
 export interface CreateOrmOptions {
   entities: any[];
-  /** `mysql://` / `mariadb://` → MariaDB; `file:…`, `:memory:` or unset → libSQL. */
+  /** `mariadb://` → MariaDB driver, `mysql://` → MySQL driver; `file:…`, `:memory:` or unset → libSQL. */
   databaseUrl?: string;
   /** libSQL database when `databaseUrl` is unset (default `:memory:`). */
   dbNameForSqlite?: string;
@@ -28,6 +29,7 @@ export interface CreateOrmOptions {
   migrations?: { path: string };
 }
 
+/** The migrations folder (and SQL dialect) a URL uses: MariaDB and MySQL share `mysql`, the SQL they both run. */
 export function dialectOf(url: string | undefined): Dialect {
   return url && /^(mysql|mariadb):\/\//.test(url) ? 'mysql' : 'libsql';
 }
@@ -65,8 +67,9 @@ interface ConnectionOptions {
 function connectionOptions(dialect: Dialect, opts: CreateOrmOptions): ConnectionOptions {
   const url = opts.databaseUrl;
   if (dialect === 'mysql') {
-    // The mysql driver speaks to MariaDB too; the scheme only names the protocol.
-    return { driver: MySqlDriver, clientUrl: url!.replace(/^mariadb:/, 'mysql:') };
+    // MariaDB needs its own driver for schema work: the MySQL driver misreads MariaDB's JSON columns (LONGTEXT with a
+    // json_valid CHECK) and string defaults, so its diff never settles (a bogus migration on every run).
+    return { driver: url!.startsWith('mariadb:') ? MariaDbDriver : MySqlDriver, clientUrl: url };
   }
   return { driver: LibSqlDriver, dbName: url ? url.replace(/^file:(\/\/)?/, '') : (opts.dbNameForSqlite ?? ':memory:') };
 }
@@ -94,9 +97,9 @@ export async function ensureSchema(orm: Orm): Promise<void> {
   else await orm.schema.update({ safe: true });
 }
 
-/** Creates the database a `mysql://host/name` URL names, if it does not exist yet. */
+/** Creates the database a `mariadb://host/name` or `mysql://host/name` URL names, if it does not exist yet. */
 export async function createDatabaseIfMissing(url: string): Promise<void> {
-  if (dialectOf(url) !== 'mysql') throw new Error(`createDatabaseIfMissing needs a mysql:// URL, got ${url}`);
+  if (dialectOf(url) !== 'mysql') throw new Error(`createDatabaseIfMissing needs a mariadb:// or mysql:// URL, got ${url}`);
   const orm = await createOrm({ entities: [], databaseUrl: url });
   try {
     await orm.schema.ensureDatabase();
@@ -109,7 +112,10 @@ export interface CreateMigrationsOptions {
   entities: any[];
   /** The same folder passed to `createOrm({ migrations: { path } })`, in the source tree. */
   path: string;
-  /** A MariaDB server to diff against, e.g. mysql://root@127.0.0.1:3306 (a scratch database is made and dropped). */
+  /**
+   * The server to diff against (a scratch database is made and dropped), e.g. mariadb://root@127.0.0.1:3306.
+   * Its driver writes the `mysql` migrations: keep them to SQL that MariaDB and MySQL both run.
+   */
   mysqlUrl: string;
   name?: string;
 }

@@ -1,6 +1,6 @@
 import { DateTimeType, JsonType, type Opt } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { uuidv7 } from '../db/base.entity';
+import { uuidv7 } from '../db/uuidv7';
 
 /**
  * An event written in the same transaction as the business change it describes, so the change and its

@@ -1,5 +1,7 @@
 import { type EntityManager, raw } from '@mikro-orm/core';
+import { BACKGROUND_WORK } from '../db/sql-counter';
 import type { BusEvent, EventBus } from './bus-event';
+import { OutboxCommitSubscriber } from './outbox-commit.subscriber';
 import { OutboxEvent } from './outbox-event.entity';
 
 export interface OutboxRelayOptions {
@@ -7,8 +9,13 @@ export interface OutboxRelayOptions {
   em: EntityManager;
   bus: EventBus;
   batchSize?: number;
-  /** Poll period while idle (default 1000 ms); `flush()` after a commit skips the wait. */
+  /** Poll period while idle (default 1000 ms); commits that record events skip the wait (see flushOnCommit). */
   pollIntervalMs?: number;
+  /**
+   * While started, publish right after every commit (through `em`'s ORM, any fork) that inserted outbox events,
+   * so events reach the bus with the latency of one query rather than of a poll (default true).
+   */
+  flushOnCommit?: boolean;
   /** First back-off after a failed publish, doubled per consecutive failure up to maxBackoffMs (100 ms, 30 s). */
   minBackoffMs?: number;
   maxBackoffMs?: number;
@@ -36,12 +43,14 @@ export class OutboxRelay {
   private running: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private started = false;
+  private watchingCommits = false;
   private failures = 0;
 
   constructor(options: OutboxRelayOptions) {
     this.options = {
       batchSize: 100,
       pollIntervalMs: 1000,
+      flushOnCommit: true,
       minBackoffMs: 100,
       maxBackoffMs: 30_000,
       onError: (error) => console.error('outbox relay: publish failed, will retry', error),
@@ -52,6 +61,15 @@ export class OutboxRelay {
   start(): void {
     if (this.started) return;
     this.started = true;
+    if (this.options.flushOnCommit && !this.watchingCommits) {
+      // The EventManager cannot drop a subscriber: register once, and let it do nothing while stopped.
+      this.watchingCommits = true;
+      this.options.em.getEventManager().registerSubscriber(
+        new OutboxCommitSubscriber(() => {
+          if (this.started) void this.flush();
+        }),
+      );
+    }
     this.schedule(0);
   }
 
@@ -77,6 +95,8 @@ export class OutboxRelay {
       await this.flush();
       this.schedule(this.failures > 0 ? this.backoffMs() : this.options.pollIntervalMs);
     }, delayMs);
+    // Polling alone must not keep a process (or a test run) alive; servers and consumers do that.
+    this.timer.unref();
   }
 
   private backoffMs(): number {
@@ -96,7 +116,7 @@ export class OutboxRelay {
 
   /** Returns how many events it published. */
   private async publishBatch(): Promise<number> {
-    const em = this.options.em.fork();
+    const em = this.options.em.fork({ loggerContext: BACKGROUND_WORK });
     const rows = await em.find(
       OutboxEvent,
       { publishedAt: null },

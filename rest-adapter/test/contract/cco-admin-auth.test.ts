@@ -39,6 +39,22 @@ describe('CCO admin auth', () => {
     expect(res.body).toEqual({ code: 400, message: expect.stringContaining('loginId'), data: null });
   });
 
+  it('POST login refuses accounts that are not for the admin console (a collector) with the 403 body', async () => {
+    const admin = (await adminLogin('tenantadmin', 'admin123')).body.data.token;
+    const created = await platform.platform.router.executor.execute({
+      query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      variables: { i: { username: 'collector001', password: 'secret123', roleCode: 'collector' } },
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(created.errors).toBeUndefined();
+    expect(await adminLogin('collector001', 'secret123')).toMatchObject({
+      status: 403,
+      body: { code: 403, message: '禁止访问（权限不足）', data: null },
+    });
+    // A wrong password is still the plain 401, whoever the account is.
+    expect(await adminLogin('collector001', 'wrong-pass')).toMatchObject({ status: 401, body: { code: 401, message: '用户名或密码错误' } });
+  });
+
   it('GET me answers {id, loginId, role, permissions}', async () => {
     const token = (await adminLogin('superadmin', '123456')).body.data.token;
     const res = await call(app, 'GET', '/api/v1/admin/auth/me', { token });

@@ -106,6 +106,21 @@ describe('user management (admin only)', () => {
     expect(res.body).toEqual({ code: 0, data: [userShape({ username: 'sales01', nickname: '销售1', role: 'sales' })] });
   });
 
+  it('GET /api/users/sales is open to every signed-in user of the tenant (service staff pick a sales user)', async () => {
+    await call(app, 'POST', '/api/users/register', {
+      token: admin,
+      body: { username: 'kefu02', password: '123456', nickname: '客服2', role: 'service' },
+    });
+    const service = (await login002('kefu02', '123456')).body.data.token;
+    const expected = { code: 0, data: [userShape({ username: 'sales01', nickname: '销售1', role: 'sales' })] };
+    for (const token of [service, kefuToken]) {
+      expect(await call(app, 'GET', '/api/users/sales', { token })).toMatchObject({ status: 200, body: expected });
+    }
+    expect(await call(app, 'GET', '/api/users/sales')).toMatchObject({ status: 401, body: { code: 401, message: '未携带有效token' } });
+    // The rest of user management stays with admins.
+    expect(await call(app, 'GET', '/api/users', { token: service })).toMatchObject({ status: 403, body: { code: 403, message: '权限不足' } });
+  });
+
   it('without a token is 401 未携带有效token; a bad token 401 token无效或已过期; a plain user 403', async () => {
     expect(await call(app, 'GET', '/api/users')).toMatchObject({ status: 401, body: { code: 401, message: '未携带有效token' } });
     expect(await call(app, 'GET', '/api/users', { token: 'garbage' })).toMatchObject({

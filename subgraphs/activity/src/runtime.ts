@@ -13,7 +13,9 @@ import {
   isPlatformAdmin,
   MemoryRevocationList,
   RedisRevocationList,
+  startOutbox,
   type Caller,
+  type EventBus,
   type HealthChecks,
   type Logger,
   type RevocationList,
@@ -30,6 +32,11 @@ export interface ActivityDeps {
   revocations?: RevocationList;
   /** Default: `createPubSub` from the config (Redis when REDIS_URL is set, so every instance sees every notice). */
   pubSub?: PubSub;
+  /**
+   * Where the outbox relay publishes `notification.sent`: the launcher's, shared by every runtime.
+   * Default: an InProcessBus owned here.
+   */
+  bus?: EventBus;
   logger?: Logger;
 }
 
@@ -55,6 +62,7 @@ export async function createActivity(
   const pubSub = deps.pubSub ?? ownPubSub!;
   const logger = deps.logger ?? createLogger({ name: 'activity', level: config.LOG_LEVEL });
   const { schema, sdl } = await buildActivitySchema(pubSub);
+  const outbox = startOutbox(orm.em, { bus: deps.bus, logger });
   const contextDeps = {
     signer: createTokenSigner(config.JWT_SECRET),
     revocations: deps.revocations ?? (redis ? new RedisRevocationList(redis) : new MemoryRevocationList()),
@@ -75,6 +83,7 @@ export async function createActivity(
       return checks;
     },
     async close() {
+      await outbox.close();
       await ownPubSub?.close();
       await redis?.quit().catch(() => redis.disconnect());
       await orm.close();

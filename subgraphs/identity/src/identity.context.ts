@@ -15,6 +15,8 @@ export interface IdentityServices {
 
 export interface IdentityContext extends RequestContext {
   services: IdentityServices;
+  /** Recorded on the sessions a login opens; see clientAddressOf. */
+  clientAddress?: string | null;
 }
 
 /** The slice loaders need, so services can run them on an EntityManager of their own. */

@@ -1,5 +1,15 @@
 import { DomainError, badInput, conflict, forbidden, unauthenticated } from '@platform/kit';
 
+/** One signed-in device as a DEVICE_LIMIT error lists it (times ISO 8601 UTC). */
+export interface DeviceSummary {
+  sessionId: string;
+  deviceId: string | null;
+  deviceName: string | null;
+  deviceModel: string | null;
+  lastLoginAt: string | null;
+  lastSeenAt: string;
+}
+
 /** Identity's coded errors; each maps onto the shared vocabulary (extensions.code) with a finer `reason`. */
 export const IdentityErrors = {
   invalidCredentials: () => new DomainError('INVALID_CREDENTIALS', 'Wrong login or password'),
@@ -14,6 +24,18 @@ export const IdentityErrors = {
   accountGone: () => unauthenticated('The account no longer exists', { reason: 'ACCOUNT_GONE' }),
   registrationClosed: () => forbidden('Registration is closed for this tenant', { reason: 'REGISTRATION_CLOSED' }),
   roleChoiceNeedsAdmin: () => forbidden('Choosing a role needs an administrator', { reason: 'ROLE_NEEDS_ADMIN' }),
+  deviceRequired: () => badInput('device', 'A sign-in on the APP channel must name its device'),
+  /** Lists the signed-in devices so the app can offer to sign the oldest out (`force: true`). */
+  deviceLimit: (limit: number, devices: DeviceSummary[]) =>
+    conflict(`At most ${limit} devices may be signed in at once`, { reason: 'DEVICE_LIMIT', limit, devices }),
+  notAdminConsoleAccount: () =>
+    forbidden('This account cannot sign in to the admin console', { reason: 'NOT_ADMIN_CONSOLE_ACCOUNT' }),
+  ownRole: () => forbidden('You cannot change your own role', { reason: 'OWN_ROLE' }),
+  /** Granting or assigning more than one holds would be privilege escalation. */
+  roleBeyondOwn: (what: string) =>
+    forbidden(`You cannot ${what} permissions you do not hold yourself`, { reason: 'PERMISSION_ESCALATION' }),
+  superAdminOnly: () =>
+    forbidden('Only the platform super admin may create or assign SuperAdmin', { reason: 'SUPER_ADMIN_ONLY' }),
   taken: (field: string, value: string) => conflict(`${field} "${value}" is already taken`, { field }),
   unknownReference: (field: string, what: string) => badInput(field, `${what} does not exist`),
   outOfRange: (field: string, min: number, max: number) => badInput(field, `${field} must be between ${min} and ${max}`),

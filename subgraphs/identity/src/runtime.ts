@@ -10,7 +10,9 @@ import {
   isPlatformAdmin,
   MemoryRevocationList,
   RedisRevocationList,
+  startOutbox,
   type Caller,
+  type EventBus,
   type HealthChecks,
   type Logger,
   type Orm,
@@ -25,14 +27,15 @@ import { IDENTITY_ENTITIES } from './entities';
 import type { IdentityContext, IdentityServices } from './identity.context';
 import { buildIdentitySchema } from './schema';
 import { seedIdentity } from './seed';
+import { clientAddressOf } from './services/client-address';
 import { CredentialCipher } from './services/credential-cipher.service';
 
 export interface IdentityDeps {
   /** Shared with the router and the other subgraphs; default: Redis when REDIS_URL is set, else in memory. */
   revocations?: RevocationList;
   pubSub?: PubSub;
-  /** The event bus; identity publishes no events yet. */
-  bus?: unknown;
+  /** Where the outbox relay publishes identity's events (user.created); default: an InProcessBus owned here. */
+  bus?: EventBus;
   /** Tests count SQL statements through it. */
   sqlCounter?: SqlCounter;
   logger?: Logger;
@@ -73,6 +76,7 @@ export async function createIdentity(config: IdentityConfig, deps: IdentityDeps 
     platformEm: () => forkForTenant(orm.em, null),
   };
   const { schema, sdl } = await buildIdentitySchema({ pubSub: deps.pubSub });
+  const outbox = startOutbox(orm.em, { bus: deps.bus, logger });
 
   return {
     name: 'identity',
@@ -82,7 +86,7 @@ export async function createIdentity(config: IdentityConfig, deps: IdentityDeps 
     services,
     async createContext(headers) {
       const base = await createRequestContext({ signer, revocations, forkEm: (caller) => forkEm(orm, caller) }, headers);
-      return { ...base, services };
+      return { ...base, services, clientAddress: clientAddressOf(headers) };
     },
     async health(): Promise<HealthChecks> {
       const checks: HealthChecks = { database: await databaseHealth(orm) };
@@ -90,6 +94,7 @@ export async function createIdentity(config: IdentityConfig, deps: IdentityDeps 
       return checks;
     },
     async close() {
+      await outbox.close();
       await orm.close();
       await redis?.quit().catch(() => redis.disconnect());
     },

@@ -3,6 +3,7 @@ import type { PubSub } from 'type-graphql';
 import { identityPermissions } from './permissions';
 import { ApiCredentialResolver } from './resolvers/api-credential.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
+import { DeviceResolver } from './resolvers/device.resolver';
 import { MenuResolver } from './resolvers/menu.resolver';
 import { Permission } from './resolvers/permission.type';
 import { PositionFieldsResolver } from './resolvers/position-fields.resolver';
@@ -10,13 +11,18 @@ import { PositionResolver } from './resolvers/position.resolver';
 import { identityReferences } from './resolvers/references';
 import { RoleFieldsResolver } from './resolvers/role-fields.resolver';
 import { RoleResolver } from './resolvers/role.resolver';
+import { SalesUserResolver } from './resolvers/sales-user.resolver';
+import { SessionFieldsResolver } from './resolvers/session-fields.resolver';
 import { TenantResolver } from './resolvers/tenant.resolver';
 import { UserFieldsResolver } from './resolvers/user-fields.resolver';
 import { UserResolver } from './resolvers/user.resolver';
 
 export const IDENTITY_RESOLVERS = [
   AuthResolver,
+  DeviceResolver,
+  SessionFieldsResolver,
   UserResolver,
+  SalesUserResolver,
   UserFieldsResolver,
   PositionResolver,
   PositionFieldsResolver,

@@ -99,7 +99,7 @@ describe('me and mySessions', () => {
     const web = await h.login(account.username, account.password);
     await h.data(
       `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
-      { input: { login: account.username, password: account.password, channel: 'APP', deviceId: 'dev-1', deviceName: 'Pixel' } },
+      { input: { login: account.username, password: account.password, channel: 'APP', device: { deviceId: 'dev-1', deviceName: 'Pixel' } } },
     );
     const sessions = (await h.data(`{ mySessions { id channel deviceId deviceName createdAt lastSeenAt } }`, {}, web.accessToken))
       .mySessions;

@@ -74,6 +74,13 @@ const cases: Record<string, RbacCase> = {
     allow: ADMINS,
   },
   'Query.mySessions': { query: '{ mySessions { id channel } }', allow: SIGNED_IN },
+  'Query.myDevices': { query: '{ myDevices { id deviceId current } }', allow: SIGNED_IN },
+  'Query.userDevices': {
+    query: 'query($id: ID!) { userDevices(userId: $id) { id deviceId } }',
+    variables: () => ({ id: ids.target }),
+    allow: ADMINS,
+  },
+  'Query.salesUsers': { query: '{ salesUsers { total items { id username nickname roleCode } } }', allow: SIGNED_IN },
 
   'Mutation.login': {
     query: 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }',
@@ -86,6 +93,13 @@ const cases: Record<string, RbacCase> = {
     allow: EVERYONE,
   },
   'Mutation.logout': { query: 'mutation { logout }', allow: SIGNED_IN },
+  // Sessions that do not exist: allowed roles get NOT_FOUND, which the matrix reads as allowed.
+  'Mutation.signOutDevice': { query: 'mutation { signOutDevice(sessionId: "999999") }', allow: SIGNED_IN },
+  'Mutation.signOutUserDevice': {
+    query: 'mutation($id: ID!) { signOutUserDevice(userId: $id, sessionId: "999999") }',
+    variables: () => ({ id: ids.target }),
+    allow: ADMINS,
+  },
   'Mutation.register': {
     query: 'mutation($i: RegisterInput!) { register(input: $i) { id role { code } } }',
     variables: () => ({ i: { username: unique('reg'), password: 'secret123' } }),

@@ -12,7 +12,8 @@ export const ccoAuthRoutes = [
     summary: '管理员登录',
     description:
       '`role` is the primary role code (SuperAdmin, TenantAdmin, …). A wrong login id or password is 401 ' +
-      '用户名或密码错误. Rate limit: 5 attempts a minute per (loginId, client address).',
+      '用户名或密码错误; an account that may not use the admin console (collectors, sales…: the platform decides, ' +
+      'by `*` or `admin-console:access`) is 403 禁止访问（权限不足）. Rate limit: 5 attempts a minute per (loginId, client address).',
     body: z.object({ loginId: z.string().min(1), password: z.string().min(1) }),
     response: z.object({
       token: z.string(),
@@ -30,7 +31,9 @@ export const ccoAuthRoutes = [
     auth: false,
     fieldAliases: { login: 'loginId' },
     operation: ccoOps.op('CcoLogin'),
-    variables: ({ body }) => ({ input: { login: body.loginId, password: body.password, channel: 'WEB' } }),
+    variables: ({ body }) => ({
+      input: { login: body.loginId, password: body.password, channel: 'WEB', audience: 'ADMIN_CONSOLE' },
+    }),
     map: ({ login }: { login: GqlAuthPayload }) => ({
       token: login.accessToken,
       user: {

@@ -28,3 +28,22 @@ export const toLoginUser = (u: GqlUser): z.input<typeof loginUser> => {
   const { id, username, nickname, role } = toLeadsUser(u);
   return { id, username, nickname, role };
 };
+
+/** identity's UserSummary: what any signed-in user may see of a colleague. */
+export interface GqlUserSummary {
+  id: string;
+  username: string;
+  nickname: string | null;
+  roleCode: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const summaryToLeadsUser = (u: GqlUserSummary): z.input<typeof leadsUser> => ({
+  id: Number(u.id),
+  username: u.username,
+  nickname: u.nickname,
+  role: u.roleCode,
+  created_at: leads002Users.time(u.createdAt),
+  updated_at: leads002Users.time(u.updatedAt),
+});

@@ -5,7 +5,7 @@ import type { GqlAuthPayload, GqlPage, GqlUser } from '../shared/graph.types';
 import { defined, intIdParam } from '../shared/inputs';
 import { leads002Users } from './leads002.family';
 import { leadsOps } from './operations';
-import { leadsUser, loginUser, toLeadsUser, toLoginUser } from './users.mappers';
+import { leadsUser, loginUser, summaryToLeadsUser, toLeadsUser, toLoginUser, type GqlUserSummary } from './users.mappers';
 
 const REQUIRED = '用户名和密码必填';
 /** Register and login word a missing user name or password as the document does. */
@@ -76,12 +76,13 @@ export const leadsUserRoutes = [
     method: 'GET',
     path: '/api/users/sales',
     summary: '获取所有销售用户',
-    description: `${ADMIN} Only users whose role is \`sales\`; never a password field.`,
+    description:
+      'Any signed-in user of the tenant (service staff pick the sales user of a lead they register): the users ' +
+      'whose role is `sales`, oldest first; never a password field.',
     response: z.array(leadsUser),
-    operation: leadsOps.op('LeadsUsers'),
-    variables: () => ({ filter: { roleCode: 'sales' } }),
-    allPages: () => 'users',
-    map: (d: { users: GqlPage<GqlUser> }) => d.users.items.map(toLeadsUser),
+    operation: leadsOps.op('LeadsSalesUsers'),
+    allPages: () => 'salesUsers',
+    map: (d: { salesUsers: GqlPage<GqlUserSummary> }) => d.salesUsers.items.map(summaryToLeadsUser),
   }),
   graphqlRoute({
     ...common,

@@ -1,24 +1,21 @@
-import type { Opt } from '@mikro-orm/core';
-import { Entity, Filter, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
+import { TenantScopedEntity } from '@platform/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { tenantFilter } from './tenant.filter';
 import { UserStub } from './user.stub';
 
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
-@Filter(tenantFilter)
 // Every read names the recipient (and often unread); InnoDB appends the id, which orders the list.
 @Index({ properties: ['recipientId', 'read'] })
-export class Notification {
-  // Integers, not UUIDs: the collector app and the CCO console address notifications by integer id.
+// Integer ids (the kit's base), not UUIDs: the collector app and the CCO console address notifications by integer id.
+export class Notification extends TenantScopedEntity {
+  // Always a tenant's: no platform-wide notifications, so the kit's nullable column is narrowed (`nullable: false`
+  // said outright: MikroORM would infer nullable from the base's `= null`).
   @Field(() => ID)
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number & Opt;
-
-  @Field(() => ID)
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
+  @Property({ type: 'integer', index: true, nullable: false })
+  override tenantId!: number;
 
   @Property({ type: 'string', length: 36 })
   recipientId!: string;
@@ -46,12 +43,8 @@ export class Notification {
   @Property({ type: 'boolean', fieldName: 'is_read' })
   read: boolean & Opt = false;
 
-  // Milliseconds kept: MariaDB's plain datetime would drop them and the value read back would differ.
+  // Milliseconds kept, as the kit's timestamps: MariaDB's plain datetime would drop them and the value read back would differ.
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: DateTimeType, length: 3, nullable: true })
   readAt?: Date | null;
-
-  @Field(() => Date)
-  @Property({ type: 'datetime', length: 3 })
-  createdAt: Date & Opt = new Date();
 }

@@ -6,7 +6,7 @@ export const NOTIFICATION_RECEIVED = 'NOTIFICATION_RECEIVED';
 /** What travels on the PubSub: JSON-safe, since with Redis it crosses processes. */
 export interface NotificationMessage {
   id: number;
-  tenantId: string;
+  tenantId: number;
   recipientId: string;
   title: string;
   body: string;
@@ -14,6 +14,7 @@ export interface NotificationMessage {
   read: boolean;
   readAt: string | null;
   createdAt: string;
+  updatedAt: string;
 }
 
 export const toMessage = (n: Notification): NotificationMessage => ({
@@ -26,6 +27,7 @@ export const toMessage = (n: Notification): NotificationMessage => ({
   read: n.read,
   readAt: n.readAt ? n.readAt.toISOString() : null,
   createdAt: n.createdAt.toISOString(),
+  updatedAt: n.updatedAt.toISOString(),
 });
 
 export function fromMessage(m: NotificationMessage): Notification {
@@ -33,5 +35,6 @@ export function fromMessage(m: NotificationMessage): Notification {
     ...m,
     readAt: m.readAt ? new Date(m.readAt) : null,
     createdAt: new Date(m.createdAt),
+    updatedAt: new Date(m.updatedAt),
   });
 }

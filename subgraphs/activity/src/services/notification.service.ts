@@ -65,14 +65,14 @@ export async function markNotificationRead(ctx: ActivityContext, id: string): Pr
 }
 
 /** A tenant's sender writes into their own tenant; the platform administrator names the tenant. */
-function targetTenant(ctx: ActivityContext, requested: string | undefined): string {
+function targetTenant(ctx: ActivityContext, requested: string | undefined): number {
   const own = callerOf(ctx).tenantId;
   if (own === null) {
     if (!requested) throw tenantRequired();
-    return requested;
+    return Number(requested); // the input validated it as an integer id
   }
   if (requested && requested !== own) throw otherTenant();
-  return own;
+  return Number(own);
 }
 
 async function publishQuietly(ctx: ActivityContext, notification: Notification): Promise<void> {

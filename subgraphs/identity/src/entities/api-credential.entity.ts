@@ -1,12 +1,12 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
+import { TenantScopedEntity } from '@platform/kit';
 import { Field, ObjectType } from 'type-graphql';
-import { TenantOwnedEntity } from './base.entity';
 
 /** A partner's (甲方) API key; the secret signs requests (HMAC) so it is stored encrypted, never hashed. */
 @ObjectType()
 @Entity()
-export class ApiCredential extends TenantOwnedEntity {
+export class ApiCredential extends TenantScopedEntity {
   @Field()
   @Property({ length: 64, unique: true })
   apiKey!: string;

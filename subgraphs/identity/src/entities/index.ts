@@ -1,3 +1,4 @@
+import { eventEntities } from '@platform/kit';
 import { ApiCredential } from './api-credential.entity';
 import { Menu } from './menu.entity';
 import { Position } from './position.entity';
@@ -8,8 +9,11 @@ import { Tenant } from './tenant.entity';
 import { UserRole } from './user-role.entity';
 import { User } from './user.entity';
 
-export * from './base.entity';
 export * from './enums';
+export * from './soft-delete.filter';
 export { ApiCredential, Menu, Position, Role, RoleMenuGrant, Session, Tenant, User, UserRole };
 
-export const IDENTITY_ENTITIES = [Tenant, User, Role, UserRole, Position, Menu, RoleMenuGrant, Session, ApiCredential];
+/** Identity's tables plus the kit's outbox, written in the same transactions (user.created). */
+export const IDENTITY_ENTITIES = [
+  Tenant, User, Role, UserRole, Position, Menu, RoleMenuGrant, Session, ApiCredential, ...eventEntities,
+];

@@ -1,14 +1,14 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { TenantScopedEntity } from '@platform/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { TenantOwnedEntity } from './base.entity';
 
 /** A menu entry; grants of action `x` on it are the permission code `<code>:x`. */
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Unique({ properties: ['tenantId', 'code'] })
 @Entity()
-export class Menu extends TenantOwnedEntity {
+export class Menu extends TenantScopedEntity {
   @Field()
   @Property({ length: 128 })
   name!: string;

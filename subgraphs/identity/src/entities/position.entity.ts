@@ -1,14 +1,14 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { TenantScopedEntity } from '@platform/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { TenantOwnedEntity } from './base.entity';
 
 /** A node of the tenant's position tree (CEO > CTO > senior developer). */
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Unique({ properties: ['tenantId', 'code'] })
 @Entity()
-export class Position extends TenantOwnedEntity {
+export class Position extends TenantScopedEntity {
   @Field()
   @Property({ length: 128 })
   name!: string;

@@ -1,13 +1,13 @@
 import { ArrayType } from '@mikro-orm/core';
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantOwnedEntity } from './base.entity';
+import { TenantScopedEntity } from '@platform/kit';
 import { Menu } from './menu.entity';
 import { Role } from './role.entity';
 
 /** Actions a role may take on a menu: action `create` on menu `employees` is the code `employees:create`. */
 @Unique({ properties: ['roleId', 'menuId'] })
 @Entity()
-export class RoleMenuGrant extends TenantOwnedEntity {
+export class RoleMenuGrant extends TenantScopedEntity {
   @ManyToOne(() => Role, { mapToPk: true, fieldName: 'role_id', deleteRule: 'cascade' })
   roleId!: number;
 

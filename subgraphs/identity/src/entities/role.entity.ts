@@ -1,15 +1,14 @@
 import { ArrayType, type Opt } from '@mikro-orm/core';
 import { Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { DataScope } from '@platform/kit';
+import { TenantScopedEntity, type DataScope } from '@platform/kit';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { TenantOwnedEntity } from './base.entity';
 
 /** A named set of permission codes; the tenant's own (tenantId null only for the platform SuperAdmin role). */
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Unique({ properties: ['tenantId', 'code'] })
 @Entity()
-export class Role extends TenantOwnedEntity {
+export class Role extends TenantScopedEntity {
   @Field({ description: 'e.g. admin, SuperAdmin, TenantAdmin, sales, service, user, collector, developer' })
   @Property({ length: 64 })
   code!: string;

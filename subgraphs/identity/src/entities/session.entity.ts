@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
 import { Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { TenantScopedEntity } from '@platform/kit';
 import { Field, ObjectType } from 'type-graphql';
-import { TenantOwnedEntity } from './base.entity';
 import { LoginChannel } from './enums';
 import { User } from './user.entity';
 
@@ -12,7 +12,7 @@ import { User } from './user.entity';
  */
 @ObjectType()
 @Entity()
-export class Session extends TenantOwnedEntity {
+export class Session extends TenantScopedEntity {
   @ManyToOne(() => User, { mapToPk: true, fieldName: 'user_id', deleteRule: 'cascade' })
   userId!: number;
 
@@ -24,9 +24,35 @@ export class Session extends TenantOwnedEntity {
   @Property({ type: 'string', length: 128, nullable: true })
   deviceId: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A name the app shows for the device.' })
   @Property({ type: 'string', length: 128, nullable: true })
   deviceName: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Collector app `device_type`, e.g. mobile or tablet.' })
+  @Property({ type: 'string', length: 32, nullable: true })
+  deviceType: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Collector app `device_model`, e.g. iPhone 13.' })
+  @Property({ type: 'string', length: 128, nullable: true })
+  deviceModel: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Collector app `os_version`, e.g. iOS 16.0.' })
+  @Property({ type: 'string', length: 64, nullable: true })
+  osVersion: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Collector app `app_version`.' })
+  @Property({ type: 'string', length: 32, nullable: true })
+  appVersion: string | null = null;
+
+  /** A re-login from the same device reuses the session (its slot), so this moves while createdAt stays. */
+  @Field(() => Date, { nullable: true, description: 'The latest sign-in on this session (null for sessions older than the field).' })
+  @Property({ type: 'datetime', nullable: true })
+  lastLoginAt: Date | null = null;
+
+  /** For the user's device list and audits only; it decides nothing (a caller can put anything in X-Forwarded-For). */
+  @Field(() => String, { nullable: true, description: 'Client address of the latest sign-in (first X-Forwarded-For hop).' })
+  @Property({ type: 'string', length: 64, nullable: true })
+  clientAddress: string | null = null;
 
   /**
    * The session as access tokens and the shared revocation list name it. Random, not the row id: ids restart

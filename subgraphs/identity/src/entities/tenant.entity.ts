@@ -1,13 +1,14 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Filter, Property } from '@mikro-orm/decorators/legacy';
+import { BaseEntity } from '@platform/kit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { IntEntity, SOFT_DELETE_FILTER } from './base.entity';
+import { softDeleteFilter } from './soft-delete.filter';
 
 @Directive('@key(fields: "id")')
 @ObjectType()
-@Filter({ name: SOFT_DELETE_FILTER, default: true, cond: { deletedAt: null } })
+@Filter(softDeleteFilter)
 @Entity()
-export class Tenant extends IntEntity {
+export class Tenant extends BaseEntity {
   @Field({ description: 'tenant_code, unique, e.g. DEMO' })
   @Property({ length: 32, unique: true })
   code!: string;

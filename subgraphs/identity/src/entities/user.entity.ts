@@ -1,16 +1,17 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Filter, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { TenantScopedEntity } from '@platform/kit';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { SOFT_DELETE_FILTER, TenantOwnedEntity } from './base.entity';
 import { UserStatus } from './enums';
 import { Position } from './position.entity';
+import { softDeleteFilter } from './soft-delete.filter';
 
 /** An account: employee (004), lead user (002), admin or collector (CCO). Null tenant = platform super admin. */
 @Directive('@key(fields: "id")')
 @ObjectType()
-@Filter({ name: SOFT_DELETE_FILTER, default: true, cond: { deletedAt: null } })
+@Filter(softDeleteFilter)
 @Entity()
-export class User extends TenantOwnedEntity {
+export class User extends TenantScopedEntity {
   @Field({ description: 'Login id, unique platform-wide (004/002 username, CCO loginId).' })
   @Property({ length: 64, unique: true })
   username!: string;

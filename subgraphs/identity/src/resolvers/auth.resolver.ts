@@ -1,15 +1,18 @@
-import { hasPermission, notFound } from '@platform/kit';
+import { hasPermission, Loaders, notFound } from '@platform/kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { LoginChannel, Role, Session, Tenant, User } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { userById } from '../loaders/user-by-id.loader';
-import { actAsTenant, assertMaySignIn, authPayload } from '../services/auth.service';
+import { actAsTenant, assertAdminConsoleAccount, assertMaySignIn, authPayload } from '../services/auth.service';
 import { verifyPassword } from '../services/password.service';
-import { openSession, REVOCATION_TTL_SECONDS, revokeSession, rotateSession } from '../services/session.service';
+import { assertMayAssignRole } from '../services/role-grant.service';
+import { REVOCATION_TTL_SECONDS, revokeSession, rotateSession } from '../services/session.service';
+import { signIn } from '../services/sign-in.service';
 import { ownTenantId } from '../services/tenancy';
 import { createUserRecord, normaliseEmail } from '../services/user.service';
 import { AuthPayload } from './auth-payload.type';
+import { LoginAudience } from './login-audience.enum';
 import { LoginInput } from './login.input';
 import { RegisterInput } from './register.input';
 
@@ -31,7 +34,11 @@ export class AuthResolver {
     );
   }
 
-  @Mutation(() => AuthPayload, { description: 'Username or e-mail + password; INVALID_CREDENTIALS otherwise.' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Username or e-mail + password; INVALID_CREDENTIALS otherwise. APP: at most 3 devices per account; a 4th is ' +
+      'CONFLICT DEVICE_LIMIT (extensions.devices) unless force signs the oldest out; the same deviceId reuses its slot.',
+  })
   async login(@Arg('input') input: LoginInput, @Ctx() ctx: IdentityContext): Promise<AuthPayload> {
     const em = ctx.services.platformEm();
     const login = input.login.trim();
@@ -40,8 +47,13 @@ export class AuthResolver {
     });
     if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) throw IdentityErrors.invalidCredentials();
     await assertMaySignIn(em, user);
-    user.lastLoginAt = new Date();
-    const opened = await openSession(em, user, input.channel ?? LoginChannel.WEB, input);
+    if (input.audience === LoginAudience.ADMIN_CONSOLE) await assertAdminConsoleAccount(em, user);
+    const opened = await signIn(em, ctx.services, user, {
+      channel: input.channel ?? LoginChannel.WEB,
+      device: input.device ?? null,
+      force: input.force ?? false,
+      clientAddress: ctx.clientAddress ?? null,
+    });
     return authPayload(ctx, em, user, opened);
   }
 
@@ -85,6 +97,7 @@ export class AuthResolver {
     if (!isAdmin && (!tenant.allowRegistration || !tenant.isActive)) throw IdentityErrors.registrationClosed();
     const role = await em.findOne(Role, { tenantId: tenant.id, code: input.role ?? 'user' });
     if (!role) throw IdentityErrors.unknownReference('role', 'Role');
+    if (input.role) await assertMayAssignRole({ em, loaders: new Loaders() }, ctx.caller, role);
     const user = await createUserRecord(em, {
       tenantId: tenant.id,
       username: input.username,

@@ -1,6 +1,8 @@
-import { IsOptional, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { LoginChannel } from '../entities';
+import { DeviceInput } from './device.input';
+import { LoginAudience } from './login-audience.enum';
 
 @InputType()
 export class LoginInput {
@@ -17,13 +19,22 @@ export class LoginInput {
   @Field(() => LoginChannel, { nullable: true, defaultValue: LoginChannel.WEB })
   channel?: LoginChannel | null;
 
-  @Field(() => String, { nullable: true, description: 'Collector app device (IM login).' })
+  @Field(() => DeviceInput, { nullable: true, description: 'Required on APP (the collector app); recorded on WEB.' })
   @IsOptional()
-  @MaxLength(128)
-  deviceId?: string | null;
+  @ValidateNested()
+  device?: DeviceInput | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(128)
-  deviceName?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'APP: when every device slot is taken, sign the oldest device out instead of CONFLICT DEVICE_LIMIT.',
+  })
+  force?: boolean | null;
+
+  @Field(() => LoginAudience, {
+    nullable: true,
+    defaultValue: LoginAudience.ANY,
+    description: 'ADMIN_CONSOLE refuses accounts that may not use the admin console (FORBIDDEN NOT_ADMIN_CONSOLE_ACCOUNT).',
+  })
+  audience?: LoginAudience | null;
 }

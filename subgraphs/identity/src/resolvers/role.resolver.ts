@@ -6,6 +6,8 @@ import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { permissionsByRole } from '../loaders/permissions-by-role.loader';
 import { parseId, requireId } from '../services/ids';
+import { grantCodes } from '../services/permission-codes';
+import { assertMayUseRoleCode, assertWithinOwnPermissions } from '../services/role-grant.service';
 import { targetTenantId } from '../services/tenancy';
 import { flushOrConflict } from '../services/unique';
 import { MenuGrantInput } from './menu-grant.input';
@@ -64,6 +66,8 @@ export class RoleResolver {
   @Mutation(() => Role)
   async createRole(@Arg('input') input: RoleInput, @Ctx() ctx: IdentityContext): Promise<Role> {
     const tenantId = await targetTenantId(ctx, input.tenantId, 'tenantId');
+    assertMayUseRoleCode(ctx.caller, input.code);
+    assertWithinOwnPermissions(ctx.caller, input.permissions ?? [], 'grant');
     if (await ctx.em.count(Role, { tenantId, code: input.code })) throw IdentityErrors.taken('code', input.code);
     const role = ctx.em.create(Role, {
       tenantId,
@@ -83,6 +87,7 @@ export class RoleResolver {
     @Ctx() ctx: IdentityContext,
   ): Promise<Role> {
     const role = await findRole(ctx, id);
+    if (input.permissions) assertWithinOwnPermissions(ctx.caller, input.permissions, 'grant');
     if (input.name) role.name = input.name;
     if (input.description !== undefined) role.description = input.description;
     if (input.permissions) role.directPermissions = [...new Set(input.permissions)];
@@ -118,6 +123,12 @@ export class RoleResolver {
       if (!known.has(id)) throw IdentityErrors.unknownReference(`grants.${i}.menuId`, 'Menu');
       if (menuIds.indexOf(id) !== i) throw badInput(`grants.${i}.menuId`, 'each menu may appear once');
     });
+    const byId = new Map(menus.map((m) => [m.id, m.code]));
+    assertWithinOwnPermissions(
+      ctx.caller,
+      grants.flatMap((g, i) => grantCodes(byId.get(menuIds[i]!)!, g.actions)),
+      'grant',
+    );
     await ctx.em.transactional(async (tx) => {
       await tx.nativeDelete(RoleMenuGrant, { roleId: role.id });
       grants.forEach((g, i) =>

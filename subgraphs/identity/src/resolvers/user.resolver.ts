@@ -1,13 +1,15 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badInput, businessRule, forbidden, hasPermission, notFound, pageWindow, toPage, type Paged } from '@platform/kit';
+import { badInput, businessRule, forbidden, hasPermission, pageWindow, toPage, type Paged } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role, User, UserRole, UserStatus } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
-import { parseId, requireId } from '../services/ids';
+import { requireId } from '../services/ids';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../services/password.service';
+import { assertMayAssignRole } from '../services/role-grant.service';
 import { revokeSessionsOf } from '../services/session.service';
 import { targetTenantId } from '../services/tenancy';
+import { findUser, holdersOf } from '../services/user-lookup';
 import {
   assertAvailable,
   createUserRecord,
@@ -27,14 +29,6 @@ import { UserFilter } from './user-filter.input';
 const BATCH_ACTIONS = ['delete', 'activate', 'deactivate'] as const;
 type BatchAction = (typeof BATCH_ACTIONS)[number];
 
-/** A user of the caller's scope, or NOT_FOUND (other tenants' users answer the same). */
-async function findUser(ctx: IdentityContext, rawId: string): Promise<User> {
-  const id = parseId(rawId);
-  const user = id === null ? null : await ctx.em.findOne(User, id);
-  if (!user) throw notFound('User', rawId);
-  return user;
-}
-
 const escapeLike = (text: string) => text.replace(/[\\%]/g, '');
 
 async function userConditions(ctx: IdentityContext, filter: UserFilter | undefined): Promise<FilterQuery<User>> {
@@ -48,13 +42,9 @@ async function userConditions(ctx: IdentityContext, filter: UserFilter | undefin
   if (filter.positionId) where.positionId = requireId(filter.positionId, 'filter.positionId');
   if (filter.tenantId) where.tenantId = requireId(filter.tenantId, 'filter.tenantId');
   if (filter.roleId || filter.roleCode) {
-    const roles = await ctx.em.find(
-      Role,
-      filter.roleId ? { id: requireId(filter.roleId, 'filter.roleId') } : { code: filter.roleCode! },
-      { fields: ['id'] },
-    );
-    const links = await ctx.em.find(UserRole, { roleId: { $in: roles.map((r) => r.id) } }, { fields: ['userId'] });
-    where.id = { $in: links.map((l) => l.userId) };
+    where.id = {
+      $in: await holdersOf(ctx.em, filter.roleId ? { id: requireId(filter.roleId, 'filter.roleId') } : { code: filter.roleCode! }),
+    };
   }
   return where;
 }
@@ -93,6 +83,7 @@ export class UserResolver {
     const positionId = await positionOf(ctx.em, tenantId, input.positionId, 'positionId');
     const role =
       (await roleOf(ctx.em, tenantId, input)) ?? (await ctx.em.findOne(Role, { tenantId, code: 'user' }));
+    if (role) await assertMayAssignRole(ctx, ctx.caller, role);
     return createUserRecord(ctx.em, {
       tenantId,
       username: input.username,
@@ -117,6 +108,7 @@ export class UserResolver {
     const positionId =
       input.positionId === undefined ? undefined : await positionOf(ctx.em, user.tenantId, input.positionId, 'positionId');
     const role = await roleOf(ctx.em, user.tenantId, input);
+    if (role) await assertMayAssignRole(ctx, ctx.caller, role, user);
     if (input.status === UserStatus.inactive) refuseSelf(ctx, user, 'deactivate');
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
 

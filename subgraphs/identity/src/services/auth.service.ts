@@ -15,6 +15,17 @@ export async function assertMaySignIn(em: EntityManager, user: User): Promise<vo
   if (!tenant || !tenant.isActive) throw IdentityErrors.tenantInactive();
 }
 
+/** Permission that opens the CCO admin console to a role without `*` (e.g. a tenant's own supervisor role). */
+export const ADMIN_CONSOLE_PERMISSION = 'admin-console:access';
+
+/** The admin console is for administrators (SuperAdmin, TenantAdmin, admin…), not collectors or sales. */
+export async function assertAdminConsoleAccount(em: EntityManager, user: User): Promise<void> {
+  const { permissions } = await accessOf({ em, loaders: new Loaders() }, user);
+  if (!permissions.includes('*') && !permissions.includes(ADMIN_CONSOLE_PERMISSION)) {
+    throw IdentityErrors.notAdminConsoleAccount();
+  }
+}
+
 /** Access token (fresh roles and permissions) + the session's refresh token. */
 export async function authPayload(
   ctx: IdentityContext,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { LoginChannel, Session, type User } from '../entities';
 import type { IdentityServices } from '../identity.context';
@@ -20,9 +21,18 @@ export const REFRESH_TTL_SECONDS = 7 * 24 * 3600;
 /** A revocation must outlive every access token the session could still hold. */
 export const REVOCATION_TTL_SECONDS = Math.max(...Object.values(ACCESS_TTL_SECONDS));
 
-export interface Device {
-  deviceId?: string | null;
-  deviceName?: string | null;
+/** What the client said about itself at sign-in (the collector app's device_* fields, the client address). */
+export interface SignInMeta {
+  device?: {
+    deviceId: string;
+    deviceName?: string | null;
+    deviceType?: string | null;
+    deviceModel?: string | null;
+    osVersion?: string | null;
+    appVersion?: string | null;
+  } | null;
+  clientAddress: string | null;
+  at: Date;
 }
 
 export interface OpenedSession {
@@ -32,23 +42,49 @@ export interface OpenedSession {
 
 const refreshExpiry = () => new Date(Date.now() + REFRESH_TTL_SECONDS * 1000);
 
+/** Fresh credentials and what the sign-in reported, for a new session or a reused device slot. */
+function signInFields(meta: SignInMeta) {
+  const token = { family: newFamily(), secret: newSecret() };
+  const device = meta.device;
+  return {
+    token,
+    fields: {
+      sid: randomUUID(),
+      family: token.family,
+      refreshHash: hashSecret(token.secret),
+      refreshExpiresAt: refreshExpiry(),
+      lastSeenAt: meta.at,
+      lastLoginAt: meta.at,
+      clientAddress: meta.clientAddress,
+      deviceId: device?.deviceId ?? null,
+      deviceName: device?.deviceName ?? null,
+      deviceType: device?.deviceType ?? null,
+      deviceModel: device?.deviceModel ?? null,
+      osVersion: device?.osVersion ?? null,
+      appVersion: device?.appVersion ?? null,
+    },
+  };
+}
+
 export async function openSession(
   em: EntityManager,
   user: User,
   channel: LoginChannel,
-  device: Device,
+  meta: SignInMeta,
 ): Promise<OpenedSession> {
-  const token = { family: newFamily(), secret: newSecret() };
-  const session = em.create(Session, {
-    tenantId: user.tenantId,
-    userId: user.id,
-    channel,
-    deviceId: device.deviceId ?? null,
-    deviceName: device.deviceName ?? null,
-    family: token.family,
-    refreshHash: hashSecret(token.secret),
-    refreshExpiresAt: refreshExpiry(),
-  });
+  const { token, fields } = signInFields(meta);
+  const session = em.create(Session, { tenantId: user.tenantId, userId: user.id, channel, ...fields });
+  await em.flush();
+  return { session, refreshToken: formatRefreshToken(token) };
+}
+
+/**
+ * A new sign-in on an existing session (the same device again): new sid and refresh token, same row. The caller
+ * revokes the previous sid, so tokens the device held before stop working.
+ */
+export async function reopenSession(em: EntityManager, session: Session, meta: SignInMeta): Promise<OpenedSession> {
+  const { token, fields } = signInFields(meta);
+  Object.assign(session, fields);
   await em.flush();
   return { session, refreshToken: formatRefreshToken(token) };
 }

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { recordEvent } from '@platform/kit';
 import { Position, Role, User, UserRole, UserStatus } from '../entities';
 import { IdentityErrors } from '../identity.errors';
+import { USER_CREATED, type UserCreatedPayload } from './identity.events';
 import { requireId } from './ids';
 import { hashPassword } from './password.service';
 import { flushOrConflict } from './unique';
@@ -66,7 +68,7 @@ export interface NewUser {
   roles: Role[];
 }
 
-/** Creates an account and its role links in one transaction. */
+/** Creates an account and its role links in one transaction, announced as `user.created`. */
 export async function createUserRecord(em: EntityManager, data: NewUser): Promise<User> {
   const email = normaliseEmail(data.email);
   await assertAvailable(em, { username: data.username, email });
@@ -83,6 +85,8 @@ export async function createUserRecord(em: EntityManager, data: NewUser): Promis
     });
     await flushOrConflict(tx, () => IdentityErrors.taken('username', data.username));
     for (const role of data.roles) tx.create(UserRole, { tenantId: data.tenantId, userId: user.id, roleId: role.id });
+    const payload: UserCreatedPayload = { userId: user.id, username: user.username };
+    recordEvent(tx, { topic: USER_CREATED, tenantId: user.tenantId, aggregateId: user.id, payload });
     await tx.flush();
     return user;
   });

@@ -4,12 +4,12 @@ import { createIdentity, loadIdentityConfig, type IdentityDeps, type IdentityRun
 
 export interface Harness {
   runtime: IdentityRuntime;
-  /** Runs an operation in-process as the bearer of `token` (anonymous without one). */
-  exec(query: string, variables?: Record<string, unknown>, token?: string): Promise<ExecutionResult>;
+  /** Runs an operation in-process as the bearer of `token` (anonymous without one), with extra request headers. */
+  exec(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<ExecutionResult>;
   /** Like exec, but fails the test on any error and answers `data`. */
   data<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
-  /** Signs in and answers the access token (and the rest of the payload). */
-  login(login: string, password: string, channel?: 'WEB' | 'APP'): Promise<LoginResult>;
+  /** Signs in and answers the access token (and the rest of the payload); APP sign-ins name a device. */
+  login(login: string, password: string, channel?: 'WEB' | 'APP', deviceId?: string): Promise<LoginResult>;
   /** A token for a caller that did not log in (RBAC-style callers). */
   tokenOf(caller: Caller): string;
   close(): Promise<void>;
@@ -32,10 +32,10 @@ export async function startIdentity(env: Record<string, string> = {}, deps: Iden
   const config = loadIdentityConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const runtime = await createIdentity(config, deps);
 
-  const exec = async (query: string, variables?: Record<string, unknown>, token?: string) => {
+  const exec = async (query: string, variables?: Record<string, unknown>, token?: string, headers: Record<string, string> = {}) => {
     let contextValue;
     try {
-      contextValue = await runtime.createContext(token ? { authorization: `Bearer ${token}` } : {});
+      contextValue = await runtime.createContext({ ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) });
     } catch (error) {
       // As over HTTP: a refused token is the whole answer.
       return { errors: [error] } as unknown as ExecutionResult;
@@ -53,8 +53,9 @@ export async function startIdentity(env: Record<string, string> = {}, deps: Iden
     runtime,
     exec,
     data,
-    async login(login, password, channel = 'WEB') {
-      return (await data(LOGIN, { input: { login, password, channel } })).login;
+    async login(login, password, channel = 'WEB', deviceId = 'test-device') {
+      const device = channel === 'APP' ? { deviceId } : undefined;
+      return (await data(LOGIN, { input: { login, password, channel, device } })).login;
     },
     tokenOf: (caller) => runtime.services.signer.signAccess(caller, 3600),
     close: () => runtime.close(),

@@ -1,0 +1,38 @@
+import { ChangeSetType, type EventSubscriber, type FlushEventArgs, type TransactionEventArgs } from '@mikro-orm/core';
+import { OutboxEvent } from './outbox-event.entity';
+
+/**
+ * Calls `onCommitted` right after a commit that inserted outbox events, so the relay publishes them at once
+ * rather than at its next poll. Registered on an ORM's EventManager, which every fork shares.
+ */
+export class OutboxCommitSubscriber implements EventSubscriber {
+  /** Transactions that flushed outbox events and have not committed yet. */
+  private readonly pending = new WeakSet<object>();
+  /** A savepoint holding events was released: they commit with the enclosing transaction, whose context we cannot see. */
+  private savepointCarried = false;
+
+  constructor(private readonly onCommitted: () => void) {}
+
+  afterFlush({ em, uow }: FlushEventArgs): void {
+    const recorded = uow.getChangeSets().some((cs) => cs.type === ChangeSetType.CREATE && cs.entity instanceof OutboxEvent);
+    if (!recorded) return;
+    const trx = em.isInTransaction() ? em.getTransactionContext<object>() : undefined;
+    // A flush outside a transaction ran in its own, already committed one.
+    if (trx) this.pending.add(trx);
+    else this.onCommitted();
+  }
+
+  afterTransactionCommit({ transaction }: TransactionEventArgs): void {
+    if (!transaction) return;
+    const inSavepoint = 'savepointName' in transaction && !!transaction.savepointName;
+    if (inSavepoint) {
+      if (this.pending.has(transaction)) this.savepointCarried = true;
+      return;
+    }
+    if (this.pending.has(transaction) || this.savepointCarried) {
+      this.pending.delete(transaction);
+      this.savepointCarried = false;
+      this.onCommitted();
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/** Topics identity records in its outbox; consumers subscribe to them by name. */
+export const USER_CREATED = 'user.created';
+
+/** `user.created` payload: who was created, never credentials or contact details. */
+export interface UserCreatedPayload {
+  userId: number;
+  username: string;
+}
