@@ -70,12 +70,45 @@ export function toErrorCode(code: unknown): ErrorCode {
   return 'INTERNAL';
 }
 
+/** What an unexpected error is logged with besides itself. */
+export interface InternalErrorInfo {
+  requestId?: string;
+}
+
+const requestIds = new WeakMap<object, string>();
+
+/**
+ * Apollo calls `formatError` without the request, so whoever knows the request (the operation log plugin, a
+ * context builder) tags its errors first and the formatter reads the tag back.
+ */
+export function tagRequestId(errors: readonly unknown[], requestId: string | undefined): void {
+  if (requestId === undefined) return;
+  for (const error of errors) if (typeof error === 'object' && error !== null) requestIds.set(error, requestId);
+}
+
+/** The request id an error was tagged with, looking through the wrapper Apollo puts around plain errors. */
+export function taggedRequestId(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const original = (error as { originalError?: unknown }).originalError;
+  return requestIds.get(error) ?? (original === undefined ? undefined : taggedRequestId(original));
+}
+
+export type ErrorFormatter = (
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  info?: InternalErrorInfo,
+) => GraphQLFormattedError;
+
 /**
  * Apollo `formatError`: every error leaves with a code from the closed set; unexpected errors
- * lose their message (and stack) outside development so nothing internal leaks.
+ * lose their message (and stack) outside development so nothing internal leaks. `info` is for callers
+ * outside Apollo that know the request id; inside Apollo it comes from {@link tagRequestId}.
  */
-export function createErrorFormatter(opts: { exposeInternals: boolean; onInternal?: (error: unknown) => void }) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function createErrorFormatter(opts: {
+  exposeInternals: boolean;
+  onInternal?: (error: unknown, info: InternalErrorInfo) => void;
+}): ErrorFormatter {
+  return (formatted, error, info) => {
     const rawCode = formatted.extensions?.code;
     // graphql-js input coercion errors carry no code; they are the client's fault.
     const code =
@@ -83,7 +116,7 @@ export function createErrorFormatter(opts: { exposeInternals: boolean; onInterna
     if (code !== 'INTERNAL') {
       return { ...formatted, extensions: { ...formatted.extensions, code } };
     }
-    opts.onInternal?.(error);
+    opts.onInternal?.(error, { requestId: info?.requestId ?? taggedRequestId(error) });
     if (opts.exposeInternals) return { ...formatted, extensions: { ...formatted.extensions, code } };
     return { message: 'Internal server error', path: formatted.path, extensions: { code } };
   };

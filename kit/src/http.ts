@@ -1,12 +1,13 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { useServer } from 'graphql-ws/use/ws';
+import type { ServerOptions } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
-import type { Logger } from 'pino';
-import { createErrorFormatter } from './errors';
+import { createErrorFormatter, type InternalErrorInfo } from './errors';
 import type { RequestContext } from './context';
+import { loggedContext, operationLogPlugin, requestIdFrom, SocketOperationLog, type Logger } from './logger';
 import type { SubgraphRuntime } from './subgraph';
 
 export interface ServeOptions {
@@ -23,36 +24,56 @@ export interface Served {
 }
 
 /**
+ * A Fastify app whose request id is the caller's `x-request-id` when sane (else a fresh UUID), answered in the
+ * `x-request-id` header and carried by Fastify's own log lines. Request lines are left to the operation log,
+ * which says more (operation name, type, error codes).
+ */
+export function createHttpApp(logger: Logger): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
+    disableRequestLogging: true,
+    requestIdHeader: false,
+    requestIdLogLabel: 'requestId',
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  return app;
+}
+
+/**
  * Serves a subgraph: GraphQL over HTTP at /graphql (queries, mutations, entity fetches from the router),
  * graphql-ws on the same path (subscriptions the router bridges), and /health.
  */
 export async function serveSubgraph(runtime: SubgraphRuntime, opts: ServeOptions): Promise<Served> {
-  const app = Fastify({ logger: false });
+  const app = createHttpApp(opts.logger);
   const wss = new WebSocketServer({ server: app.server, path: '/graphql' });
-  const ws = useServer(
-    {
-      schema: runtime.schema,
-      context: (ctx) =>
-        runtime.createContext({
-          authorization: stringParam(ctx.connectionParams?.authorization),
-          'x-request-id': stringParam(ctx.connectionParams?.requestId),
-        }),
-    },
-    wss,
-  );
+  const ws = useServer(socketOptions(runtime, opts.logger), wss);
   const apollo = new ApolloServer<RequestContext>({
     schema: runtime.schema,
     introspection: !opts.production,
     includeStacktraceInErrorResponses: !opts.production,
-    formatError: createErrorFormatter({
-      exposeInternals: !opts.production,
-      onInternal: (error) => opts.logger.error({ err: error }, 'unexpected error'),
-    }),
+    formatError: createErrorFormatter({ exposeInternals: !opts.production, onInternal: logInternal(opts.logger) }),
     logger: opts.logger,
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginInlineTraceDisabled(),
+      // Debug, not info: the router already logs every operation that reaches a subgraph.
+      operationLogPlugin<RequestContext>({ logger: opts.logger, level: 'debug', requestIdOf: (ctx) => ctx.requestId }),
+    ],
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), { context: async (req) => runtime.createContext(req.headers) });
+  await app.register(fastifyApollo(apollo), {
+    context: async (req, reply) =>
+      loggedContext(() => runtime.createContext({ ...req.headers, 'x-request-id': req.id }), {
+        logger: opts.logger,
+        level: 'debug',
+        requestId: req.id,
+        operationName: (req.body as BodyFields)?.operationName,
+        elapsedMs: () => reply.elapsedTime,
+      }),
+  });
   app.get('/health', async (_req, reply) => {
     const checks = await runtime.health();
     const ok = Object.values(checks).every((s) => s === 'healthy');
@@ -69,5 +90,39 @@ export async function serveSubgraph(runtime: SubgraphRuntime, opts: ServeOptions
     },
   };
 }
+
+/** The `onInternal` of an error formatter: the error with the request it broke. */
+export const logInternal =
+  (logger: Logger) =>
+  (error: unknown, { requestId }: InternalErrorInfo): void =>
+    logger.error({ err: error, requestId }, 'unexpected error');
+
+/**
+ * graphql-ws for the router's subscription bridge. The router sends its request id per operation in
+ * `extensions.requestId` (its upstream socket is shared by the caller's subscriptions), older callers once in
+ * `connectionParams.requestId`.
+ */
+function socketOptions(runtime: SubgraphRuntime, logger: Logger): ServerOptions {
+  const log = new SocketOperationLog(logger, 'debug');
+  return {
+    schema: runtime.schema,
+    context: (ctx, _id, payload) =>
+      runtime.createContext({
+        authorization: stringParam(ctx.connectionParams?.authorization),
+        'x-request-id': requestIdFrom(payload.extensions?.requestId ?? ctx.connectionParams?.requestId),
+      }),
+    onSubscribe: (ctx, id, payload) => log.begin(ctx, id, undefined, payload.operationName),
+    onOperation: (ctx, id, _payload, args, result) =>
+      log.executing(ctx, id, args, result, (args.contextValue as RequestContext).requestId),
+    onNext: (ctx, id, _payload, _args, result) => log.errors(ctx, id, result.errors?.map((e) => e.toJSON())),
+    onError: (ctx, id, _payload, errors) => {
+      log.errors(ctx, id, errors.map((e) => e.toJSON()));
+      log.refused(ctx, id);
+    },
+    onComplete: (ctx, id) => log.end(ctx, id),
+  };
+}
+
+type BodyFields = { operationName?: unknown } | undefined;
 
 const stringParam = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import {
   authenticate,
   DomainError,
   headerValue,
+  requestIdFrom,
   type Caller,
   type Headers,
   type RevocationList,
@@ -47,7 +47,7 @@ export function contextBuilder(signer: TokenSigner, revocations: RevocationList)
       caller,
       headers: {
         authorization,
-        'x-request-id': headerValue(headers, 'x-request-id') ?? randomUUID(),
+        'x-request-id': requestIdFrom(headerValue(headers, 'x-request-id')),
         'x-forwarded-for': forwardedFor(headerValue(headers, 'x-forwarded-for'), peer),
       },
     };

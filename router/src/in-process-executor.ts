@@ -1,6 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
-import { DomainError, type GraphQLExecutor } from '@platform/kit';
+import { DomainError, headerValue, loggedContext, requestIdFrom, type GraphQLExecutor, type Logger } from '@platform/kit';
 import type { ContextBuilder, RouterContext } from './context';
 import { formatOutside, type ErrorFormatter } from './format-error';
 
@@ -26,22 +26,31 @@ export function operationRunner(apollo: ApolloServer<RouterContext>): OperationR
 
 /**
  * The router as a {@link GraphQLExecutor} in the same process (embedded mode): what the REST adapter
- * calls instead of HTTP. The token is verified exactly as on /graphql.
+ * calls instead of HTTP. The token is verified exactly as on /graphql, and operations are logged alike.
  */
 export function inProcessExecutor(
   run: OperationRunner,
   buildContext: ContextBuilder,
   format: ErrorFormatter,
+  logger: Logger,
 ): GraphQLExecutor {
   return {
     async execute({ query, variables, operationName, headers }) {
+      const started = performance.now();
+      const requestId = requestIdFrom(headerValue(headers, 'x-request-id'));
       let context: RouterContext;
       try {
-        context = await buildContext(headers);
+        context = await loggedContext(() => buildContext({ ...headers, 'x-request-id': requestId }), {
+          logger,
+          level: 'info',
+          requestId,
+          operationName,
+          elapsedMs: () => performance.now() - started,
+        });
       } catch (error) {
         const graphqlError =
           error instanceof GraphQLError ? error : new DomainError('INTERNAL', 'Context creation failed');
-        return { errors: [formatOutside(format, graphqlError)] } as unknown as ExecutionResult;
+        return { errors: [formatOutside(format, graphqlError, requestId)] } as unknown as ExecutionResult;
       }
       // Formatted errors are what a client sees over HTTP; the executor contract names graphql's result type.
       return (await run(context, { query, variables, operationName })) as unknown as ExecutionResult;

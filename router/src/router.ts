@@ -2,9 +2,18 @@ import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
-import { authenticate, ConfigError, createErrorFormatter, type GraphQLExecutor } from '@platform/kit';
+import {
+  authenticate,
+  ConfigError,
+  createErrorFormatter,
+  createHttpApp,
+  logInternal,
+  loggedContext,
+  operationLogPlugin,
+  type GraphQLExecutor,
+} from '@platform/kit';
 import { contextBuilder, type RouterContext } from './context';
 import { LocalDataSource } from './datasources/local.data-source';
 import { ForwardingDataSource } from './datasources/remote.data-source';
@@ -58,11 +67,8 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     state = supergraphState(apiSchema, coreSupergraphSdl);
   });
 
-  const formatError = createErrorFormatter({
-    exposeInternals: !opts.production,
-    onInternal: (error) => opts.logger.error({ err: error }, 'unexpected error'),
-  });
-  const app = Fastify({ logger: false });
+  const formatError = createErrorFormatter({ exposeInternals: !opts.production, onInternal: logInternal(opts.logger) });
+  const app = createHttpApp(opts.logger);
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: !opts.production,
@@ -70,7 +76,11 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     csrfPrevention: true,
     formatError,
     validationRules: limitRules(limits),
-    plugins: [costLimitPlugin(limits), fastifyApolloDrainPlugin(app)],
+    plugins: [
+      costLimitPlugin(limits),
+      fastifyApolloDrainPlugin(app),
+      operationLogPlugin<RouterContext>({ logger: opts.logger, level: 'info', requestIdOf: (ctx) => ctx.headers['x-request-id'] }),
+    ],
     stopOnTerminationSignals: false,
     logger: opts.logger,
   });
@@ -79,7 +89,15 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
   const buildContext = contextBuilder(opts.signer, opts.revocations);
   await app.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
-    context: async (req) => buildContext(req.headers, req.socket.remoteAddress),
+    // The id Fastify settled on (the client's when sane), so the response header and the logs agree.
+    context: async (req, reply) =>
+      loggedContext(() => buildContext({ ...req.headers, 'x-request-id': req.id }, req.socket.remoteAddress), {
+        logger: opts.logger,
+        level: 'info',
+        requestId: req.id,
+        operationName: (req.body as BodyFields)?.operationName,
+        elapsedMs: () => reply.elapsedTime,
+      }),
   });
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_req, reply) => {
@@ -108,7 +126,7 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
   return {
     app,
     gateway,
-    executor: inProcessExecutor(run, buildContext, formatError),
+    executor: inProcessExecutor(run, buildContext, formatError, opts.logger),
     async listen(port, host = '127.0.0.1') {
       return app.listen({ port, host });
     },
@@ -130,6 +148,8 @@ function assertEverySubgraphConfigured(opts: RouterOptions): void {
     throw new ConfigError('router', missing.map((name) => `subgraph "${name}" is in the supergraph but not configured`));
   }
 }
+
+type BodyFields = { operationName?: unknown } | undefined;
 
 function mapValues<A, B>(record: Record<string, A>, fn: (value: A, key: string) => B): Record<string, B> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fn(value, key)]));

@@ -200,6 +200,20 @@ describe('GET/PUT/DELETE /api/employees/{id} and actions', () => {
     });
   });
 
+  it('PUT on an account holding more than the caller (the * admin) is 403 AUTH_003 and changes nothing', async () => {
+    const permissions = ['employees:view', 'employees:update', 'worklogs:view', 'worklogs:create', 'worklogs:update'];
+    const hrRole = (await call(app, 'POST', '/api/roles', { token: admin, body: { code: 'hr_limited', name: 'HR 专员', permissions } })).body.data;
+    await call(app, 'POST', '/api/employees', { token: admin, body: { ...employee('hr_limited'), role_id: hrRole.id } });
+    const hr = await hrToken(app, 'hr_limited', 'Password123');
+    const adminRow = (await call(app, 'GET', '/api/employees?search=admin@', { token: admin })).body.data.items.find(
+      (e: { username: string }) => e.username === 'admin',
+    );
+    const before = (await call(app, 'GET', `/api/employees/${adminRow.id}`, { token: admin })).body.data;
+    const res = await call(app, 'PUT', `/api/employees/${adminRow.id}`, { token: hr, body: { full_name: '被接管', status: 'inactive' } });
+    expect(res).toMatchObject({ status: 403, body: hrError('AUTH_003', { reason: 'ACCOUNT_OUTRANKS_CALLER' }) });
+    expect((await call(app, 'GET', `/api/employees/${adminRow.id}`, { token: admin })).body.data).toEqual(before);
+  });
+
   it('DELETE is 204 with no body, then 404; a plain user is 403', async () => {
     expect(await call(app, 'DELETE', `/api/employees/${id}`, { token: plain })).toMatchObject({ status: 403, body: hrError('AUTH_003') });
     const res = await app.inject({ method: 'DELETE', url: `/api/employees/${id}`, headers: { authorization: `Bearer ${admin}` } });

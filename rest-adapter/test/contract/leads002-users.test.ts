@@ -162,6 +162,20 @@ describe('user management (admin only)', () => {
     expect((await login002('kefu01', 'newpass1')).status).toBe(200);
   });
 
+  it('DELETE /api/users/{id} of an account holding more than the caller (the * admin) is 403 权限不足, and deletes nothing', async () => {
+    // 002 has no role endpoints: the limited user-manager role is made through 004's, as a tenant admin would.
+    const permissions = ['users:view', 'users:delete', 'worklogs:view', 'worklogs:create', 'worklogs:update'];
+    await call(app, 'POST', '/api/roles', { token: admin, body: { code: 'user_manager', name: '用户管理员', permissions } });
+    await call(app, 'POST', '/api/users/register', { token: admin, body: { username: 'manager01', password: '123456', role: 'user_manager' } });
+    const manager = (await login002('manager01', '123456')).body.data.token;
+    const adminId = (await login002('admin', 'Admin123456')).body.data.user.id;
+    expect(await call(app, 'DELETE', `/api/users/${adminId}`, { token: manager })).toEqual(
+      expect.objectContaining({ status: 403, body: { code: 403, message: '权限不足' } }),
+    );
+    expect(await call(app, 'GET', `/api/users/${adminId}`, { token: admin })).toMatchObject({ status: 200, body: { data: { username: 'admin' } } });
+    expect((await login002('admin', 'Admin123456')).status).toBe(200);
+  });
+
   it('DELETE /api/users/{id} answers 删除成功, then 404', async () => {
     // A password change signs the user out everywhere, so they sign in again first.
     const fresh = (await login002('kefu01', 'newpass1')).body.data.token;

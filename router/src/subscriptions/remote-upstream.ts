@@ -31,7 +31,13 @@ export class RemoteUpstreams {
           lease.release();
         };
         const unsubscribe = lease.client.subscribe(
-          { query: fetch.operation, operationName: fetch.operationName, variables },
+          {
+            query: fetch.operation,
+            operationName: fetch.operationName,
+            variables,
+            // The socket is shared by the caller's subscriptions, so the request id travels with each one.
+            extensions: { requestId: headers['x-request-id'] },
+          },
           {
             next: (event) => sink.next(event as FormattedExecutionResult),
             error: (error) => {

@@ -40,7 +40,7 @@ export function subscriptionBridge(deps: BridgeDeps) {
     } catch (error) {
       // Thrown here, graphql-ws would close the whole socket: answer this one operation instead.
       if (error instanceof GraphQLError) return { errors: [error] };
-      deps.logger.error({ err: error }, 'subscription could not start');
+      deps.logger.error({ err: error, requestId: requestIdOf(args) }, 'subscription could not start');
       return { errors: [new DomainError('INTERNAL', 'Subscription could not start')] };
     }
   };
@@ -80,7 +80,7 @@ function openBridge(deps: BridgeDeps) {
       chain = chain
         .then(step)
         .catch((error) => {
-          deps.logger.error({ err: error }, 'subscription event failed');
+          deps.logger.error({ err: error, requestId: context.headers['x-request-id'] }, 'subscription event failed');
           stream.push({ errors: [new DomainError('INTERNAL', 'Subscription event failed')] });
         })
         .finally(() => {
@@ -164,6 +164,8 @@ function answering(
     },
   };
 }
+
+const requestIdOf = (args: ExecutionArgs) => (args.contextValue as RouterContext).headers['x-request-id'];
 
 function pick(variables: Record<string, unknown>, names: string[] | undefined): Record<string, unknown> {
   return Object.fromEntries((names ?? []).filter((n) => n in variables).map((n) => [n, variables[n]]));

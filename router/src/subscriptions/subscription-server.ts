@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import {
   getOperationAST,
@@ -9,13 +8,14 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   type FormattedExecutionResult,
+  type GraphQLFormattedError,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { getVariableValues } from 'graphql/execution/values';
-import { DomainError, type Caller, type Logger } from '@platform/kit';
+import { DomainError, requestIdFrom, SocketOperationLog, type Caller, type Logger } from '@platform/kit';
 import type { RouterContext } from '../context';
 import { formatOutside, type ErrorFormatter } from '../format-error';
 import type { OperationRunner } from '../in-process-executor';
@@ -51,7 +51,13 @@ interface Connection {
 export function serveSubscriptions(opts: SubscriptionServerOptions): { close(): Promise<void> } {
   const wss = new WebSocketServer({ server: opts.server, path: opts.path });
   const connections = new WeakMap<object, Connection>();
-  const format = (error: GraphQLError | DomainError) => formatOutside(opts.formatError, error);
+  // Queries and mutations sent over the socket run through Apollo, whose plugin logs them already.
+  const log = new SocketOperationLog(opts.logger, 'info', ['query', 'mutation']);
+  const formatAll = (ctx: object, id: string, errors: readonly (GraphQLError | GraphQLFormattedError)[] | undefined) => {
+    const formatted = errors?.map((error) => formatOutside(opts.formatError, error, log.requestId(ctx, id)));
+    log.errors(ctx, id, formatted);
+    return formatted;
+  };
 
   const server = useServer(
     {
@@ -67,7 +73,10 @@ export function serveSubscriptions(opts: SubscriptionServerOptions): { close(): 
           return false;
         }
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
+        // One socket carries many operations: each has its own id, the client's (`extensions.requestId`) when sane.
+        const requestId = requestIdFrom(payload.extensions?.requestId);
+        log.begin(ctx, id, requestId, payload.operationName);
         const connection = connections.get(ctx);
         const schema = opts.schema();
         if (!connection) return [new DomainError('UNAUTHENTICATED', 'Connection is not authenticated')];
@@ -100,7 +109,7 @@ export function serveSubscriptions(opts: SubscriptionServerOptions): { close(): 
         }
         const contextValue: RouterContext = {
           caller: connection.caller,
-          headers: { authorization: connection.authorization, 'x-request-id': randomUUID() },
+          headers: { authorization: connection.authorization, 'x-request-id': requestId },
         };
         return { schema, ...args, contextValue };
       },
@@ -113,11 +122,19 @@ export function serveSubscriptions(opts: SubscriptionServerOptions): { close(): 
           variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined,
           operationName: args.operationName ?? undefined,
         }) as Promise<ExecutionResult>,
-      onNext: (_ctx, _id, _payload, _args, result): FormattedExecutionResult => ({
+      onOperation: (ctx, id, _payload, args, result) => {
+        log.executing(ctx, id, args, result);
+      },
+      onNext: (ctx, id, _payload, _args, result): FormattedExecutionResult => ({
         ...result,
-        errors: result.errors?.map(format),
+        errors: formatAll(ctx, id, result.errors),
       }),
-      onError: (_ctx, _id, _payload, errors) => errors.map(format),
+      onError: (ctx, id, _payload, errors) => {
+        const formatted = formatAll(ctx, id, errors)!;
+        log.refused(ctx, id);
+        return formatted;
+      },
+      onComplete: (ctx, id) => log.end(ctx, id),
     },
     wss,
   );

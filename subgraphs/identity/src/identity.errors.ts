@@ -34,6 +34,10 @@ export const IdentityErrors = {
   /** Granting or assigning more than one holds would be privilege escalation. */
   roleBeyondOwn: (what: string) =>
     forbidden(`You cannot ${what} permissions you do not hold yourself`, { reason: 'PERMISSION_ESCALATION' }),
+  /** Managing an account that holds more than oneself would be a way to take it over. */
+  accountOutranksCaller: (message = 'This account holds permissions you do not hold yourself') =>
+    forbidden(message, { reason: 'ACCOUNT_OUTRANKS_CALLER' }),
+  selfDelete: (what: string) => forbidden(`You cannot ${what} your own account`, { reason: 'SELF_DELETE' }),
   superAdminOnly: () =>
     forbidden('Only the platform super admin may create or assign SuperAdmin', { reason: 'SUPER_ADMIN_ONLY' }),
   taken: (field: string, value: string) => conflict(`${field} "${value}" is already taken`, { field }),

@@ -178,9 +178,12 @@ describe('updateUser', () => {
     expect(errorOf(await h.exec(UPDATE, { id: '999999', input: { fullName: 'x' } }, adminToken)).code).toBe('NOT_FOUND');
   });
 
-  it('refuses deactivating one’s own account with BUSINESS_RULE', async () => {
+  it('refuses deactivating one’s own account with FORBIDDEN SELF_DELETE', async () => {
     const me = (await h.data(ME, {}, adminToken)).me;
-    expect(errorOf(await h.exec(UPDATE, { id: me.id, input: { status: 'inactive' } }, adminToken)).code).toBe('BUSINESS_RULE');
+    expect(errorOf(await h.exec(UPDATE, { id: me.id, input: { status: 'inactive' } }, adminToken))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'SELF_DELETE',
+    });
     expect((await stored('admin'))!.status).toBe('active');
   });
 });
@@ -203,7 +206,10 @@ describe('deleteUser', () => {
   it('answers NOT_FOUND for an unknown id and refuses deleting oneself', async () => {
     expect(errorOf(await h.exec(`mutation { deleteUser(id: "999999") }`, {}, adminToken)).code).toBe('NOT_FOUND');
     const me = (await h.data(ME, {}, adminToken)).me;
-    expect(errorOf(await h.exec(`mutation($id: ID!) { deleteUser(id: $id) }`, { id: me.id }, adminToken)).code).toBe('BUSINESS_RULE');
+    expect(errorOf(await h.exec(`mutation($id: ID!) { deleteUser(id: $id) }`, { id: me.id }, adminToken))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'SELF_DELETE',
+    });
   });
 });
 
@@ -255,7 +261,12 @@ describe('batchUsers', () => {
 
   it('needs users:delete for delete even when users:update is held', async () => {
     const editorRole = (
-      await h.data(`mutation { createRole(input: { code: "${unique('ed')}", name: "Editor", permissions: ["users:update"] }) { id code } }`, {}, adminToken)
+      // It holds what the victim (role user) holds, so only the missing users:delete stands in the way.
+      await h.data(
+        `mutation { createRole(input: { code: "${unique('ed')}", name: "Editor", permissions: ["users:update", "worklogs:view", "worklogs:create", "worklogs:update"] }) { id code } }`,
+        {},
+        adminToken,
+      )
     ).createRole;
     const editor = await createAccount(h, adminToken, { roleCode: editorRole.code });
     const victim = await createAccount(h, adminToken, {});

@@ -4,6 +4,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { LoginChannel, Session } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { parseId } from '../services/ids';
+import { findManageableUser } from '../services/managed-account.policy';
 import { revokeSession } from '../services/session.service';
 import { findUser } from '../services/user-lookup';
 
@@ -53,7 +54,7 @@ export class DeviceResolver {
     @Arg('sessionId', () => ID) sessionId: string,
     @Ctx() ctx: IdentityContext,
   ): Promise<boolean> {
-    const user = await findUser(ctx, userId);
+    const user = await findManageableUser(ctx, userId, 'update');
     const session = await liveSessionOf(ctx, user.id, sessionId);
     await revokeSession(ctx.em, ctx.services, session, 'SIGNED_OUT_BY_ADMIN');
     return true;

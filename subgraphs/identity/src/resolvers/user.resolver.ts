@@ -1,10 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badInput, businessRule, forbidden, hasPermission, pageWindow, toPage, type Paged } from '@platform/kit';
+import { badInput, forbidden, hasPermission, pageWindow, toPage, type Paged } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role, User, UserRole, UserStatus } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { requireId } from '../services/ids';
+import { findManageableUser } from '../services/managed-account.policy';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../services/password.service';
 import { assertMayAssignRole } from '../services/role-grant.service';
 import { revokeSessionsOf } from '../services/session.service';
@@ -47,10 +48,6 @@ async function userConditions(ctx: IdentityContext, filter: UserFilter | undefin
     };
   }
   return where;
-}
-
-function refuseSelf(ctx: IdentityContext, user: User, what: string): void {
-  if (String(user.id) === ctx.caller?.userId) throw businessRule(`You cannot ${what} your own account`);
 }
 
 @Resolver()
@@ -102,14 +99,13 @@ export class UserResolver {
     @Arg('input') input: UpdateUserInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<User> {
-    const user = await findUser(ctx, id);
+    const user = await findManageableUser(ctx, id, input.status === UserStatus.inactive ? 'deactivate' : 'update');
     const email = input.email === undefined ? undefined : normaliseEmail(input.email);
     if (email) await assertAvailable(ctx.em, { email }, user.id);
     const positionId =
       input.positionId === undefined ? undefined : await positionOf(ctx.em, user.tenantId, input.positionId, 'positionId');
     const role = await roleOf(ctx.em, user.tenantId, input);
     if (role) await assertMayAssignRole(ctx, ctx.caller, role, user);
-    if (input.status === UserStatus.inactive) refuseSelf(ctx, user, 'deactivate');
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
 
     if (email !== undefined) user.email = email;
@@ -118,7 +114,7 @@ export class UserResolver {
     if (input.status) user.status = input.status;
     if (passwordHash) user.passwordHash = passwordHash;
     await ctx.em.flush();
-    if (role) await replaceRoles(ctx.em, user, [role]);
+    if (role) await replaceRoles(ctx, user, [role]);
     if (passwordHash || user.status === UserStatus.inactive) {
       await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'ACCOUNT_CHANGED');
     }
@@ -127,8 +123,7 @@ export class UserResolver {
 
   @Mutation(() => Boolean, { description: 'Soft delete; the account’s sessions end at once.' })
   async deleteUser(@Arg('id', () => ID) id: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
-    const user = await findUser(ctx, id);
-    refuseSelf(ctx, user, 'delete');
+    const user = await findManageableUser(ctx, id, 'delete');
     await softDelete(ctx, user);
     return true;
   }
@@ -140,7 +135,7 @@ export class UserResolver {
     @Ctx() ctx: IdentityContext,
   ): Promise<boolean> {
     if (newPassword.length < MIN_PASSWORD_LENGTH) throw IdentityErrors.weakPassword('newPassword', MIN_PASSWORD_LENGTH);
-    const user = await findUser(ctx, id);
+    const user = await findManageableUser(ctx, id, 'update');
     user.passwordHash = await hashPassword(newPassword);
     await ctx.em.flush();
     await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'PASSWORD_RESET');
@@ -160,12 +155,12 @@ export class UserResolver {
     const needed = action === 'delete' ? 'users:delete' : 'users:update';
     if (!hasPermission(ctx.caller, needed)) throw forbidden(`Requires permission ${needed}`);
 
+    const batch = action as BatchAction;
     const result: BatchResult = { action, succeeded: [], failed: [] };
     for (const id of ids) {
       try {
-        const user = await findUser(ctx, id);
-        if (action !== 'activate') refuseSelf(ctx, user, action);
-        await applyBatch(ctx, user, action as BatchAction);
+        const user = await findManageableUser(ctx, id, batch === 'activate' ? 'update' : batch);
+        await applyBatch(ctx, user, batch);
         result.succeeded.push(id);
       } catch (error) {
         result.failed.push(failure(id, error));

@@ -14,9 +14,14 @@ export const SUPER_ADMIN_ROLE = 'SuperAdmin';
  * `what` completes "You cannot … permissions you do not hold yourself".
  */
 export function assertWithinOwnPermissions(caller: Caller | null, codes: Iterable<string>, what: string): void {
-  if (!caller || caller.permissions.includes('*')) return;
+  if (caller && !holdsAll(caller, codes)) throw IdentityErrors.roleBeyondOwn(what);
+}
+
+/** Whether the caller holds every one of `codes` (aliases count, `*` covers all, `*` itself only by `*`). */
+export function holdsAll(caller: Caller, codes: Iterable<string>): boolean {
+  if (caller.permissions.includes('*')) return true;
   const held = new Set(caller.permissions);
-  if ([...effectiveCodes(codes)].some((code) => !held.has(code))) throw IdentityErrors.roleBeyondOwn(what);
+  return effectiveCodes(codes).every((code) => held.has(code));
 }
 
 /** Only the platform super admin creates or assigns a role named SuperAdmin. */

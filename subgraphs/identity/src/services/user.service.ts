@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { recordEvent } from '@platform/kit';
 import { Position, Role, User, UserRole, UserStatus } from '../entities';
+import type { LoaderScope } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
+import { rolesByUser } from '../loaders/roles-by-user.loader';
 import { USER_CREATED, type UserCreatedPayload } from './identity.events';
 import { requireId } from './ids';
 import { hashPassword } from './password.service';
@@ -93,8 +95,10 @@ export async function createUserRecord(em: EntityManager, data: NewUser): Promis
 }
 
 /** Replaces a user's roles (004 has one role per employee: the new one becomes primary). */
-export async function replaceRoles(em: EntityManager, user: User, roles: Role[]): Promise<void> {
-  await em.nativeDelete(UserRole, { userId: user.id });
-  for (const role of roles) em.create(UserRole, { tenantId: user.tenantId, userId: user.id, roleId: role.id });
-  await em.flush();
+export async function replaceRoles(s: LoaderScope, user: User, roles: Role[]): Promise<void> {
+  await s.em.nativeDelete(UserRole, { userId: user.id });
+  for (const role of roles) s.em.create(UserRole, { tenantId: user.tenantId, userId: user.id, roleId: role.id });
+  await s.em.flush();
+  // The checks before the change loaded the old roles into this request's loader; the answer must show the new.
+  rolesByUser(s).clear(user.id);
 }
