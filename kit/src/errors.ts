@@ -49,6 +49,10 @@ export const badInput = (field: string, message: string) => new DomainError('BAD
 export const businessRule = (message: string, details?: ErrorDetails) =>
   new DomainError('BUSINESS_RULE', message, details);
 
+/** The same error answered with an HTTP status: Apollo Server reads `extensions.http` and leaves it out of the body. */
+export const withHttpStatus = (error: DomainError, status: number): DomainError =>
+  new DomainError(error.code, error.message, { ...error.details, http: { status } });
+
 const KNOWN = new Set<string>(ERROR_CODES);
 
 /** Codes that graphql-js / Apollo produce themselves, folded into our vocabulary. */

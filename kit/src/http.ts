@@ -5,9 +5,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ServerOptions } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
-import { createErrorFormatter, type InternalErrorInfo } from './errors';
+import { createErrorFormatter, DomainError, withHttpStatus, type InternalErrorInfo } from './errors';
 import type { RequestContext } from './context';
-import { loggedContext, operationLogPlugin, requestIdFrom, SocketOperationLog, type Logger } from './logger';
+import { loggedContext, operationLogPlugin, requestIdFrom, SocketOperationLog, type Logger } from './logging';
 import type { SubgraphRuntime } from './subgraph';
 
 export interface ServeOptions {
@@ -66,7 +66,7 @@ export async function serveSubgraph(runtime: SubgraphRuntime, opts: ServeOptions
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
     context: async (req, reply) =>
-      loggedContext(() => runtime.createContext({ ...req.headers, 'x-request-id': req.id }), {
+      loggedContext(() => refusedAs401(runtime.createContext({ ...req.headers, 'x-request-id': req.id })), {
         logger: opts.logger,
         level: 'debug',
         requestId: req.id,
@@ -89,6 +89,18 @@ export async function serveSubgraph(runtime: SubgraphRuntime, opts: ServeOptions
       await app.close();
     },
   };
+}
+
+/**
+ * A token refused while building the context is a 401 UNAUTHENTICATED, as the router answers it; a subgraph called
+ * directly must not answer 500 for the caller's mistake. Anything else stays a 500.
+ */
+async function refusedAs401<C>(context: Promise<C>): Promise<C> {
+  try {
+    return await context;
+  } catch (error) {
+    throw error instanceof DomainError && error.code === 'UNAUTHENTICATED' ? withHttpStatus(error, 401) : error;
+  }
 }
 
 /** The `onInternal` of an error formatter: the error with the request it broke. */

@@ -42,16 +42,26 @@ export const isSuperAdmin: IRule = rule({ cache: 'contextual' })((_p, _a, ctx: W
   return isPlatformAdmin(ctx.caller) ? true : forbidden('Requires the platform administrator');
 });
 
-/** Fields the federation machinery itself needs; the type rules still guard every entity fetched. */
-const FEDERATION_RULES: IRules = {
-  Query: { _service: allow, _entities: allow },
-  _Service: allow,
-};
+const FEDERATION_QUERY_FIELDS = ['_service', '_entities'];
+
+/**
+ * Fields the federation machinery itself needs; the type rules still guard every entity fetched. Only those the
+ * schema has: a subgraph without entities has no `_entities`, and graphql-shield refuses a rule for a missing field.
+ */
+function federationRules(schema: GraphQLSchema): IRules {
+  const query = schema.getQueryType();
+  const fields = query?.getFields() ?? {};
+  const rules: Record<string, IRules> = {};
+  const present = FEDERATION_QUERY_FIELDS.filter((field) => field in fields);
+  if (query && present.length) rules[query.name] = Object.fromEntries(present.map((field) => [field, allow]));
+  if (schema.getType('_Service')) rules._Service = allow;
+  return rules as IRules;
+}
 
 /** Rules for a subgraph: deny by default, federation plumbing allowed, our coded errors passed through. */
 export function applyShield(schema: GraphQLSchema, rules: IRules): GraphQLSchema {
   assertShieldCoverage(schema, rules);
-  const merged = mergeRules(FEDERATION_RULES, rules);
+  const merged = mergeRules(federationRules(schema), rules);
   return applyMiddleware(
     schema,
     shield(merged, {
@@ -86,7 +96,7 @@ export function assertShieldCoverage(schema: GraphQLSchema, rules: IRules): void
 }
 
 export function uncoveredFields(schema: GraphQLSchema, rules: IRules): string[] {
-  const table = mergeRules(FEDERATION_RULES, rules) as Record<string, unknown>;
+  const table = mergeRules(federationRules(schema), rules) as Record<string, unknown>;
   const missing: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;

@@ -52,3 +52,30 @@ describe('can(code)', () => {
     expect(await run(['reports:view', 'audit:view'])).toEqual({ data: { reports: 'all', report: { id: 'one' }, audit: 'trail' } });
   });
 });
+
+@Resolver()
+class StatusResolver {
+  @Query(() => String) status(): string {
+    return 'up';
+  }
+
+  @Query(() => String) secret(): string {
+    return 'hidden';
+  }
+}
+
+// Regression: the shield named `_entities` for every subgraph, and graphql-shield refuses a rule for a missing field.
+describe('a subgraph without entity types', () => {
+  test('builds, answers the router its SDL, and still denies what no rule allows', async () => {
+    const { schema } = await buildFederatedSchema({
+      resolvers: [StatusResolver],
+      permissions: { Query: { status: allow, secret: can('secret:view') } },
+    });
+    expect(schema.getQueryType()?.getFields()).not.toHaveProperty('_entities');
+
+    const result = await graphql({ schema, source: '{ status secret _service { sdl } }', contextValue: { caller: caller([]) } });
+    expect(result.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['secret', 'FORBIDDEN']]);
+    const service = await graphql({ schema, source: '{ status _service { sdl } }', contextValue: { caller: null } });
+    expect(service.data).toEqual({ status: 'up', _service: { sdl: expect.stringContaining('status: String!') } });
+  });
+});

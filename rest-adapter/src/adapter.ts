@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { GraphQLExecutor, HealthChecks, Logger } from '@platform/kit';
+import { requestIdFrom, type GraphQLExecutor, type HealthChecks, type Logger } from '@platform/kit';
 import { ALL_ROUTES, familyForPath } from './families';
-import { requestIdFrom } from './framework/headers';
 import { buildOpenApi, type OpenApiDocument } from './framework/openapi';
 import { createRateLimits, type RateLimiterOptions } from './framework/rate-limit';
 import { registerRoute, type RouteConfig } from './framework/register-route';
@@ -64,7 +62,7 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
     bodyLimit: BODY_LIMIT,
     trustProxy: opts.trustProxy ?? false,
     requestIdHeader: false,
-    genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
   });
   const info: AppInfo = {
     name: opts.app?.name ?? 'Federated Platform',

@@ -3,6 +3,7 @@ import {
   DomainError,
   headerValue,
   requestIdFrom,
+  withHttpStatus,
   type Caller,
   type Headers,
   type RevocationList,
@@ -37,11 +38,7 @@ export function contextBuilder(signer: TokenSigner, revocations: RevocationList)
     try {
       caller = await authenticate(signer, revocations, authorization);
     } catch (error) {
-      if (error instanceof DomainError) {
-        // `http` is read (and removed) by Apollo Server to set the status.
-        throw new DomainError(error.code, error.message, { ...error.details, http: { status: 401 } });
-      }
-      throw error;
+      throw error instanceof DomainError ? withHttpStatus(error, 401) : error;
     }
     return {
       caller,

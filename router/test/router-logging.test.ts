@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { captureLogs, DEBUG, ERROR, INFO, type LogLine } from './fixtures/log-capture';
+import { captureLogs, LOG_LEVEL, type LogLine } from '@platform/testkit';
 import { NOTE_ADDED } from './fixtures/notes.subgraph';
 import { bearer, post, startRouter, toyPlatform, type RunningRouter, type ToyPlatform, type UpstreamKind } from './fixtures/toy-platform';
 import { until } from './fixtures/until';
@@ -34,7 +34,7 @@ describe.each<UpstreamKind>(['local', 'remote'])('router logs (%s subgraphs)', (
 
   /** The router's operation lines (info) for a request id; subgraphs log theirs at debug. */
   const operationLines = (requestId: string) =>
-    logs.lines().filter((l) => l.msg === 'graphql operation' && l.level === INFO && l.requestId === requestId);
+    logs.lines().filter((l) => l.msg === 'graphql operation' && l.level === LOG_LEVEL.info && l.requestId === requestId);
 
   describe('over HTTP', () => {
     it('logs one line per operation with the client request id, which the response echoes', async () => {
@@ -49,7 +49,8 @@ describe.each<UpstreamKind>(['local', 'remote'])('router logs (%s subgraphs)', (
     });
 
     it('generates a request id when the client sends none, or one unsafe to log', async () => {
-      for (const headers of [{}, { 'x-request-id': 'two words' }]) {
+      const sent: Record<string, string>[] = [{}, { 'x-request-id': 'two words' }];
+      for (const headers of sent) {
         const response = await post(running.url, { query: '{ notes { id } }' }, headers);
         const requestId = response.headers.get('x-request-id')!;
         expect(requestId).toMatch(UUID);
@@ -80,7 +81,7 @@ describe.each<UpstreamKind>(['local', 'remote'])('router logs (%s subgraphs)', (
       const errors = logs.lines().filter((l) => l.msg === 'unexpected error' && l.requestId === 'boom-1');
       // In remote mode the subgraph logs it too, with the id the router forwarded.
       expect(errors.length).toBe(kind === 'remote' ? 2 : 1);
-      expect(errors.every((l) => l.level === ERROR && (l.err as { message: string }).message.includes('connection string'))).toBe(true);
+      expect(errors.every((l) => l.level === LOG_LEVEL.error && (l.err as { message: string }).message.includes('connection string'))).toBe(true);
       expect(operationLines('boom-1')).toEqual([expect.objectContaining({ errorCodes: ['INTERNAL'] })]);
     });
 
@@ -100,7 +101,7 @@ describe.each<UpstreamKind>(['local', 'remote'])('router logs (%s subgraphs)', (
     if (kind === 'remote') {
       it('is traced into the subgraph, which logs the same request id at debug level', async () => {
         await post(running.url, { query: '{ notes { text author { username } } }' }, { 'x-request-id': 'traced-1' });
-        const subgraphLines = logs.lines().filter((l) => l.msg === 'graphql operation' && l.level === DEBUG && l.requestId === 'traced-1');
+        const subgraphLines = logs.lines().filter((l) => l.msg === 'graphql operation' && l.level === LOG_LEVEL.debug && l.requestId === 'traced-1');
         expect(subgraphLines.length).toBe(2); // notes, then the users entity fetch
         expect(operationLines('traced-1')).toHaveLength(1);
       });
@@ -137,9 +138,9 @@ describe.each<UpstreamKind>(['local', 'remote'])('router logs (%s subgraphs)', (
       const first = events.next();
       await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 1);
       expect(linesFor('sub-1', 'subscription started')).toEqual([
-        expect.objectContaining({ level: INFO, operationName: 'Live', operationType: 'subscription' }),
+        expect.objectContaining({ level: LOG_LEVEL.info, operationName: 'Live', operationType: 'subscription' }),
         // The subgraph opened the primary subscription under the same id.
-        ...(kind === 'remote' ? [expect.objectContaining({ level: DEBUG, operationType: 'subscription' })] : []),
+        ...(kind === 'remote' ? [expect.objectContaining({ level: LOG_LEVEL.debug, operationType: 'subscription' })] : []),
       ]);
       platform.pubSub.publish(NOTE_ADDED, { id: 'x', text: 'live', author: { id: '1' } });
       await first;
@@ -153,7 +154,7 @@ describe.each<UpstreamKind>(['local', 'remote'])('router logs (%s subgraphs)', (
       const events = connect().iterate({ query: 'subscription { noteAdded { text } }' });
       const first = events.next();
       await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 1);
-      const started = logs.lines().filter((l) => l.msg === 'subscription started' && l.level === INFO).at(-1)!;
+      const started = logs.lines().filter((l) => l.msg === 'subscription started' && l.level === LOG_LEVEL.info).at(-1)!;
       expect(started.requestId).toMatch(UUID);
       platform.pubSub.publish(NOTE_ADDED, { id: 'y', text: 'again', author: { id: '1' } });
       await first;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging';
 import type { EventBus } from './bus-event';
 import { InProcessBus, type InProcessBusOptions } from './in-process-bus';
 import { OutboxRelay } from './outbox-relay';

@@ -24,11 +24,3 @@ export function forwardedHeaders(request: FastifyRequest): Headers {
   out['x-forwarded-for'] = request.ip;
   return out;
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** The client's `X-Request-ID` when it is a sane token; otherwise a fresh UUID. */
-export function requestIdFrom(header: string | string[] | undefined, fresh: () => string): string {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && REQUEST_ID.test(value) ? value : fresh();
-}

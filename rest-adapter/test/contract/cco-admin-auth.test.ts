@@ -1,18 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { useTestPlatform } from '../support/platform';
 import { call } from '../support/contract';
 
-let platform: TestPlatform;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  app = platform.adapter.app;
-});
-afterAll(() => platform.close());
+const platform = useTestPlatform();
 
 async function adminLogin(loginId: string, password: string) {
-  return call(app, 'POST', '/api/v1/admin/auth/login', { body: { loginId, password } });
+  return call(platform.app, 'POST', '/api/v1/admin/auth/login', { body: { loginId, password } });
 }
 
 describe('CCO admin auth', () => {
@@ -34,7 +26,7 @@ describe('CCO admin auth', () => {
       status: 401,
       body: { code: 401, message: '用户名或密码错误', data: null },
     });
-    const res = await call(app, 'POST', '/api/v1/admin/auth/login', { body: { password: '123456' } });
+    const res = await call(platform.app, 'POST', '/api/v1/admin/auth/login', { body: { password: '123456' } });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ code: 400, message: expect.stringContaining('loginId'), data: null });
   });
@@ -57,7 +49,7 @@ describe('CCO admin auth', () => {
 
   it('GET me answers {id, loginId, role, permissions}', async () => {
     const token = (await adminLogin('superadmin', '123456')).body.data.token;
-    const res = await call(app, 'GET', '/api/v1/admin/auth/me', { token });
+    const res = await call(platform.app, 'GET', '/api/v1/admin/auth/me', { token });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       code: 200,
@@ -65,12 +57,12 @@ describe('CCO admin auth', () => {
       data: { id: expect.any(Number), loginId: 'superadmin', role: 'SuperAdmin', permissions: ['*'] },
     });
     const tenantAdmin = (await adminLogin('tenantadmin', 'admin123')).body.data.token;
-    const other = await call(app, 'GET', '/api/v1/admin/auth/me', { token: tenantAdmin });
+    const other = await call(platform.app, 'GET', '/api/v1/admin/auth/me', { token: tenantAdmin });
     expect(other.body.data).toMatchObject({ loginId: 'tenantadmin', role: 'TenantAdmin' });
   });
 
   it('GET me without a token is 401 {code, message, data:null}', async () => {
-    expect(await call(app, 'GET', '/api/v1/admin/auth/me')).toMatchObject({
+    expect(await call(platform.app, 'GET', '/api/v1/admin/auth/me')).toMatchObject({
       status: 401,
       body: { code: 401, message: expect.any(String), data: null },
     });
@@ -78,10 +70,10 @@ describe('CCO admin auth', () => {
 
   it('POST logout answers 登出成功 and the token is refused afterwards', async () => {
     const token = (await adminLogin('tenantadmin', 'admin123')).body.data.token;
-    const res = await call(app, 'POST', '/api/v1/admin/auth/logout', { token });
+    const res = await call(platform.app, 'POST', '/api/v1/admin/auth/logout', { token });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ code: 200, message: '登出成功' });
-    expect(await call(app, 'GET', '/api/v1/admin/auth/me', { token })).toMatchObject({ status: 401 });
-    expect(await call(app, 'POST', '/api/v1/admin/auth/logout')).toMatchObject({ status: 401, body: { code: 401, data: null } });
+    expect(await call(platform.app, 'GET', '/api/v1/admin/auth/me', { token })).toMatchObject({ status: 401 });
+    expect(await call(platform.app, 'POST', '/api/v1/admin/auth/logout')).toMatchObject({ status: 401, body: { code: 401, data: null } });
   });
 });

@@ -1,19 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { useTestPlatform } from '../support/platform';
 import { call, hrOk, ISO_UTC } from '../support/contract';
 
-let platform: TestPlatform;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  app = platform.adapter.app;
-});
-afterAll(() => platform.close());
+const platform = useTestPlatform();
 
 describe('system routes', () => {
   it('GET /api/health answers the documented body with the platform checks', async () => {
-    const res = await call(app, 'GET', '/api/health');
+    const res = await call(platform.app, 'GET', '/api/health');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       status: 'healthy',
@@ -25,7 +17,7 @@ describe('system routes', () => {
   });
 
   it('GET /api/info answers the system information', async () => {
-    const res = await call(app, 'GET', '/api/info');
+    const res = await call(platform.app, 'GET', '/api/info');
     expect(res.status).toBe(200);
     expect(res.body).toEqual(
       hrOk({
@@ -40,6 +32,6 @@ describe('system routes', () => {
   });
 
   it('GET /health at the root is {status:"ok"}', async () => {
-    expect(await call(app, 'GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await call(platform.app, 'GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 });

@@ -25,6 +25,11 @@ export async function hrToken(app: FastifyInstance, username: string, password: 
   return res.body.data.access_token;
 }
 
+/** Signs in through the CCO admin login route and answers the token. */
+export async function ccoAdminToken(app: FastifyInstance, loginId: string, password: string): Promise<string> {
+  return (await call(app, 'POST', '/api/v1/admin/auth/login', { body: { loginId, password } })).body.data.token;
+}
+
 /** A signed-in account with role `user` and no admin permission (002 anonymous registration). */
 export async function plainUserToken(app: FastifyInstance, username = 'plain_user'): Promise<string> {
   const reg = await call(app, 'POST', '/api/users/register', { body: { username, password: 'secret1' } });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import { composeSupergraph, dropDatabases, uniqueDatabaseUrl } from '@platform/testkit';
 import { startPlatform, type Platform } from '@platform/scripts';
 import { createAdapter, type Adapter, type AdapterOptions } from '../../src';
@@ -43,5 +44,38 @@ export async function startTestPlatform(adapterOptions?: Partial<AdapterOptions>
       await platform.close();
       if (databaseUrl) await dropDatabases(databaseUrl);
     },
+  };
+}
+
+export interface FileTestPlatform extends Omit<TestPlatform, 'close'> {
+  /** The adapter's Fastify app, for `call`. */
+  readonly app: FastifyInstance;
+}
+
+/**
+ * The platform of one test file (or describe block): started before its tests, closed after them. Call at the top
+ * level; read its fields inside tests and hooks, once the platform has started.
+ */
+export function useTestPlatform(adapterOptions?: Partial<AdapterOptions>): FileTestPlatform {
+  let started: TestPlatform | undefined;
+  beforeAll(async () => {
+    started = await startTestPlatform(adapterOptions);
+  });
+  afterAll(() => started?.close());
+  const running = (): TestPlatform => {
+    if (!started) throw new Error('the test platform starts in beforeAll');
+    return started;
+  };
+  return {
+    get platform() {
+      return running().platform;
+    },
+    get adapter() {
+      return running().adapter;
+    },
+    get app() {
+      return running().adapter.app;
+    },
+    liveSupergraphSdl: () => running().liveSupergraphSdl(),
   };
 }

@@ -1,3 +1,4 @@
+import type { FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createLogger, createPubSub, serveSubgraph, type KitPubSub, type Served } from '@platform/kit';
@@ -34,13 +35,13 @@ function wsClient(authorization?: string): Client {
   return client;
 }
 
-async function post(query: string, variables: Record<string, unknown>, authorization: string) {
+async function post<T>(query: string, variables: Record<string, unknown>, authorization: string): Promise<FormattedExecutionResult<T>> {
   const response = await fetch(served.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify({ query, variables }),
   });
-  return response.json();
+  return (await response.json()) as FormattedExecutionResult<T>;
 }
 
 async function until(condition: () => boolean): Promise<void> {
@@ -53,11 +54,11 @@ test('over graphql-ws, a notification sent over HTTP reaches its recipient', asy
   const pending = nextEvent(events);
   await until(() => pubSub.listenerCount(NOTIFICATION_RECEIVED, alice.userId) === 1);
 
-  const sent = await post(SEND, { input: { recipientId: alice.userId, title: 'Hello', body: 'b' } }, activity.headers(admin).authorization!);
+  const sent = await post<{ sendNotification: { id: string } }>(SEND, { input: { recipientId: alice.userId, title: 'Hello', body: 'b' } }, activity.headers(admin).authorization!);
   expect(sent.errors).toBeUndefined();
 
   expect((await pending).data).toMatchObject({
-    notificationReceived: { id: sent.data.sendNotification.id, title: 'Hello', recipient: { id: alice.userId } },
+    notificationReceived: { id: sent.data?.sendNotification.id, title: 'Hello', recipient: { id: alice.userId } },
   });
   await events.return?.();
   await until(() => pubSub.listenerCount(NOTIFICATION_RECEIVED, alice.userId) === 0);

@@ -1,5 +1,6 @@
-import { IsOptional, MaxLength, MinLength } from 'class-validator';
+import { MaxLength, MinLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { OptionalText } from './input-field.decorators';
 
 /** The collector app's device, as its login sends it (`device_id`, `device_type`, `device_model`, …). */
 @InputType()
@@ -9,28 +10,18 @@ export class DeviceInput {
   @MaxLength(128)
   deviceId!: string;
 
-  @Field(() => String, { nullable: true, description: 'A name to show in the device list.' })
-  @IsOptional()
-  @MaxLength(128)
+  @OptionalText(128, { description: 'A name to show in the device list.' })
   deviceName?: string | null;
 
-  @Field(() => String, { nullable: true, description: '`device_type`, e.g. mobile.' })
-  @IsOptional()
-  @MaxLength(32)
+  @OptionalText(32, { description: '`device_type`, e.g. mobile.' })
   deviceType?: string | null;
 
-  @Field(() => String, { nullable: true, description: '`device_model`, e.g. iPhone 13.' })
-  @IsOptional()
-  @MaxLength(128)
+  @OptionalText(128, { description: '`device_model`, e.g. iPhone 13.' })
   deviceModel?: string | null;
 
-  @Field(() => String, { nullable: true, description: '`os_version`, e.g. iOS 16.0.' })
-  @IsOptional()
-  @MaxLength(64)
+  @OptionalText(64, { description: '`os_version`, e.g. iOS 16.0.' })
   osVersion?: string | null;
 
-  @Field(() => String, { nullable: true, description: '`app_version`.' })
-  @IsOptional()
-  @MaxLength(32)
+  @OptionalText(32, { description: '`app_version`.' })
   appVersion?: string | null;
 }

@@ -1,15 +1,13 @@
-import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { CODE_PATTERN as PERMISSION_PATTERN } from '../services/permission-codes';
+import { NameField, OptionalText, PermissionField, TargetTenantField } from './input-field.decorators';
 
 /** Menu codes prefix permission codes (`employees` → `employees:view`), so they share the resource syntax. */
 export const MENU_CODE_PATTERN = /^[a-z][a-z0-9_-]*$/;
 
 @InputType()
 export class MenuInput {
-  @Field()
-  @MinLength(1)
-  @MaxLength(128)
+  @NameField()
   name!: string;
 
   @Field()
@@ -17,14 +15,10 @@ export class MenuInput {
   @Matches(MENU_CODE_PATTERN, { message: 'code must be lower case letters, digits, _ or - (e.g. employees)' })
   code!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(255)
+  @OptionalText(255)
   path?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(64)
+  @OptionalText(64)
   icon?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -33,14 +27,12 @@ export class MenuInput {
   @Field(() => Int, { nullable: true })
   sortOrder?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The code that shows it, e.g. "employees:view".' })
-  @IsOptional()
-  @Matches(PERMISSION_PATTERN, { message: 'permission must be a code like employees:view' })
+  @PermissionField({ description: 'The code that shows it, e.g. "employees:view".' })
   permission?: string | null;
 
   @Field(() => Boolean, { nullable: true })
   isVisible?: boolean | null;
 
-  @Field(() => ID, { nullable: true, description: 'Required for platform callers; others create in their own tenant.' })
+  @TargetTenantField()
   tenantId?: string | null;
 }

@@ -1,5 +1,6 @@
-import { IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { Matches, MaxLength, MinLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { CountryCodeField, CurrencyCodeField, NameField, OptionalText, TimezoneField } from './input-field.decorators';
 
 @InputType()
 export class TenantInput {
@@ -9,35 +10,22 @@ export class TenantInput {
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'code may hold letters, digits, _ and - only' })
   code!: string;
 
-  @Field()
-  @MinLength(1)
-  @MaxLength(128)
+  @NameField()
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(128)
+  @OptionalText(128)
   nameEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. PH' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be two capital letters (ISO 3166-1)' })
+  @CountryCodeField({ description: 'ISO 3166-1 alpha-2, e.g. PH' })
   countryCode?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'UTC offset in hours (8)' })
-  @IsOptional()
-  @Min(-12)
-  @Max(14)
+  @TimezoneField({ description: 'UTC offset in hours (8)' })
   timezone?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'IANA zone; derived from countryCode/timezone when absent.' })
-  @IsOptional()
-  @MaxLength(64)
+  @OptionalText(64, { description: 'IANA zone; derived from countryCode/timezone when absent.' })
   zone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO 4217, e.g. PHP' })
-  @IsOptional()
-  @Matches(/^[A-Z]{3}$/, { message: 'currencyCode must be three capital letters (ISO 4217)' })
+  @CurrencyCodeField({ description: 'ISO 4217, e.g. PHP' })
   currencyCode?: string | null;
 
   @Field(() => Boolean, { nullable: true, defaultValue: true })

@@ -1,24 +1,16 @@
-import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { CODE_PATTERN as PERMISSION_PATTERN } from '../services/permission-codes';
+import { OptionalNameField, OptionalText, PermissionField } from './input-field.decorators';
 
 /** Absent fields stay unchanged; `parentId: null` makes it top level, `permission: null` shows it to everyone. */
 @InputType()
 export class UpdateMenuInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MinLength(1)
-  @MaxLength(128)
+  @OptionalNameField()
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(255)
+  @OptionalText(255)
   path?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(64)
+  @OptionalText(64)
   icon?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -27,9 +19,7 @@ export class UpdateMenuInput {
   @Field(() => Int, { nullable: true })
   sortOrder?: number | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(PERMISSION_PATTERN, { message: 'permission must be a code like employees:view' })
+  @PermissionField()
   permission?: string | null;
 
   @Field(() => Boolean, { nullable: true })

@@ -1,18 +1,14 @@
-import { IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { OptionalNameField, OptionalText } from './input-field.decorators';
 
 /** Absent fields stay unchanged; `parentId: null` makes the position a root. */
 @InputType()
 export class UpdatePositionInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MinLength(1)
-  @MaxLength(128)
+  @OptionalNameField()
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
+  @OptionalText(2000)
   description?: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -21,9 +17,7 @@ export class UpdatePositionInput {
   @Max(100)
   level?: number | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(128)
+  @OptionalText(128)
   department?: string | null;
 
   @Field(() => ID, { nullable: true })

@@ -1,39 +1,25 @@
-import { IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { CountryCodeField, CurrencyCodeField, OptionalNameField, OptionalText, TimezoneField } from './input-field.decorators';
 
 /** Absent fields stay unchanged. */
 @InputType()
 export class UpdateTenantInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MinLength(1)
-  @MaxLength(128)
+  @OptionalNameField()
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(128)
+  @OptionalText(128)
   nameEn?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be two capital letters (ISO 3166-1)' })
+  @CountryCodeField()
   countryCode?: string | null;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @Min(-12)
-  @Max(14)
+  @TimezoneField()
   timezone?: number | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(64)
+  @OptionalText(64)
   zone?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^[A-Z]{3}$/, { message: 'currencyCode must be three capital letters (ISO 4217)' })
+  @CurrencyCodeField()
   currencyCode?: string | null;
 
   @Field(() => Boolean, { nullable: true })

@@ -1,20 +1,14 @@
-import { IsEmail, IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { UserStatus } from '../entities';
-import { MIN_PASSWORD_LENGTH } from '../services/password.service';
+import { EmailField, OptionalPasswordField, OptionalText } from './input-field.decorators';
 
 /** Absent fields stay as they are; `email`, `fullName` and `positionId` may be set to null to clear them. */
 @InputType()
 export class UpdateUserInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(255)
+  @EmailField()
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(128)
+  @OptionalText(128)
   fullName?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -23,17 +17,12 @@ export class UpdateUserInput {
   @Field(() => ID, { nullable: true })
   roleId?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(64)
+  @OptionalText(64)
   roleCode?: string | null;
 
   @Field(() => UserStatus, { nullable: true })
   status?: UserStatus | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MinLength(MIN_PASSWORD_LENGTH)
-  @MaxLength(256)
+  @OptionalPasswordField()
   password?: string | null;
 }
