@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { Secret } from './config';
 import { unauthenticated } from './errors';
@@ -46,8 +47,16 @@ export interface TokenSigner {
 
 const ISSUER = 'platform-identity';
 
+/** Verified tokens kept at most; the map is cleared when full (tokens are short-lived, so it refills cheaply). */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 export function createTokenSigner(secret: Secret): TokenSigner {
-  const key = secret.reveal();
+  // A KeyObject once: given a string, jsonwebtoken first tries to parse it as a public key on every call.
+  const key = createSecretKey(Buffer.from(secret.reveal()));
+  // Every hop (router, then each subgraph) verifies the same token; the signature check is the costly part.
+  // Revocation is still asked on every request by authenticate(), so sign-out takes effect at once.
+  const verified = new Map<string, { caller: Caller; expiresAtMs: number }>();
+  const invalid = () => unauthenticated('Token is invalid or expired', { reason: 'INVALID_TOKEN' });
   return {
     signAccess(caller, ttlSeconds) {
       const claims: AccessClaims = {
@@ -63,14 +72,20 @@ export function createTokenSigner(secret: Secret): TokenSigner {
       return jwt.sign(claims, key, { algorithm: 'HS256', expiresIn: ttlSeconds, issuer: ISSUER });
     },
     verifyAccess(token) {
-      let claims: AccessClaims;
-      try {
-        claims = jwt.verify(token, key, { algorithms: ['HS256'], issuer: ISSUER }) as AccessClaims;
-      } catch {
-        throw unauthenticated('Token is invalid or expired', { reason: 'INVALID_TOKEN' });
+      const hit = verified.get(token);
+      if (hit) {
+        if (hit.expiresAtMs > Date.now()) return hit.caller;
+        verified.delete(token);
+        throw invalid();
       }
-      if (claims.typ !== 'access') throw unauthenticated('Token is invalid or expired', { reason: 'INVALID_TOKEN' });
-      return {
+      let claims: AccessClaims & { exp: number };
+      try {
+        claims = jwt.verify(token, key, { algorithms: ['HS256'], issuer: ISSUER }) as AccessClaims & { exp: number };
+      } catch {
+        throw invalid();
+      }
+      if (claims.typ !== 'access') throw invalid();
+      const caller: Caller = {
         userId: claims.sub,
         username: claims.usr,
         tenantId: claims.tid,
@@ -79,6 +94,9 @@ export function createTokenSigner(secret: Secret): TokenSigner {
         scope: claims.scp,
         sessionId: claims.sid,
       };
+      if (verified.size >= VERIFIED_CACHE_SIZE) verified.clear();
+      verified.set(token, { caller, expiresAtMs: claims.exp * 1000 });
+      return caller;
     },
   };
 }

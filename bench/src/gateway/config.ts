@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The gateway benchmark's settings: flags (`--duration=10`) win over environment variables (`BENCH_DURATION=10`),
- * which win over the defaults. This is the only file that reads process.env or argv.
+ * which win over the defaults. The only file that reads process.env.
  */
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -38,6 +38,9 @@ const schema = z.object({
    */
   quietWait: z.coerce.number().nonnegative().default(60),
   quietCores: z.coerce.number().nonnegative().default(0.25),
+  /** A measurement during which others used more than `noisyCores` is repeated, at most `retries` times. */
+  noisyCores: z.coerce.number().nonnegative().default(0.5),
+  retries: z.coerce.number().int().nonnegative().default(2),
   /** Subgraph and router log level in the child processes. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -56,6 +59,8 @@ const ENV_NAMES: Record<keyof BenchConfig, string> = {
   profile: 'BENCH_PROFILE',
   quietWait: 'BENCH_QUIET_WAIT',
   quietCores: 'BENCH_QUIET_CORES',
+  noisyCores: 'BENCH_NOISY_CORES',
+  retries: 'BENCH_RETRIES',
   logLevel: 'BENCH_LOG_LEVEL',
 };
 
