@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@mikro-orm/core';
+import { raw, type EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Caller } from './auth';
 
 /** What every resolver receives: built once per request, never shared across requests. */
@@ -63,21 +64,24 @@ export function groupLoader<E extends object, K extends string | number>(
   });
 }
 
-/** Counts rows per key (`SELECT col, count(*) … GROUP BY col`) in one query per tick. */
-export function countLoader<E extends object, K extends string | number>(
+/**
+ * Counts rows per key (`SELECT col, count(*) … GROUP BY col`) in one query per tick, the filters (tenant,
+ * soft delete) applied. Nothing is hydrated into the identity map.
+ */
+export function countLoader<E extends object>(
   em: EntityManager,
   entity: new (...args: never[]) => E,
   column: keyof E & string,
-): DataLoader<K, number> {
-  return new DataLoader<K, number>(async (keys) => {
-    const rows = await em.find(entity, { [column]: { $in: [...new Set(keys)] } } as never, {
-      fields: [column] as never,
-    });
-    const counts = new Map<unknown, number>();
-    for (const row of rows) {
-      const key = (row as Record<string, unknown>)[column];
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+): DataLoader<number, number> {
+  return new DataLoader<number, number>(async (keys) => {
+    const qb = (em as SqlEntityManager)
+      .createQueryBuilder(entity)
+      .select([column, raw('count(*) as n')] as never)
+      .where({ [column]: { $in: [...new Set(keys)] } } as never)
+      .groupBy(column as never);
+    await qb.applyFilters();
+    const rows = (await qb.execute('all', true)) as unknown as Array<Record<string, unknown>>;
+    const counts = new Map(rows.map((row) => [Number(row[column]), Number(row.n)]));
     return keys.map((k) => counts.get(k) ?? 0);
   });
 }

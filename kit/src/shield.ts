@@ -62,14 +62,39 @@ function federationRules(schema: GraphQLSchema): IRules {
 export function applyShield(schema: GraphQLSchema, rules: IRules): GraphQLSchema {
   assertShieldCoverage(schema, rules);
   const merged = mergeRules(federationRules(schema), rules);
-  return applyMiddleware(
-    schema,
-    shield(merged, {
-      fallbackRule: deny,
-      allowExternalErrors: true,
-      fallbackError: () => forbidden(),
-    }),
-  );
+  const shielded = applyMiddleware(schema, shield(merged, SHIELD_OPTIONS));
+  guardSubscribe(shielded, merged);
+  return shielded;
+}
+
+const SHIELD_OPTIONS = {
+  debug: false,
+  fallbackRule: deny,
+  allowExternalErrors: true,
+  fallbackError: () => forbidden(),
+  hashFunction: ({ parent, args }: { parent: unknown; args: unknown }) => JSON.stringify({ parent, args }),
+};
+
+/**
+ * graphql-middleware wraps a subscription field's per-event `resolve`, not its `subscribe`: without this a
+ * denied caller could still open the stream (every event then failing). The field's rule now runs first.
+ */
+function guardSubscribe(schema: GraphQLSchema, rules: IRules): void {
+  const type = schema.getSubscriptionType();
+  if (!type) return;
+  const typeRule = (rules as Record<string, unknown>)[type.name];
+  for (const field of Object.values(type.getFields())) {
+    const subscribe = field.subscribe;
+    if (!subscribe) continue;
+    const fieldRule = (isFieldMap(typeRule) ? typeRule[field.name] : typeRule) as IRule | undefined;
+    const guard = fieldRule ?? deny;
+    field.subscribe = async (root, args, ctx: { _shield?: { cache: object } }, info) => {
+      ctx._shield ??= { cache: {} };
+      const result = await guard.resolve(root as object, args, ctx as never, info, SHIELD_OPTIONS as never);
+      if (result === true) return subscribe(root, args, ctx, info);
+      throw result instanceof Error ? result : forbidden();
+    };
+  }
 }
 
 function mergeRules(a: IRules, b: IRules): IRules {

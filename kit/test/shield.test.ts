@@ -1,6 +1,6 @@
-import { graphql } from 'graphql';
-import { Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { allow, buildFederatedSchema, can, type Caller } from '../src';
+import { graphql, parse, subscribe, type ExecutionResult } from 'graphql';
+import { Directive, Field, ID, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { allow, buildFederatedSchema, can, createPubSub, type Caller } from '../src';
 
 // An entity, so the schema has the federation fields the shield's defaults name.
 @Directive('@key(fields: "id")')
@@ -77,5 +77,47 @@ describe('a subgraph without entity types', () => {
     expect(result.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['secret', 'FORBIDDEN']]);
     const service = await graphql({ schema, source: '{ status _service { sdl } }', contextValue: { caller: null } });
     expect(service.data).toEqual({ status: 'up', _service: { sdl: expect.stringContaining('status: String!') } });
+  });
+});
+
+@Resolver()
+class WatchResolver {
+  @Query(() => String) ping(): string {
+    return 'pong';
+  }
+
+  @Subscription(() => String, { topics: 'reports' })
+  reportAdded(@Root() title: string): string {
+    return title;
+  }
+}
+
+describe('subscriptions', () => {
+  // graphql-middleware guards the per-event resolve only; a denied caller must not even open the stream.
+  test('the field rule decides at subscribe time', async () => {
+    const pubSub = createPubSub({});
+    const { schema } = await buildFederatedSchema({
+      resolvers: [WatchResolver],
+      pubSub,
+      permissions: { Query: { ping: allow }, Subscription: { reportAdded: can('reports:watch') } },
+    });
+    const open = (c: Caller | null) =>
+      subscribe({ schema, document: parse('subscription { reportAdded }'), contextValue: { caller: c } });
+    try {
+      const anonymous = (await open(null)) as ExecutionResult;
+      expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const denied = (await open(caller(['reports:view']))) as ExecutionResult;
+      expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(pubSub.listenerCount('reports')).toBe(0);
+
+      const allowed = (await open(caller(['reports:watch']))) as AsyncGenerator<ExecutionResult>;
+      expect(Symbol.asyncIterator in allowed).toBe(true);
+      const next = allowed.next();
+      pubSub.publish('reports', 'Q3');
+      expect((await next).value).toEqual({ data: { reportAdded: 'Q3' } });
+      await allowed.return(undefined);
+    } finally {
+      await pubSub.close();
+    }
   });
 });

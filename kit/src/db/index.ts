@@ -7,3 +7,4 @@ export * from './tenant.filter';
 export * from './timestamped.entity';
 export * from './uuid.entity';
 export * from './uuidv7';
+export * from './ids';

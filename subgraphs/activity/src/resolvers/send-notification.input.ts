@@ -1,6 +1,6 @@
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { ID_PATTERN } from '../ids';
+import { ID_PATTERN } from '@platform/kit';
 
 @InputType()
 export class SendNotificationInput {

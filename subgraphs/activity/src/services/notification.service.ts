@@ -1,8 +1,7 @@
-import { pageWindow, recordEvent, toPage, type Paged } from '@platform/kit';
+import { pageWindow, recordEvent, toPage, type Paged, parseId } from '@platform/kit';
 import { invalidNotificationId, notificationNotFound, otherTenant, tenantRequired } from '../activity.errors';
 import { callerOf, type ActivityContext } from '../context';
 import { Notification } from '../entities/notification.entity';
-import { parseId } from '../ids';
 import { notificationById } from '../loaders/notification-by-id.loader';
 import type { MyNotificationsArgs } from '../resolvers/my-notifications.args';
 import { NOTIFICATION_RECEIVED, toMessage } from '../resolvers/notification-received.topic';

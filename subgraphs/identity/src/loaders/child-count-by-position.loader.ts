@@ -1,6 +1,6 @@
 import { Position } from '../entities';
 import type { LoaderScope } from '../identity.context';
-import { groupCountLoader } from './group-count';
+import { countLoader } from '@platform/kit';
 
 export const childCountByPosition = (s: LoaderScope) =>
-  s.loaders.get('childCountByPosition', () => groupCountLoader(s.em, Position, 'parentId'));
+  s.loaders.get('childCountByPosition', () => countLoader(s.em, Position, 'parentId'));

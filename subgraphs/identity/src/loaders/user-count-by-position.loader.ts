@@ -1,6 +1,6 @@
 import { User } from '../entities';
 import type { LoaderScope } from '../identity.context';
-import { groupCountLoader } from './group-count';
+import { countLoader } from '@platform/kit';
 
 export const userCountByPosition = (s: LoaderScope) =>
-  s.loaders.get('userCountByPosition', () => groupCountLoader(s.em, User, 'positionId'));
+  s.loaders.get('userCountByPosition', () => countLoader(s.em, User, 'positionId'));

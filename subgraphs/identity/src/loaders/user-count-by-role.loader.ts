@@ -1,6 +1,6 @@
 import { UserRole } from '../entities';
 import type { LoaderScope } from '../identity.context';
-import { groupCountLoader } from './group-count';
+import { countLoader } from '@platform/kit';
 
 export const userCountByRole = (s: LoaderScope) =>
-  s.loaders.get('userCountByRole', () => groupCountLoader(s.em, UserRole, 'roleId'));
+  s.loaders.get('userCountByRole', () => countLoader(s.em, UserRole, 'roleId'));

@@ -1,9 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { notFound } from '@platform/kit';
+import { notFound, parseId } from '@platform/kit';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { LoginChannel, Session } from '../entities';
 import type { IdentityContext } from '../identity.context';
-import { parseId } from '../services/ids';
 import { findManageableUser } from '../services/managed-account.policy';
 import { revokeSession } from '../services/session.service';
 import { findUser } from '../services/user-lookup';

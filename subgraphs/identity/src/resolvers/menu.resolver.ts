@@ -1,10 +1,9 @@
-import { businessRule, hasPermission, isPlatformAdmin, notFound } from '@platform/kit';
+import { businessRule, hasPermission, isPlatformAdmin, notFound, parseId, requireId } from '@platform/kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Menu, RoleMenuGrant } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { menusByParent } from '../loaders/menus-by-parent.loader';
-import { parseId, requireId } from '../services/ids';
 import { targetTenantId } from '../services/tenancy';
 import { flushOrConflict } from '../services/unique';
 import { MenuInput } from './menu.input';

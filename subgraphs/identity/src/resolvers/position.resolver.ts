@@ -1,10 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { businessRule, notFound, pageWindow, toPage, type Paged } from '@platform/kit';
+import { businessRule, notFound, pageWindow, toPage, type Paged, parseId, requireId } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Position, User } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
-import { parseId, requireId } from '../services/ids';
 import { assertNoCycle } from '../services/position-tree';
 import { targetTenantId } from '../services/tenancy';
 import { flushOrConflict } from '../services/unique';

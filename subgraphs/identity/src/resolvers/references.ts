@@ -6,7 +6,7 @@ import { positionById } from '../loaders/position-by-id.loader';
 import { roleById } from '../loaders/role-by-id.loader';
 import { tenantById } from '../loaders/tenant-by-id.loader';
 import { userById } from '../loaders/user-by-id.loader';
-import { parseId } from '../services/ids';
+import { parseId } from '@platform/kit';
 
 /**
  * Entity fetches from the router (`User { username }` for other subgraphs), batched per request and read

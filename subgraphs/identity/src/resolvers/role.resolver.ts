@@ -1,11 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badInput, businessRule, Loaders, notFound, pageWindow, toPage, type Paged } from '@platform/kit';
+import { badInput, businessRule, Loaders, notFound, pageWindow, toPage, type Paged, parseId, requireId } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Menu, Role, RoleMenuGrant, UserRole } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { permissionsByRole } from '../loaders/permissions-by-role.loader';
-import { parseId, requireId } from '../services/ids';
 import { grantCodes } from '../services/permission-codes';
 import { assertMayUseRoleCode, assertWithinOwnPermissions } from '../services/role-grant.service';
 import { targetTenantId } from '../services/tenancy';

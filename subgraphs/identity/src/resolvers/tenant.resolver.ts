@@ -1,9 +1,8 @@
-import { badInput, notFound, pageWindow, toPage, type Paged } from '@platform/kit';
+import { badInput, notFound, pageWindow, toPage, type Paged, parseId } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Tenant } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
-import { parseId } from '../services/ids';
 import { revokeSessionsOf } from '../services/session.service';
 import { ownTenantId } from '../services/tenancy';
 import { provisionTenant } from '../services/tenant-provisioning';

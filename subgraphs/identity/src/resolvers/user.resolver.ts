@@ -1,10 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badInput, forbidden, hasPermission, pageWindow, toPage, type Paged } from '@platform/kit';
+import { badInput, forbidden, hasPermission, pageWindow, toPage, type Paged, requireId } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role, User, UserRole, UserStatus } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
-import { requireId } from '../services/ids';
 import { findManageableUser } from '../services/managed-account.policy';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../services/password.service';
 import { assertMayAssignRole } from '../services/role-grant.service';

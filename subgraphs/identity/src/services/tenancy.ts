@@ -1,7 +1,6 @@
-import { isPlatformAdmin, notFound, badInput } from '@platform/kit';
+import { isPlatformAdmin, notFound, badInput, parseId } from '@platform/kit';
 import { Tenant } from '../entities';
 import type { IdentityContext } from '../identity.context';
-import { parseId } from './ids';
 
 /** The caller's tenant as a number; null for the platform scope (super admin sees every tenant). */
 export function ownTenantId(ctx: IdentityContext): number | null {

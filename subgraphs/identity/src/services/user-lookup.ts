@@ -1,8 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { notFound } from '@platform/kit';
+import { notFound, parseId } from '@platform/kit';
 import { Role, User, UserRole } from '../entities';
 import type { IdentityContext } from '../identity.context';
-import { parseId } from './ids';
 
 /** A user of the caller's scope, or NOT_FOUND (other tenants' users answer the same). */
 export async function findUser(ctx: IdentityContext, rawId: string): Promise<User> {

@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { recordEvent } from '@platform/kit';
+import { recordEvent, requireId } from '@platform/kit';
 import { Position, Role, User, UserRole, UserStatus } from '../entities';
 import type { LoaderScope } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { rolesByUser } from '../loaders/roles-by-user.loader';
 import { USER_CREATED, type UserCreatedPayload } from './identity.events';
-import { requireId } from './ids';
 import { hashPassword } from './password.service';
 import { flushOrConflict } from './unique';
 

@@ -1,9 +1,12 @@
-import { badInput } from '@platform/kit';
+import { badInput } from '../errors';
 
-/** Ids are positive integers travelling as GraphQL ID strings; anything else names no row. */
+/** Ids of the integer-keyed entities (BaseEntity): positive integers travelling as GraphQL ID strings. */
+export const ID_PATTERN = /^[1-9][0-9]{0,15}$/;
+
+/** The integer an ID names, or null when it cannot name a row. */
 export function parseId(value: string | number): number | null {
   const text = String(value);
-  if (!/^[1-9][0-9]{0,15}$/.test(text)) return null;
+  if (!ID_PATTERN.test(text)) return null;
   const id = Number(text);
   return Number.isSafeInteger(id) ? id : null;
 }
