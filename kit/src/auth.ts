@@ -108,6 +108,12 @@ export function bearerToken(header: string | string[] | undefined): string | und
   return match?.[1];
 }
 
+/** When a token stops being valid (ms since epoch). Read without verifying: only for a token verified already. */
+export function tokenExpiresAtMs(token: string): number | undefined {
+  const claims = jwt.decode(token);
+  return typeof claims === 'object' && typeof claims?.exp === 'number' ? claims.exp * 1000 : undefined;
+}
+
 /**
  * Revoked sessions (logout, refresh-token reuse, remote sign-out). Access tokens are short-lived and
  * stateless, so every verifier also asks this list; entries expire with the longest access token.
@@ -115,12 +121,29 @@ export function bearerToken(header: string | string[] | undefined): string | und
 export interface RevocationList {
   revoke(sessionId: string, ttlSeconds: number): Promise<void>;
   isRevoked(sessionId: string): Promise<boolean>;
+  /**
+   * Calls `listener` with every session revoked from now on, by any instance sharing the list, so holders of
+   * long-lived connections (subscriptions) can end them at once. Resolves, once listening, to an unsubscribe.
+   */
+  onRevoke(listener: RevocationListener): Promise<() => Promise<void>>;
 }
+
+export type RevocationListener = (sessionId: string) => void;
 
 export class MemoryRevocationList implements RevocationList {
   private readonly until = new Map<string, number>();
+  private readonly listeners = new Set<RevocationListener>();
   async revoke(sessionId: string, ttlSeconds: number): Promise<void> {
     this.until.set(sessionId, Date.now() + ttlSeconds * 1000);
+    for (const listener of this.listeners) listener(sessionId);
+  }
+  async onRevoke(listener: RevocationListener): Promise<() => Promise<void>> {
+    // Wrapped so the same function registered twice is two listeners, each removed by its own unsubscribe.
+    const registered: RevocationListener = (sessionId) => listener(sessionId);
+    this.listeners.add(registered);
+    return async () => {
+      this.listeners.delete(registered);
+    };
   }
   async isRevoked(sessionId: string): Promise<boolean> {
     const until = this.until.get(sessionId);

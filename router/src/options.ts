@@ -26,4 +26,6 @@ export interface RouterOptions {
   production: boolean;
   logger: Logger;
   limits?: Partial<Limits>;
+  /** How often open subscription sockets are verified again, beside revocation notices (default 30 s). */
+  subscriptionRecheckMs?: number;
 }

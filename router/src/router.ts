@@ -108,11 +108,13 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
 
   const run = operationRunner(apollo);
   const productionRules = opts.production ? [NoSchemaIntrospectionCustomRule] : [];
-  const subscriptions = serveSubscriptions({
+  const subscriptions = await serveSubscriptions({
     server: app.server,
     path: GRAPHQL_PATH,
     production: opts.production,
     authenticate: (authorization) => authenticate(opts.signer, opts.revocations, authorization),
+    revocations: opts.revocations,
+    recheckMs: opts.subscriptionRecheckMs,
     schema: () => state?.apiSchema,
     rules: routerValidationRules(limits, productionRules),
     assertCost: (schema: GraphQLSchema, args) =>

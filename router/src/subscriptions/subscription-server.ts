@@ -15,10 +15,20 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { getVariableValues } from 'graphql/execution/values';
-import { DomainError, requestIdFrom, SocketOperationLog, type Caller, type Logger } from '@platform/kit';
+import {
+  bearerToken,
+  DomainError,
+  requestIdFrom,
+  SocketOperationLog,
+  tokenExpiresAtMs,
+  type Caller,
+  type Logger,
+  type RevocationList,
+} from '@platform/kit';
 import type { RouterContext } from '../context';
 import { formatOutside, type ErrorFormatter } from '../format-error';
 import type { OperationRunner } from '../in-process-executor';
+import { SessionSockets } from './session-sockets';
 import type { subscriptionBridge } from './subscription-bridge';
 
 export interface SubscriptionServerOptions {
@@ -27,6 +37,10 @@ export interface SubscriptionServerOptions {
   production: boolean;
   /** Verifies a `Bearer …` header value; null when absent, throws when invalid or revoked. */
   authenticate(authorization: string | undefined): Promise<Caller | null>;
+  /** Notifies revoked sessions, whichever instance revoked them: their sockets are closed with 4403. */
+  revocations: Pick<RevocationList, 'onRevoke'>;
+  /** How often held sockets are verified again, in case a revocation notice was lost (default 30 s). */
+  recheckMs?: number;
   /** The current API schema, undefined until the gateway has loaded. */
   schema(): GraphQLSchema | undefined;
   rules: ValidationRule[];
@@ -43,14 +57,20 @@ interface Connection {
   caller: Caller;
 }
 
+const RECHECK_MS = 30_000;
+
 /**
  * The public graphql-ws endpoint. The token comes in `connection_init` (`authorization: "Bearer …"` or
  * `token`); without a valid one the socket is closed with 4403 Forbidden, as the protocol defines for
  * `onConnect` returning false.
  */
-export function serveSubscriptions(opts: SubscriptionServerOptions): { close(): Promise<void> } {
+export async function serveSubscriptions(opts: SubscriptionServerOptions): Promise<{ close(): Promise<void> }> {
   const wss = new WebSocketServer({ server: opts.server, path: opts.path });
   const connections = new WeakMap<object, Connection>();
+  const sessions = new SessionSockets();
+  const stopListening = await opts.revocations.onRevoke((sessionId) => sessions.revoked(sessionId));
+  const recheck = setInterval(() => void sessions.recheck(stillValid(opts)), opts.recheckMs ?? RECHECK_MS);
+  recheck.unref();
   // Queries and mutations sent over the socket run through Apollo, whose plugin logs them already.
   const log = new SocketOperationLog(opts.logger, 'info', ['query', 'mutation']);
   const formatAll = (ctx: object, id: string, errors: readonly (GraphQLError | GraphQLFormattedError)[] | undefined) => {
@@ -67,6 +87,16 @@ export function serveSubscriptions(opts: SubscriptionServerOptions): { close(): 
         try {
           const caller = await opts.authenticate(authorization);
           if (!caller || !authorization) return false;
+          const { socket } = ctx.extra;
+          const release = sessions.hold(socket, caller.sessionId, authorization, expiresAtMs(authorization));
+          socket.once('close', release);
+          // A revocation notified between the check above and hold() reached no one: check again, now held.
+          try {
+            await opts.authenticate(authorization);
+          } catch {
+            release();
+            return false;
+          }
           connections.set(ctx, { authorization, caller });
           return true;
         } catch {
@@ -141,10 +171,31 @@ export function serveSubscriptions(opts: SubscriptionServerOptions): { close(): 
 
   return {
     async close() {
+      clearInterval(recheck);
+      await stopListening();
+      sessions.clear();
       await server.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** A socket whose token stopped verifying is ended; an error that says nothing about the token keeps it. */
+function stillValid(opts: SubscriptionServerOptions) {
+  return async (authorization: string): Promise<boolean> => {
+    try {
+      return (await opts.authenticate(authorization)) !== null;
+    } catch (error) {
+      if (error instanceof GraphQLError) return false;
+      opts.logger.warn({ err: error }, 'could not re-check a subscription socket');
+      return true;
+    }
+  };
+}
+
+function expiresAtMs(authorization: string): number | undefined {
+  const token = bearerToken(authorization);
+  return token ? tokenExpiresAtMs(token) : undefined;
 }
 
 function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {

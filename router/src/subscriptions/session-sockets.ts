@@ -1,0 +1,83 @@
+import { CloseCode } from 'graphql-ws';
+
+/** What the tracker needs of a WebSocket: closing it ends every operation it carries (graphql-ws disposes them). */
+export interface ClosableSocket {
+  close(code: number, reason: string): void;
+}
+
+interface Held {
+  socket: ClosableSocket;
+  sessionId: string;
+  authorization: string;
+  timer?: NodeJS.Timeout;
+}
+
+/** Longest a timer may wait (setTimeout's 32-bit limit); a later expiry is re-armed from there. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The sockets each session holds open. A socket authenticates once, at `connection_init`, and then lives as long
+ * as the client wants; this tracker ends it with 4403 Forbidden when its session is revoked (logout, deactivation,
+ * password reset, refresh-token reuse — on any instance) or its token expires, so no subscription outlives its
+ * session.
+ */
+export class SessionSockets {
+  private readonly bySession = new Map<string, Set<Held>>();
+
+  /** Tracks `socket` until it closes or is ended; `expiresAtMs` is its token's expiry. Returns the release. */
+  hold(socket: ClosableSocket, sessionId: string, authorization: string, expiresAtMs: number | undefined): () => void {
+    const held: Held = { socket, sessionId, authorization };
+    const sockets = this.bySession.get(sessionId) ?? new Set();
+    sockets.add(held);
+    this.bySession.set(sessionId, sockets);
+    if (expiresAtMs !== undefined) this.arm(held, expiresAtMs);
+    return () => this.release(held);
+  }
+
+  /** Ends every socket of a revoked session. */
+  revoked(sessionId: string): void {
+    for (const held of [...(this.bySession.get(sessionId) ?? [])]) this.end(held, 'Session revoked');
+  }
+
+  /**
+   * Ends the sockets whose authorization no longer holds. A revocation notice can be lost (a pub/sub connection
+   * dropping for a moment); this periodic re-check bounds how long a missed one goes unnoticed.
+   */
+  async recheck(stillValid: (authorization: string) => Promise<boolean>): Promise<void> {
+    const all = [...this.bySession.values()].flatMap((set) => [...set]);
+    await Promise.all(
+      all.map(async (held) => {
+        if (!(await stillValid(held.authorization))) this.end(held, 'Session revoked');
+      }),
+    );
+  }
+
+  /** Stops every timer; the sockets themselves are closed by the server's own shutdown. */
+  clear(): void {
+    for (const set of this.bySession.values()) for (const held of set) clearTimeout(held.timer);
+    this.bySession.clear();
+  }
+
+  private arm(held: Held, expiresAtMs: number): void {
+    const wait = expiresAtMs - Date.now();
+    if (wait > MAX_TIMER_MS) {
+      held.timer = setTimeout(() => this.arm(held, expiresAtMs), MAX_TIMER_MS);
+    } else {
+      held.timer = setTimeout(() => this.end(held, 'Token expired'), Math.max(0, wait));
+    }
+    // A pending expiry must not keep a stopping process alive.
+    held.timer.unref();
+  }
+
+  private end(held: Held, reason: string): void {
+    this.release(held);
+    held.socket.close(CloseCode.Forbidden, reason);
+  }
+
+  private release(held: Held): void {
+    clearTimeout(held.timer);
+    const sockets = this.bySession.get(held.sessionId);
+    sockets?.delete(held);
+    if (sockets?.size === 0) this.bySession.delete(held.sessionId);
+  }
+}

@@ -1,0 +1,102 @@
+import { CloseCode } from 'graphql-ws';
+import { MemoryRevocationList } from '@platform/kit';
+import { holdSubscription, type HeldSubscription } from '@platform/testkit';
+import { NOTE_ADDED } from './fixtures/notes.subgraph';
+import { startRouter, toyPlatform, type RunningRouter, type ToyPlatform, type UpstreamKind } from './fixtures/toy-platform';
+import { until } from './fixtures/until';
+
+const NOTE_ADDED_QUERY = 'subscription { noteAdded { text } }';
+
+/**
+ * A subscription outlived its session: after logout (or expiry) an open socket still delivered events. The router
+ * now ends the socket with 4403 as soon as the session is revoked or the token expires, and closes the upstream.
+ */
+describe.each<UpstreamKind>(['local', 'remote'])('a subscription ends with its session (%s subgraphs)', (kind) => {
+  let platform: ToyPlatform;
+  let running: RunningRouter;
+  const held: HeldSubscription[] = [];
+
+  beforeAll(async () => {
+    platform = await toyPlatform();
+    running = await startRouter(platform, kind);
+  });
+  afterEach(async () => {
+    await Promise.all(held.splice(0).map((h) => h.dispose()));
+    await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 0);
+  });
+  afterAll(() => running.close());
+
+  const subscribe = async (token: string) => {
+    const subscription = holdSubscription(running.wsUrl, token, NOTE_ADDED_QUERY);
+    held.push(subscription);
+    await subscription.connected;
+    return subscription;
+  };
+
+  it('revoking the session closes the open subscription with 4403 and its upstream', async () => {
+    const revokedSession = `logout-${kind}`;
+    const other = await subscribe(platform.token('2', `stays-${kind}`));
+    const subscription = await subscribe(platform.token('1', revokedSession));
+    await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 2);
+
+    await platform.revocations.revoke(revokedSession, 60);
+
+    expect(await subscription.closed).toEqual({ code: CloseCode.Forbidden, reason: 'Session revoked' });
+    await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 1);
+    // Another session's subscription is untouched and still delivers.
+    platform.pubSub.publish(NOTE_ADDED, { id: 'x', text: 'after logout', author: { id: '2' } });
+    await until(() => other.events.length === 1);
+    expect(other.events).toEqual([{ data: { noteAdded: { text: 'after logout' } } }]);
+    expect(subscription.events).toEqual([]);
+  });
+
+  it('an expiring token closes the open subscription with 4403 when it expires', async () => {
+    // JWT expiry has whole seconds: a 2 s token expires 1 to 2 s from now, after the connection is up.
+    const subscription = await subscribe(platform.token('1', `expires-${kind}`, 2));
+    await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 1);
+
+    expect(await subscription.closed).toEqual({ code: CloseCode.Forbidden, reason: 'Token expired' });
+    await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 0);
+  });
+
+  it('closes every socket the revoked session holds', async () => {
+    const session = `two-sockets-${kind}`;
+    const first = await subscribe(platform.token('1', session));
+    const second = await subscribe(platform.token('1', session));
+    await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 2);
+
+    await platform.revocations.revoke(session, 60);
+
+    expect((await first.closed).code).toBe(CloseCode.Forbidden);
+    expect((await second.closed).code).toBe(CloseCode.Forbidden);
+    await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 0);
+  });
+});
+
+/** A revocation notice can be lost (a pub/sub connection dropping); the periodic re-check still ends the socket. */
+describe('a subscription whose revocation notice was lost', () => {
+  it('is closed with 4403 by the periodic re-check', async () => {
+    const platform = await toyPlatform();
+    const deaf = new MemoryRevocationList();
+    // Shares the platform's list but never notifies: only the re-check can find the revocation.
+    const revocations = {
+      revoke: deaf.revoke.bind(deaf),
+      isRevoked: (sessionId: string) => platform.revocations.isRevoked(sessionId),
+      onRevoke: deaf.onRevoke.bind(deaf),
+    };
+    const running = await startRouter(platform, 'local', { revocations, subscriptionRecheckMs: 50 });
+    const subscription = holdSubscription(running.wsUrl, platform.token('1', 'notice-lost'), NOTE_ADDED_QUERY);
+    try {
+      await subscription.connected;
+      await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 1);
+
+      await platform.revocations.revoke('notice-lost', 60);
+
+      expect(await subscription.closed).toEqual({ code: CloseCode.Forbidden, reason: 'Session revoked' });
+      await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 0);
+    } finally {
+      await subscription.dispose();
+      await running.close();
+    }
+  });
+});
