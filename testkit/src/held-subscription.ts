@@ -1,5 +1,4 @@
-import type { FormattedExecutionResult } from 'graphql';
-import { createClient, type Client } from 'graphql-ws';
+import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
 export interface SocketClose {
@@ -15,7 +14,7 @@ export interface HeldSubscription {
   /** Resolves with the close frame once the socket closed (by the server or by `dispose`). */
   closed: Promise<SocketClose>;
   /** Events received so far, oldest first. */
-  events: FormattedExecutionResult[];
+  events: FormattedExecutionResult<Record<string, unknown>, unknown>[];
   /** Whether the operation has been completed or failed; the socket may still be open. */
   ended(): boolean;
   dispose(): Promise<void>;
@@ -40,7 +39,7 @@ export function holdSubscription(wsUrl: string, token: string, query: string): H
       },
     },
   });
-  const events: FormattedExecutionResult[] = [];
+  const events: FormattedExecutionResult<Record<string, unknown>, unknown>[] = [];
   let done = false;
   const stop = client.subscribe(
     { query },
