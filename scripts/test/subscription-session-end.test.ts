@@ -2,7 +2,8 @@ import { CloseCode } from 'graphql-ws';
 import { createTokenSigner } from '@platform/kit';
 import { holdSubscription, type HeldSubscription } from '@platform/testkit';
 import { startPlatform, type Platform } from '../src/embedded';
-import { gql, login, RECEIVED, SEND, wsUrl } from './support';
+import { gql, login, RECEIVED, wsUrl } from './support';
+import { untilDelivering } from './until-delivering';
 
 const CREATE_USER = 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }';
 const DEACTIVATE = 'mutation($id: ID!) { updateUser(id: $id, input: { status: inactive }) { status } }';
@@ -44,25 +45,10 @@ describe('a subscription ends with its session (embedded platform)', () => {
     return subscription;
   };
 
-  /** Sends notices to the recipient until one more arrives: proof the subscription is live upstream. */
-  const untilDelivering = async (subscription: HeldSubscription, recipientId: string) => {
-    const wanted = subscription.events.length + 1;
-    const deadline = Date.now() + 10_000;
-    while (subscription.events.length < wanted) {
-      if (Date.now() > deadline) throw new Error('the subscription never delivered');
-      const result = await gql(routerUrl, SEND, { i: { recipientId, title: 'ping', body: 'live?' } }, admin.token);
-      expect(result.errors).toBeUndefined();
-      // Give the event its moment to arrive before sending another.
-      for (let waited = 0; waited < 20 && subscription.events.length < wanted; waited += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    }
-  };
-
   it('logout ends an open subscription with 4403', async () => {
     const user = await newAccount('sub-logout');
     const subscription = await subscribe(user.token);
-    await untilDelivering(subscription, user.id);
+    await untilDelivering(routerUrl, admin.token, subscription, user.id);
 
     expect((await gql(routerUrl, 'mutation { logout }', {}, user.token)).data).toEqual({ logout: true });
 
@@ -72,7 +58,7 @@ describe('a subscription ends with its session (embedded platform)', () => {
   it('deactivating the account ends its open subscription with 4403', async () => {
     const user = await newAccount('sub-deactivated');
     const subscription = await subscribe(user.token);
-    await untilDelivering(subscription, user.id);
+    await untilDelivering(routerUrl, admin.token, subscription, user.id);
 
     const deactivated = await gql(routerUrl, DEACTIVATE, { id: user.id }, admin.token);
     expect(deactivated.data).toEqual({ updateUser: { status: 'inactive' } });
@@ -86,7 +72,7 @@ describe('a subscription ends with its session (embedded platform)', () => {
     const signer = createTokenSigner(platform.config.JWT_SECRET);
     const shortLived = signer.signAccess(signer.verifyAccess(user.token), 2);
     const subscription = await subscribe(shortLived);
-    await untilDelivering(subscription, user.id);
+    await untilDelivering(routerUrl, admin.token, subscription, user.id);
 
     expect(await subscription.closed).toEqual({ code: CloseCode.Forbidden, reason: 'Token expired' });
   });
@@ -96,12 +82,12 @@ describe('a subscription ends with its session (embedded platform)', () => {
     const other = await login(routerUrl, 'sub-two-sessions', 'Subscriber-123456');
     const stays = await subscribe(other.token);
     const ends = await subscribe(user.token);
-    await untilDelivering(stays, user.id);
+    await untilDelivering(routerUrl, admin.token, stays, user.id);
 
     await gql(routerUrl, 'mutation { logout }', {}, user.token);
 
     expect((await ends.closed).code).toBe(CloseCode.Forbidden);
-    await untilDelivering(stays, user.id);
+    await untilDelivering(routerUrl, admin.token, stays, user.id);
     expect(stays.ended()).toBe(false);
   });
 });
