@@ -1,9 +1,8 @@
 import { CloseCode } from 'graphql-ws';
 import { MemoryRevocationList } from '@platform/kit';
-import { holdSubscription, type HeldSubscription } from '@platform/testkit';
+import { holdSubscription, type HeldSubscription, until } from '@platform/testkit';
 import { NOTE_ADDED } from './fixtures/notes.subgraph';
 import { startRouter, toyPlatform, type RunningRouter, type ToyPlatform, type UpstreamKind } from './fixtures/toy-platform';
-import { until } from './fixtures/until';
 
 const NOTE_ADDED_QUERY = 'subscription { noteAdded { text } }';
 
@@ -73,30 +72,63 @@ describe.each<UpstreamKind>(['local', 'remote'])('a subscription ends with its s
   });
 });
 
-/** A revocation notice can be lost (a pub/sub connection dropping); the periodic re-check still ends the socket. */
+/**
+ * A revocation notice can be lost (a pub/sub connection dropping for a moment). Then each new operation on the
+ * socket still checks the session, and the periodic re-check ends the socket.
+ */
 describe('a subscription whose revocation notice was lost', () => {
-  it('is closed with 4403 by the periodic re-check', async () => {
-    const platform = await toyPlatform();
+  let platform: ToyPlatform;
+  const running: RunningRouter[] = [];
+  const held: HeldSubscription[] = [];
+
+  beforeAll(async () => {
+    platform = await toyPlatform();
+  });
+  afterEach(async () => {
+    await Promise.all(held.splice(0).map((h) => h.dispose()));
+    await Promise.all(running.splice(0).map((r) => r.close()));
+  });
+
+  /** A router reading the platform's revocations but never notified of one. */
+  const deafRouter = async (subscriptionRecheckMs?: number) => {
     const deaf = new MemoryRevocationList();
-    // Shares the platform's list but never notifies: only the re-check can find the revocation.
     const revocations = {
       revoke: deaf.revoke.bind(deaf),
       isRevoked: (sessionId: string) => platform.revocations.isRevoked(sessionId),
       onRevoke: deaf.onRevoke.bind(deaf),
     };
-    const running = await startRouter(platform, 'local', { revocations, subscriptionRecheckMs: 50 });
-    const subscription = holdSubscription(running.wsUrl, platform.token('1', 'notice-lost'), NOTE_ADDED_QUERY);
-    try {
-      await subscription.connected;
-      await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 1);
+    const router = await startRouter(platform, 'local', { revocations, subscriptionRecheckMs });
+    running.push(router);
+    return router;
+  };
 
-      await platform.revocations.revoke('notice-lost', 60);
+  const subscribe = async (router: RunningRouter, sessionId: string) => {
+    const subscription = holdSubscription(router.wsUrl, platform.token('1', sessionId), NOTE_ADDED_QUERY);
+    held.push(subscription);
+    await subscription.connected;
+    await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 1);
+    return subscription;
+  };
 
-      expect(await subscription.closed).toEqual({ code: CloseCode.Forbidden, reason: 'Session revoked' });
-      await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 0);
-    } finally {
-      await subscription.dispose();
-      await running.close();
-    }
+  it('refuses a new operation on the socket with UNAUTHENTICATED SESSION_REVOKED', async () => {
+    const router = await deafRouter();
+    const subscription = await subscribe(router, 'notice-lost-new-operation');
+
+    await platform.revocations.revoke('notice-lost-new-operation', 60);
+
+    await expect(subscription.client.iterate({ query: NOTE_ADDED_QUERY }).next()).rejects.toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' }) }),
+    ]);
+    expect(platform.pubSub.subscriberCount(NOTE_ADDED)).toBe(1);
+  });
+
+  it('closes the socket with 4403 at the periodic re-check', async () => {
+    const router = await deafRouter(50);
+    const subscription = await subscribe(router, 'notice-lost-recheck');
+
+    await platform.revocations.revoke('notice-lost-recheck', 60);
+
+    expect(await subscription.closed).toEqual({ code: CloseCode.Forbidden, reason: 'Session revoked' });
+    await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 0);
   });
 });

@@ -4,3 +4,4 @@ export * from './tokens';
 export * from './databases';
 export * from './log-capture';
 export * from './held-subscription';
+export * from './until';
