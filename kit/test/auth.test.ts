@@ -1,4 +1,4 @@
-import { authenticate, createTokenSigner, MemoryRevocationList, Secret, type Caller } from '../src';
+import { authenticate, createTokenSigner, MemoryRevocationList, Secret, tokenExpiresAtMs, type Caller } from '../src';
 
 const caller: Caller = {
   userId: '7',
@@ -41,5 +41,23 @@ describe('token signer', () => {
     await expect(authenticate(signer, revocations, `Bearer ${token}`)).resolves.toEqual(caller);
     await revocations.revoke(caller.sessionId, 60);
     await expect(authenticate(signer, revocations, `Bearer ${token}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('tells listeners of each revoked session until they unsubscribe, so open connections can end', async () => {
+    const revocations = new MemoryRevocationList();
+    const heard: string[] = [];
+    const stop = await revocations.onRevoke((sessionId) => heard.push(sessionId));
+    await revocations.revoke('s-1', 60);
+    await stop();
+    await revocations.revoke('s-2', 60);
+    expect(heard).toEqual(['s-1']);
+  });
+
+  it('reads the expiry of a token, for closing connections when it passes', () => {
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    const expiresAt = tokenExpiresAtMs(signer.signAccess(caller, 60));
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 60_000);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 60_000);
+    expect(tokenExpiresAtMs('not-a-token')).toBeUndefined();
   });
 });

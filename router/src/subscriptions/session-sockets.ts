@@ -23,6 +23,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export class SessionSockets {
   private readonly bySession = new Map<string, Set<Held>>();
+  private checking = false;
 
   /** Tracks `socket` until it closes or is ended; `expiresAtMs` is its token's expiry. Returns the release. */
   hold(socket: ClosableSocket, sessionId: string, authorization: string, expiresAtMs: number | undefined): () => void {
@@ -44,12 +45,19 @@ export class SessionSockets {
    * dropping for a moment); this periodic re-check bounds how long a missed one goes unnoticed.
    */
   async recheck(stillValid: (authorization: string) => Promise<boolean>): Promise<void> {
-    const all = [...this.bySession.values()].flatMap((set) => [...set]);
-    await Promise.all(
-      all.map(async (held) => {
-        if (!(await stillValid(held.authorization))) this.end(held, 'Session revoked');
-      }),
-    );
+    // A slow check (Redis under load) is not started again on top of itself.
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      const all = [...this.bySession.values()].flatMap((set) => [...set]);
+      await Promise.all(
+        all.map(async (held) => {
+          if (!(await stillValid(held.authorization))) this.end(held, 'Session revoked');
+        }),
+      );
+    } finally {
+      this.checking = false;
+    }
   }
 
   /** Stops every timer; the sockets themselves are closed by the server's own shutdown. */

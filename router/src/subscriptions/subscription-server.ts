@@ -68,7 +68,14 @@ export async function serveSubscriptions(opts: SubscriptionServerOptions): Promi
   const wss = new WebSocketServer({ server: opts.server, path: opts.path });
   const connections = new WeakMap<object, Connection>();
   const sessions = new SessionSockets();
-  const stopListening = await opts.revocations.onRevoke((sessionId) => sessions.revoked(sessionId));
+  const stopListening = await opts.revocations.onRevoke((sessionId) => {
+    // Called from the revoker's own call (in process) or a Redis event: a failure here must not reach either.
+    try {
+      sessions.revoked(sessionId);
+    } catch (error) {
+      opts.logger.error({ err: error }, 'could not end the sockets of a revoked session');
+    }
+  });
   const recheck = setInterval(() => void sessions.recheck(stillValid(opts)), opts.recheckMs ?? RECHECK_MS);
   recheck.unref();
   // Queries and mutations sent over the socket run through Apollo, whose plugin logs them already.
