@@ -62,11 +62,9 @@ const RECHECK_MS = 30_000;
 /**
  * The public graphql-ws endpoint. The token comes in `connection_init` (`authorization: "Bearer …"` or
  * `token`); without a valid one the socket is closed with 4403 Forbidden, as the protocol defines for
- * `onConnect` returning false.
+ * `onConnect` returning false. It is closed the same way later, when its session is revoked or its token expires.
  */
 export async function serveSubscriptions(opts: SubscriptionServerOptions): Promise<{ close(): Promise<void> }> {
-  const wss = new WebSocketServer({ server: opts.server, path: opts.path });
-  const connections = new WeakMap<object, Connection>();
   const sessions = new SessionSockets();
   const stopListening = await opts.revocations.onRevoke((sessionId) => {
     // Called from the revoker's own call (in process) or a Redis event: a failure here must not reach either.
@@ -78,6 +76,8 @@ export async function serveSubscriptions(opts: SubscriptionServerOptions): Promi
   });
   const recheck = setInterval(() => void sessions.recheck(stillValid(opts)), opts.recheckMs ?? RECHECK_MS);
   recheck.unref();
+  const wss = new WebSocketServer({ server: opts.server, path: opts.path });
+  const connections = new WeakMap<object, Connection>();
   // Queries and mutations sent over the socket run through Apollo, whose plugin logs them already.
   const log = new SocketOperationLog(opts.logger, 'info', ['query', 'mutation']);
   const formatAll = (ctx: object, id: string, errors: readonly (GraphQLError | GraphQLFormattedError)[] | undefined) => {
