@@ -50,13 +50,13 @@ describe.each<UpstreamKind>(['local', 'remote'])('a subscription ends with its s
   });
 
   it('an expiring token closes the open subscription with 4403 when it expires', async () => {
-    // JWT expiry has whole seconds: a 2 s token expires 1 to 2 s from now, after the connection is up.
-    const subscription = await subscribe(platform.token('1', `expires-${kind}`, 2));
+    // JWT expiry has whole seconds: a 3 s token expires 2 to 3 s from now, after the subscription is up.
+    const subscription = await subscribe(platform.token('1', `expires-${kind}`, 3));
     await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 1);
 
     expect(await subscription.closed).toEqual({ code: CloseCode.Forbidden, reason: 'Token expired' });
     await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 0);
-  });
+  }, 15_000);
 
   it('closes every socket the revoked session holds', async () => {
     const session = `two-sockets-${kind}`;

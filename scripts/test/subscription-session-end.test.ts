@@ -68,14 +68,15 @@ describe('a subscription ends with its session (embedded platform)', () => {
 
   it('token expiry ends an open subscription with 4403', async () => {
     const user = await newAccount('sub-expiring');
-    // The same caller as the login's token, re-signed to expire in 1 to 2 s (JWT expiry has whole seconds).
+    // The same caller as the login's token, re-signed to expire in 3 to 4 s (JWT expiry has whole seconds):
+    // time enough to see the subscription deliver first.
     const signer = createTokenSigner(platform.config.JWT_SECRET);
-    const shortLived = signer.signAccess(signer.verifyAccess(user.token), 2);
+    const shortLived = signer.signAccess(signer.verifyAccess(user.token), 4);
     const subscription = await subscribe(shortLived);
     await untilDelivering(routerUrl, admin.token, subscription, user.id);
 
     expect(await subscription.closed).toEqual({ code: CloseCode.Forbidden, reason: 'Token expired' });
-  });
+  }, 20_000);
 
   it('keeps the subscription of another session of the same account open', async () => {
     const user = await newAccount('sub-two-sessions');
