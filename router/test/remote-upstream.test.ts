@@ -7,7 +7,7 @@ import { RemoteUpstreams } from '../src/subscriptions/remote-upstream';
 import { CallCounter } from './fixtures/call-counter';
 import { buildNotesSchema, NOTE_ADDED } from './fixtures/notes.subgraph';
 import { logger, toyPlatform } from './fixtures/toy-platform';
-import { until } from '@platform/testkit';
+import { until } from './fixtures/until';
 import { ToyPubSub } from './fixtures/toy-pubsub';
 
 const fetchNode = {

@@ -1,8 +1,9 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { captureLogs, LOG_LEVEL, type LogLine, until } from '@platform/testkit';
+import { captureLogs, LOG_LEVEL, type LogLine } from '@platform/testkit';
 import { NOTE_ADDED } from './fixtures/notes.subgraph';
 import { bearer, post, startRouter, toyPlatform, type RunningRouter, type ToyPlatform, type UpstreamKind } from './fixtures/toy-platform';
+import { until } from './fixtures/until';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PASSWORD = 'correct-horse-battery-staple';
