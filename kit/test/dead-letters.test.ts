@@ -1,4 +1,16 @@
-import { createOrm, ensureSchema, eventEntities, InProcessBus, type Orm } from '../src';
+import { buildSchema } from 'graphql';
+import {
+  buildFederatedSchema,
+  composeSupergraph,
+  createOrm,
+  deadLetterPermissions,
+  deadLetterResolver,
+  ensureSchema,
+  type EventConsumer,
+  eventEntities,
+  InProcessBus,
+  type Orm,
+} from '../src';
 import { describeDeadLetters } from './fixtures/dead-letter.suite';
 import { Purse } from './fixtures/purses-subgraph';
 
@@ -16,4 +28,32 @@ afterEach(async () => {
 
 describe('dead letters, embedded (SQLite, in-process bus)', () => {
   describeDeadLetters(() => ({ orm, bus }));
+});
+
+describe('dead letters in a federation', () => {
+  const consumerOf = (name: string): EventConsumer => ({ name, topics: ['t'], handle: async () => undefined });
+  const ledgerResolver = deadLetterResolver('ledger', [consumerOf('audit')]);
+  const mailerResolver = deadLetterResolver('mailer', [consumerOf('audit')]);
+
+  test('two subgraphs serving their dead letters compose: own root fields, one shared DeadLetter type', async () => {
+    const subgraphs = await Promise.all(
+      (
+        [
+          ['ledger', ledgerResolver],
+          ['mailer', mailerResolver],
+        ] as const
+      ).map(async ([name, resolver]) => {
+        const { sdl } = await buildFederatedSchema({ resolvers: [resolver], permissions: deadLetterPermissions(name) });
+        return { name, sdl };
+      }),
+    );
+    const supergraph = buildSchema(composeSupergraph(subgraphs));
+    expect(Object.keys(supergraph.getQueryType()!.getFields())).toEqual(['ledgerDeadLetters', 'mailerDeadLetters']);
+    expect(Object.keys(supergraph.getMutationType()!.getFields())).toEqual(['replayLedgerDeadLetter', 'replayMailerDeadLetter']);
+    expect(supergraph.getType('DeadLetter')).toBeDefined();
+  });
+
+  test('a subgraph name that cannot prefix a field is refused at start', () => {
+    expect(() => deadLetterPermissions('work-logs')).toThrow(/cannot prefix/);
+  });
 });

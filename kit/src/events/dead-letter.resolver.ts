@@ -1,5 +1,5 @@
 import { IsOptional, MaxLength } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { PageArgs, PageType } from '../page';
 import { isSuperAdmin, type IRules } from '../shield';
@@ -8,6 +8,8 @@ import { listDeadLetters, replayDeadLetter } from './dead-letter.service';
 import type { EventConsumer } from './event-consumer';
 
 export const DeadLetterPage = PageType(DeadLetter);
+// Served by every subgraph with consumers, as DeadLetter is.
+Directive('@shareable')(DeadLetterPage);
 
 @ArgsType()
 export class DeadLettersArgs extends PageArgs {
