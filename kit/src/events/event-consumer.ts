@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { forkForTenant } from '../db/tenant.filter';
+import { TENANT_FILTER, type TenantFilterParams } from '../db/tenant.filter';
 import type { BusEvent } from './bus-event';
 import { runIdempotent } from './run-idempotent';
 
@@ -18,8 +18,14 @@ export interface EventConsumer {
   handle(event: BusEvent, em: EntityManager): Promise<void>;
 }
 
-/** Handles an event once per consumer, whichever delivery or replay brings it. False when it already had been. */
+/**
+ * Handles an event once per consumer, whichever delivery or replay brings it. False when it already had been.
+ * Inside a transaction of `em` (a replaying mutation's) it runs in a savepoint of it: a failing handler then
+ * rolls back its own writes only, and on SQLite's single connection it cannot wait on the outer transaction.
+ */
 export function handleOnce(em: EntityManager, consumer: EventConsumer, event: BusEvent): Promise<boolean> {
-  const scoped = forkForTenant(em, event.tenantId);
+  // Only `em`'s own transaction: resolving the async context could pick up a committed one the caller ran in.
+  const scoped = em.fork({ keepTransactionContext: true, disableContextResolution: true });
+  scoped.setFilterParams(TENANT_FILTER, { tenantId: event.tenantId } satisfies TenantFilterParams);
   return runIdempotent(scoped, consumer.name, event, (tx) => consumer.handle(event, tx));
 }
