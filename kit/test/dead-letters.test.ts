@@ -3,6 +3,7 @@ import {
   buildFederatedSchema,
   composeSupergraph,
   createOrm,
+  DeadLetter,
   deadLetterPermissions,
   deadLetterResolver,
   ensureSchema,
@@ -10,9 +11,10 @@ import {
   eventEntities,
   InProcessBus,
   type Orm,
+  OutboxRelay,
 } from '../src';
 import { describeDeadLetters } from './fixtures/dead-letter.suite';
-import { Purse } from './fixtures/purses-subgraph';
+import { bonusHandler, Purse, startPurses, waitFor } from './fixtures/purses-subgraph';
 
 let orm: Orm;
 let bus: InProcessBus;
@@ -55,5 +57,24 @@ describe('dead letters in a federation', () => {
 
   test('a subgraph name that cannot prefix a field is refused at start', () => {
     expect(() => deadLetterPermissions('work-logs')).toThrow(/cannot prefix/);
+  });
+});
+
+describe('dead letters, when even they cannot be written', () => {
+  test('the event stays with the bus and is delivered again until its dead letter is kept', async () => {
+    const purses = await startPurses(orm, bus, { maxAttempts: 2, minBackoffMs: 1, maxBackoffMs: 1 });
+    const relay = new OutboxRelay({ em: orm.em, bus, pollIntervalMs: 10 });
+    relay.start();
+    try {
+      Object.assign(bonusHandler, { broken: true, calls: 0 });
+      await orm.em.getConnection().execute('drop table dead_letter');
+      await purses.openPurse('gus');
+      await waitFor(() => bonusHandler.calls >= 4); // two rounds of two attempts: the bus delivered it again
+      await ensureSchema(orm); // the table is back
+      await waitFor(async () => (await orm.em.fork().count(DeadLetter, {})) === 1);
+    } finally {
+      await relay.stop();
+      await purses.close();
+    }
   });
 });
