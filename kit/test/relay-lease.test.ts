@@ -1,4 +1,4 @@
-import { createOrm, ensureSchema, eventEntities, InProcessBus, type Orm, OutboxLease, recordEvent } from '../src';
+import { createOrm, ensureSchema, eventEntities, InProcessBus, type Orm, OutboxLease, recordEvent, RelayLease } from '../src';
 import { waitFor } from './fixtures/purses-subgraph';
 import { duplicates, leaseHolder, recordConcurrently, startRelay, unpublished } from './fixtures/two-relays';
 
@@ -55,14 +55,28 @@ describe('relay lease', () => {
   });
 
   test('a lease left by a crashed relay is taken over once it expires, not before', async () => {
-    await orm.em.fork().insert(OutboxLease, { name: 'outbox', holder: 'crashed', expiresAt: new Date(Date.now() + 400) });
+    await orm.em.fork().insert(OutboxLease, { name: 'outbox', holder: 'crashed', expiresAt: new Date(Date.now() + 1000) });
     relay({ holder: 'survivor' });
     const em = orm.em.fork();
     recordEvent(em, { topic: 'tick', payload: 1 });
     await em.flush();
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 300));
     expect(published).toEqual([]);
-    await waitFor(() => published.length === 1, 2000);
+    await waitFor(() => published.length === 1, 3000);
     expect(await leaseHolder(orm)).toBe('survivor');
+  });
+
+  test('the holder renews its lease once half its term has passed, and keeps it', async () => {
+    const a = new RelayLease(orm.em, { holder: 'a', ttlMs: 200 });
+    const b = new RelayLease(orm.em, { holder: 'b', ttlMs: 200 });
+    expect(await a.acquire()).toBe(true);
+    const firstExpiry = (await orm.em.fork().findOneOrFail(OutboxLease, { name: 'outbox' })).expiresAt.getTime();
+    expect(await b.acquire()).toBe(false);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await a.acquire()).toBe(true);
+    expect(await b.acquire()).toBe(false);
+    const renewed = await orm.em.fork().findOneOrFail(OutboxLease, { name: 'outbox' });
+    expect(renewed.holder).toBe('a');
+    expect(renewed.expiresAt.getTime()).toBeGreaterThan(firstExpiry);
   });
 });
