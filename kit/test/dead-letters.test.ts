@@ -78,3 +78,19 @@ describe('dead letters, when even they cannot be written', () => {
     }
   });
 });
+
+describe('consumers stopping', () => {
+  test('an event in its back-off when the consumers stop is left for a later delivery, not given up on', async () => {
+    const purses = await startPurses(orm, bus, { maxAttempts: 3, minBackoffMs: 60_000, maxBackoffMs: 60_000 });
+    const relay = new OutboxRelay({ em: orm.em, bus, pollIntervalMs: 10 });
+    relay.start();
+    Object.assign(bonusHandler, { broken: true, calls: 0 });
+    await purses.openPurse('hal');
+    await waitFor(() => bonusHandler.calls === 1);
+    const started = Date.now();
+    await purses.close(); // does not wait out the minute of back-off
+    await relay.stop();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await orm.em.fork().count(DeadLetter, {})).toBe(0);
+  });
+});
