@@ -15,6 +15,7 @@ export * from './redis-stream-bus';
 export * from './relay-lease';
 export * from './run-idempotent';
 export * from './start-consumers';
+export * from './start-events';
 export * from './start-outbox';
 
 import { DeadLetter } from './dead-letter.entity';
