@@ -1,4 +1,5 @@
 import { type EntityProperty, type Platform, Type } from '@mikro-orm/core';
+import { SqlitePlatform } from '@mikro-orm/sql';
 import Decimal from 'decimal.js';
 
 export interface DecimalOptions {
@@ -10,7 +11,10 @@ export interface DecimalOptions {
  * DECIMAL(precision, scale) as a decimal.js `Decimal`, so money never passes through a float and reads back the
  * same on every driver (libSQL returns `10`, MariaDB `10.00`; both become Decimal(10)).
  * Use one instance per property: `@Property({ type: new DecimalType({ precision: 12, scale: 2 }) })`.
- * On libSQL the column has NUMERIC affinity, exact up to 15 significant digits (SQLite stores a REAL).
+ * On libSQL the column is TEXT holding `toFixed(scale)`: SQLite has no exact decimal (a NUMERIC column keeps a
+ * REAL, exact to 15 significant digits) and a scaled 64-bit integer holds only 18. Equality filters work because
+ * every value is written with the same scale; ordering or summing such a column in SQL does not (text order), so
+ * do that in code with Decimal or on MariaDB.
  */
 export class DecimalType extends Type<Decimal | null | undefined, string | null | undefined> {
   constructor(readonly options: DecimalOptions) {
@@ -33,6 +37,7 @@ export class DecimalType extends Type<Decimal | null | undefined, string | null 
   }
 
   override getColumnType(prop: EntityProperty, platform: Platform): string {
+    if (platform instanceof SqlitePlatform) return 'text';
     return platform.getDecimalTypeDeclarationSQL({ ...prop, ...this.options });
   }
 

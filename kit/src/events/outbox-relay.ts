@@ -3,6 +3,7 @@ import { BACKGROUND_WORK } from '../db/sql-counter';
 import type { BusEvent, EventBus } from './bus-event';
 import { OutboxCommitSubscriber } from './outbox-commit.subscriber';
 import { OutboxEvent } from './outbox-event.entity';
+import { RelayLease, type RelayLeaseOptions } from './relay-lease';
 
 export interface OutboxRelayOptions {
   /** The root EntityManager; the relay forks it for every batch. */
@@ -20,6 +21,12 @@ export interface OutboxRelayOptions {
   minBackoffMs?: number;
   maxBackoffMs?: number;
   onError?: (error: unknown) => void;
+  /**
+   * Publish only while holding the database's relay lease (default on), so of several instances one publishes and
+   * none publishes a row another already did; the others' commits are published by the holder's next poll.
+   * `false` only where one relay per database is certain (some tests).
+   */
+  lease?: RelayLeaseOptions | false;
 }
 
 export function toBusEvent(row: OutboxEvent): BusEvent {
@@ -34,12 +41,13 @@ export function toBusEvent(row: OutboxEvent): BusEvent {
 }
 
 /**
- * Publishes committed outbox events in occurrence order and marks them published. Delivery is at-least-once: a
- * crash between publish and mark, or two relays on one database, publishes again; consumers deduplicate on the
- * event id (runIdempotent).
+ * Publishes committed outbox events in occurrence order and marks them published, while it holds the database's
+ * relay lease. Delivery is at-least-once: a crash between publish and mark publishes again; consumers deduplicate
+ * on the event id (runIdempotent).
  */
 export class OutboxRelay {
-  private readonly options: Required<OutboxRelayOptions>;
+  private readonly options: Required<Omit<OutboxRelayOptions, 'lease'>>;
+  private readonly lease: RelayLease | undefined;
   private running: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private started = false;
@@ -56,6 +64,7 @@ export class OutboxRelay {
       onError: (error) => console.error('outbox relay: publish failed, will retry', error),
       ...options,
     };
+    this.lease = options.lease === false ? undefined : new RelayLease(options.em, options.lease);
   }
 
   start(): void {
@@ -77,6 +86,7 @@ export class OutboxRelay {
     this.started = false;
     clearTimeout(this.timer);
     await this.running;
+    await this.lease?.release().catch(this.options.onError);
   }
 
   /**
@@ -116,6 +126,8 @@ export class OutboxRelay {
 
   /** Returns how many events it published. */
   private async publishBatch(): Promise<number> {
+    // Not the holder: another relay publishes this database's rows (ours included) at its next poll.
+    if (this.lease && !(await this.lease.acquire())) return 0;
     const em = this.options.em.fork({ loggerContext: BACKGROUND_WORK });
     const rows = await em.find(
       OutboxEvent,

@@ -3,11 +3,14 @@ import type { Logger } from '../logging';
 import type { EventBus } from './bus-event';
 import { InProcessBus, type InProcessBusOptions } from './in-process-bus';
 import { OutboxRelay } from './outbox-relay';
+import type { RelayLeaseOptions } from './relay-lease';
 
 export interface StartOutboxOptions {
   /** The process's bus (the launcher's Redis Streams or in-process one); default: an InProcessBus owned here. */
   bus?: EventBus;
   logger?: Logger;
+  /** The relay lease (default on: one publishing relay per database however many instances run). */
+  lease?: RelayLeaseOptions | false;
 }
 
 export interface Outbox {
@@ -31,6 +34,7 @@ export function startOutbox(em: EntityManager, options: StartOutboxOptions = {})
   const relay = new OutboxRelay({
     em,
     bus,
+    lease: options.lease,
     ...(logger && { onError: (err: unknown) => logger.warn({ err }, 'outbox relay: publish failed, will retry') }),
   });
   relay.start();
