@@ -14,10 +14,41 @@ function firstIssue(part: Part, error: z.ZodError) {
   return invalidInput(field, missing ? 'is required' : issue.message, missing ? 'REQUIRED' : 'INVALID');
 }
 
+/**
+ * C0/C1 control characters except tab, LF and CR, and lone UTF-16 surrogates: no legitimate text holds them,
+ * and databases choke on them (a NUL byte was a 500).
+ */
+const BAD_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const isBadText = (text: string) => BAD_TEXT.test(text);
+
+/**
+ * Every string of a validated part (values and keys, however deep), so a NUL byte or a lone surrogate is
+ * refused as invalid input naming the field instead of failing in a database below.
+ */
+function assertCleanText(part: Part, value: unknown, path: string[] = []): void {
+  const field = () => (path.length ? path.join('.') : part);
+  if (typeof value === 'string') {
+    if (isBadText(value)) throw invalidInput(field(), 'must not contain control characters', 'CONTROL_CHARACTER');
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => assertCleanText(part, item, [...path, String(i)]));
+    return;
+  }
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (isBadText(key)) throw invalidInput(field(), 'must not contain control characters', 'CONTROL_CHARACTER');
+      assertCleanText(part, item, [...path, key]);
+    }
+  }
+}
+
 function parsePart(part: Part, schema: z.ZodType | undefined, value: unknown): unknown {
   if (!schema) return undefined;
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw firstIssue(part, parsed.error);
+  assertCleanText(part, parsed.data);
   return parsed.data;
 }
 

@@ -7,7 +7,7 @@ import type { OperationRef } from './operations';
  * Rate-limit classes of 004 ("限流说明"): `login` counts attempts per (login id, client address), the others
  * per caller. `none` for routes no document limits.
  */
-export type RateClass = 'login' | 'normal' | 'upload' | 'export';
+export type RateClass = 'login' | 'normal' | 'upload' | 'export' | 'register';
 export type RateLimitRule = { class: 'login'; loginField: string } | { class: Exclude<RateClass, 'login'> } | 'none';
 
 export const rateLimit = {
@@ -15,6 +15,8 @@ export const rateLimit = {
   normal: { class: 'normal' } as RateLimitRule,
   upload: { class: 'upload' } as RateLimitRule,
   export: { class: 'export' } as RateLimitRule,
+  /** Anonymous sign-ups: counted per client address, so tokens cannot be minted without bound. */
+  register: { class: 'register' } as RateLimitRule,
   none: 'none' as RateLimitRule,
 };
 
