@@ -58,6 +58,8 @@ interface RouteBase<PS, QS, BS, RS> extends RouteDocs {
   /** The body is not wrapped in the family's envelope (health checks). */
   raw?: boolean;
   errorMessages?: ErrorMessages;
+  /** The longest string accepted anywhere in path, query or body; 10,000 characters unless raised here. */
+  maxTextLength?: number;
   /** GraphQL input field → REST field name, where the default case conversion is not the contract's name. */
   fieldAliases?: Record<string, string>;
 }
