@@ -30,7 +30,8 @@ export interface AdapterOptions {
   routes?: readonly Route[];
   /**
    * Addresses / CIDR ranges of the proxies in front of the adapter: X-Forwarded-For (and -Proto) is believed
-   * only from them, so `request.ip` is the real client for rate limits and what the router is told. None by default.
+   * only from them, so the client address (framework/client-address.ts) is right for rate limits and what the
+   * router is told. None by default.
    */
   trustedProxies?: readonly string[];
   /** Origins allowed by CORS; none in production, local pages in development, unless given. */

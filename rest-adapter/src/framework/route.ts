@@ -5,7 +5,7 @@ import type { OperationRef } from './operations';
 
 /**
  * Rate-limit classes of 004 ("限流说明"): `login` counts attempts per (login id, client address), the others
- * per caller. `none` for routes no document limits.
+ * per caller; `register` (no document limits sign-ups) per client address. `none` for routes no document limits.
  */
 export type RateClass = 'login' | 'normal' | 'upload' | 'export' | 'register';
 export type RateLimitRule = { class: 'login'; loginField: string } | { class: Exclude<RateClass, 'login'> } | 'none';
