@@ -49,10 +49,18 @@ function problem(route: Route, probe: Probe, res: { status: number; body: unknow
   if (res.status < 400) return undefined;
   if (!fitsShape(res.body, route.family.errorSchema)) return `error body not in the ${route.family.id} envelope`;
   const worded = route.errorMessages?.BAD_USER_INPUT !== undefined;
-  if (res.status === route.family.invalidInputStatus && !worded && !JSON.stringify(res.body).includes(probe.field)) {
+  if (res.status === route.family.invalidInputStatus && !worded && !namesField(res.body, probe.field)) {
     return `the error does not name ${probe.field}`;
   }
   return undefined;
+}
+
+/** 004 names the field in `details.field`; the other families in their message. */
+function namesField(body: unknown, field: string): boolean {
+  const named = (body as { error?: { details?: { field?: unknown } } }).error?.details?.field;
+  if (typeof named === 'string') return named === field || named.startsWith(`${field}.`);
+  const message = (body as { message?: unknown }).message;
+  return typeof message === 'string' && new RegExp(`\\b${field}\\b`).test(message);
 }
 
 describe('bad input on every REST route', () => {
