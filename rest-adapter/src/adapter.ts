@@ -6,6 +6,7 @@ import { ALL_ROUTES, familyForPath } from './families';
 import { buildOpenApi, type OpenApiDocument } from './framework/openapi';
 import { createRateLimits, type RateLimiterOptions } from './framework/rate-limit';
 import { registerRoute, type RouteConfig } from './framework/register-route';
+import { registerEdgePolicy } from './framework/security-headers';
 import { sendError, toRestError } from './framework/render-error';
 import { RestError } from './framework/rest-error';
 import type { AppInfo, Route } from './framework/route';
@@ -15,7 +16,10 @@ export interface AdapterOptions {
   executor: GraphQLExecutor;
   logger: Logger;
   production: boolean;
-  /** In-memory counters unless a Redis client is given (shared across instances). */
+  /**
+   * In-memory counters unless a Redis client is given (shared across instances); with `tokens`, calls count per
+   * verified user, else per client address.
+   */
   rateLimiter?: RateLimiterOptions;
   /** When given, every operation is validated against it at start and a mismatch stops the adapter. */
   supergraphSdl?: string;
@@ -24,8 +28,14 @@ export interface AdapterOptions {
   app?: Partial<AppInfo>;
   /** The route tables to serve; every family's by default. */
   routes?: readonly Route[];
-  /** Behind a load balancer: take the client address from X-Forwarded-For. */
-  trustProxy?: boolean | string;
+  /**
+   * Addresses / CIDR ranges of the proxies in front of the adapter: X-Forwarded-For (and -Proto) is believed
+   * only from them, so the client address (framework/client-address.ts) is right for rate limits and what the
+   * router is told. None by default.
+   */
+  trustedProxies?: readonly string[];
+  /** Origins allowed by CORS; none in production, local pages in development, unless given. */
+  corsOrigins?: readonly string[];
 }
 
 export interface Adapter {
@@ -60,7 +70,7 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: opts.trustedProxies?.length ? [...opts.trustedProxies] : false,
     requestIdHeader: false,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
   });
@@ -82,6 +92,7 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
     },
   };
 
+  await registerEdgePolicy(app, { production: opts.production, corsOrigins: opts.corsOrigins });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     reply.header('x-response-time', `${reply.elapsedTime.toFixed(1)}ms`);

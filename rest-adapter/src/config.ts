@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { loadConfig } from '@platform/kit';
+import { loadConfig, secret } from '@platform/kit';
+import { adapterEdgeShape } from './edge.config';
 
 export const adapterConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -12,8 +13,12 @@ export const adapterConfigSchema = z.object({
   REDIS_URL: z.string().optional(),
   /** Namespace of the rate-limit counters in Redis. */
   RATE_LIMIT_PREFIX: z.string().min(1).default('rest'),
-  /** Behind a load balancer: trust X-Forwarded-For for the client address (true, or a list of proxy addresses). */
-  TRUST_PROXY: z.string().optional(),
+  /**
+   * The tokens' signing secret (as identity's): lets the rate limits count per verified user. Without it, calls
+   * with a token count per client address.
+   */
+  JWT_SECRET: secret(z.string().min(32, 'must be at least 32 characters')).optional(),
+  ...adapterEdgeShape,
   /** The supergraph to validate the operations against at start (schema/supergraph.graphql). */
   SUPERGRAPH_PATH: z.string().optional(),
 });

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { createLogger } from '@platform/kit';
 import { createAdapter } from './adapter';
 import { loadAdapterConfig } from './config';
+import { adapterEdgeOptions } from './edge.config';
 import { httpExecutor } from '@platform/router';
 
 /** The adapter as its own process, in front of a router reached over HTTP. */
@@ -10,17 +11,17 @@ async function main(): Promise<void> {
   const config = loadAdapterConfig();
   const logger = createLogger({ name: 'rest-adapter', level: config.LOG_LEVEL });
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1 }) : undefined;
-  const trustProxy = config.TRUST_PROXY === 'true' ? true : config.TRUST_PROXY;
+  const edge = adapterEdgeOptions(config);
   const adapter = await createAdapter({
     executor: httpExecutor(config.ROUTER_URL),
     logger,
     production: config.NODE_ENV === 'production',
-    rateLimiter: { redis, keyPrefix: config.RATE_LIMIT_PREFIX },
+    ...edge,
+    rateLimiter: { ...edge.rateLimiter, redis, keyPrefix: config.RATE_LIMIT_PREFIX },
     supergraphSdl: config.SUPERGRAPH_PATH ? readFileSync(config.SUPERGRAPH_PATH, 'utf8') : undefined,
     healthChecks: redis
       ? async () => ({ redis: await redis.ping().then(() => 'healthy' as const, () => 'unhealthy' as const) })
       : undefined,
-    trustProxy,
   });
   const url = await adapter.listen(config.PORT, config.HOST);
   logger.info({ url, router: config.ROUTER_URL }, 'REST adapter listening');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { baseConfigShape, loadConfig, productionGuards } from '@platform/kit';
+import { adapterEdgeShape } from '@platform/rest-adapter';
 
 /** The all-in-one launcher (`npm start`): router, adapter and every subgraph in one process. */
 export const platformConfigSchema = z
@@ -13,6 +14,7 @@ export const platformConfigSchema = z
     DATA_DIR: z.string().default('./data'),
     /** Namespace of the REST rate-limit counters in Redis. */
     RATE_LIMIT_PREFIX: z.string().min(1).default('rest'),
+    ...adapterEdgeShape,
   })
   .superRefine(productionGuards);
 

@@ -16,7 +16,7 @@ import {
 } from '@platform/kit';
 import { createActivity, loadActivityConfig } from '@platform/activity';
 import { createIdentity, loadIdentityConfig } from '@platform/identity';
-import { createAdapter, type Adapter } from '@platform/rest-adapter';
+import { adapterEdgeOptions, createAdapter, type Adapter } from '@platform/rest-adapter';
 import { createRouter, type Router } from '@platform/router';
 import { loadPlatformConfig, subgraphDatabaseUrl, type PlatformConfig } from './config';
 
@@ -101,12 +101,14 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       production,
       logger: logger.child({ service: 'router' }),
     });
+    const edge = adapterEdgeOptions(config);
     const adapter = await createAdapter({
       executor: router.executor,
       logger: logger.child({ service: 'rest-adapter' }),
       production,
       supergraphSdl,
-      rateLimiter: { redis: redis ?? undefined, keyPrefix: config.RATE_LIMIT_PREFIX },
+      ...edge,
+      rateLimiter: { ...edge.rateLimiter, redis: redis ?? undefined, keyPrefix: config.RATE_LIMIT_PREFIX },
       healthChecks: () => platformHealth(subgraphs, redis),
     });
     return {

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Headers } from '@platform/kit';
+import { clientAddress } from './client-address';
 
 /** Request headers the graph may need: auth, tenancy (003), partner signing (CCO), the client. */
 const FORWARDED = [
@@ -13,7 +14,10 @@ const FORWARDED = [
   'user-agent',
 ] as const;
 
-/** What travels to the router: the allow-listed headers, the request id, and the client address. */
+/**
+ * What travels to the router: the allow-listed headers, the request id, and the client address as resolved here
+ * (never the client's own X-Forwarded-For, which anyone can write).
+ */
 export function forwardedHeaders(request: FastifyRequest): Headers {
   const out: Headers = {};
   for (const name of FORWARDED) {
@@ -21,6 +25,6 @@ export function forwardedHeaders(request: FastifyRequest): Headers {
     if (value !== undefined) out[name] = value;
   }
   out['x-request-id'] = request.id;
-  out['x-forwarded-for'] = request.ip;
+  out['x-forwarded-for'] = clientAddress(request);
   return out;
 }

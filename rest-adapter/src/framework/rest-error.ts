@@ -4,6 +4,12 @@ import type { GraphQLFormattedError } from 'graphql';
 /** Extension keys safe to show a client; anything else (stack traces, service names) stays inside. */
 const PUBLIC_DETAILS = ['field', 'reason', 'resource', 'retryAfterSeconds'] as const;
 
+/** Codes whose upstream message is never shown: the adapter words them itself. */
+const GENERIC_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  INTERNAL: 'Internal server error',
+  UNAVAILABLE: 'The service is temporarily unavailable',
+};
+
 /**
  * An error on its way to a REST client, in the platform's closed code vocabulary. Each family turns it
  * into its own body; the HTTP status comes from `httpStatus` alone.
@@ -22,11 +28,15 @@ export class RestError extends Error {
 
   static fromGraphQL(error: GraphQLFormattedError): RestError {
     const extensions = error.extensions ?? {};
+    const code = toErrorCode(extensions.code);
+    // An unknown or internal failure may carry a database's or a library's text: never pass it on.
+    const generic = GENERIC_MESSAGES[code];
+    if (generic) return new RestError(code, generic, {}, true);
     const details: ErrorDetails = {};
     for (const key of PUBLIC_DETAILS) {
       if (extensions[key] !== undefined) (details as Record<string, unknown>)[key] = extensions[key];
     }
-    return new RestError(toErrorCode(extensions.code), error.message, details, true);
+    return new RestError(code, error.message, details, true);
   }
 
   withDetails(details: ErrorDetails): RestError {

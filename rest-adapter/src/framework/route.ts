@@ -5,9 +5,9 @@ import type { OperationRef } from './operations';
 
 /**
  * Rate-limit classes of 004 ("限流说明"): `login` counts attempts per (login id, client address), the others
- * per caller. `none` for routes no document limits.
+ * per caller; `register` (no document limits sign-ups) per client address. `none` for routes no document limits.
  */
-export type RateClass = 'login' | 'normal' | 'upload' | 'export';
+export type RateClass = 'login' | 'normal' | 'upload' | 'export' | 'register';
 export type RateLimitRule = { class: 'login'; loginField: string } | { class: Exclude<RateClass, 'login'> } | 'none';
 
 export const rateLimit = {
@@ -15,6 +15,8 @@ export const rateLimit = {
   normal: { class: 'normal' } as RateLimitRule,
   upload: { class: 'upload' } as RateLimitRule,
   export: { class: 'export' } as RateLimitRule,
+  /** Anonymous sign-ups: counted per client address, so tokens cannot be minted without bound. */
+  register: { class: 'register' } as RateLimitRule,
   none: 'none' as RateLimitRule,
 };
 
@@ -56,6 +58,8 @@ interface RouteBase<PS, QS, BS, RS> extends RouteDocs {
   /** The body is not wrapped in the family's envelope (health checks). */
   raw?: boolean;
   errorMessages?: ErrorMessages;
+  /** The longest string accepted anywhere in path, query or body; 10,000 characters unless raised here. */
+  maxTextLength?: number;
   /** GraphQL input field → REST field name, where the default case conversion is not the contract's name. */
   fieldAliases?: Record<string, string>;
 }

@@ -16,7 +16,7 @@ describe('system routes', () => {
     });
   });
 
-  it('GET /api/info answers the system information', async () => {
+  it('GET /api/info answers only what the 004 document shows (no runtime versions for anonymous callers)', async () => {
     const res = await call(platform.app, 'GET', '/api/info');
     expect(res.status).toBe(200);
     expect(res.body).toEqual(
@@ -25,10 +25,9 @@ describe('system routes', () => {
         version: expect.any(String),
         environment: 'development',
         build_time: expect.stringMatching(ISO_UTC),
-        node_version: process.versions.node,
-        fastify_version: expect.stringMatching(/^5\./),
       }),
     );
+    expect(JSON.stringify(res.body)).not.toContain(process.versions.node);
   });
 
   it('GET /health at the root is {status:"ok"}', async () => {

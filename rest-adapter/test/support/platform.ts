@@ -58,9 +58,10 @@ export interface FileTestPlatform extends Omit<TestPlatform, 'close'> {
  */
 export function useTestPlatform(adapterOptions?: Partial<AdapterOptions>): FileTestPlatform {
   let started: TestPlatform | undefined;
+  // Starting every subgraph takes seconds on a loaded machine: more than jest's default 5 s for a hook.
   beforeAll(async () => {
     started = await startTestPlatform(adapterOptions);
-  });
+  }, 60_000);
   afterAll(() => started?.close());
   const running = (): TestPlatform => {
     if (!started) throw new Error('the test platform starts in beforeAll');

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createTokenSigner, Secret } from '@platform/kit';
 import { createAdapter, type AdapterOptions } from '../../src';
 import { fakeExecutor, gqlError, type FakeExecutor } from '../support/fake-executor';
 import { silentLogger } from '../support/silent-logger';
@@ -182,16 +183,19 @@ describe('rate limits (004 限流说明)', () => {
     expect((await attempt('someone-else')).statusCode).toBe(401);
   });
 
-  it('normal: counted per caller token', async () => {
+  it('normal: counted per verified user, whichever of their tokens they send', async () => {
+    const signer = createTokenSigner(new Secret('a-test-secret-of-at-least-32-characters!'));
+    const token = (userId: string, sessionId: string) =>
+      signer.signAccess({ userId, username: userId, tenantId: '1', roles: [], permissions: [], scope: 'own', sessionId }, 60);
     const page = { items: [], total: 0, page: 1, pageSize: 20, pages: 0 };
     const app = await adapterWith(fakeExecutor({ HrEmployees: () => ({ data: { users: page } }) }), {
-      rateLimiter: { limits: { normal: { points: 2, durationSeconds: 60 } } },
+      rateLimiter: { tokens: signer, limits: { normal: { points: 2, durationSeconds: 60 } } },
     });
-    const get = (token: string) => app.inject({ method: 'GET', url: '/api/employees', headers: { authorization: `Bearer ${token}` } });
-    expect((await get('t1')).statusCode).toBe(200);
-    expect((await get('t1')).statusCode).toBe(200);
-    expect((await get('t1')).statusCode).toBe(429);
-    expect((await get('t2')).statusCode).toBe(200);
+    const get = (t: string) => app.inject({ method: 'GET', url: '/api/employees', headers: { authorization: `Bearer ${t}` } });
+    expect((await get(token('1', 'a'))).statusCode).toBe(200);
+    expect((await get(token('1', 'b'))).statusCode).toBe(200);
+    expect((await get(token('1', 'c'))).statusCode).toBe(429);
+    expect((await get(token('2', 'd'))).statusCode).toBe(200);
   });
 });
 

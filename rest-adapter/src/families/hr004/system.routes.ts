@@ -4,7 +4,6 @@ import { hr004 } from './hr004.family';
 import { isoTime } from './hr004.shapes';
 
 const healthStatus = z.enum(['healthy', 'unhealthy']);
-const FASTIFY_VERSION: string = require('fastify/package.json').version;
 
 export const hrSystemRoutes = [
   localRoute({
@@ -45,7 +44,9 @@ export const hrSystemRoutes = [
     path: '/api/info',
     family: hr004,
     summary: '系统信息',
-    description: 'The platform runs on Node.js and Fastify: `node_version` and `fastify_version` stand where the document shows python_version and fastapi_version.',
+    description:
+      'The fields the document shows that hold for this platform. Runtime versions are not told (the document\'s ' +
+      'python_version / fastapi_version have no counterpart here): an anonymous caller learns nothing to target.',
     auth: false,
     rateLimit: rateLimit.normal,
     response: z.object({
@@ -53,8 +54,6 @@ export const hrSystemRoutes = [
       version: z.string(),
       environment: z.string(),
       build_time: isoTime,
-      node_version: z.string(),
-      fastify_version: z.string(),
     }),
     run: async (_input, deps) => ({
       body: {
@@ -62,8 +61,6 @@ export const hrSystemRoutes = [
         version: deps.app.version,
         environment: deps.app.environment,
         build_time: hr004.time(deps.app.buildTime),
-        node_version: process.versions.node,
-        fastify_version: FASTIFY_VERSION,
       },
     }),
   }),

@@ -34,7 +34,7 @@ export const leadsUserRoutes = [
     }),
     response: z.object({ id: z.number().int(), username: z.string() }),
     message: '注册成功',
-    rateLimit: rateLimit.none,
+    rateLimit: rateLimit.register,
     auth: false,
     errorMessages: { BAD_USER_INPUT: credentialsRequired, CONFLICT: '用户名已存在' },
     operation: leadsOps.op('LeadsRegister'),
