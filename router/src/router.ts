@@ -3,7 +3,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
-import { NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import {
   authenticate,
   ConfigError,
@@ -20,7 +20,8 @@ import { ForwardingDataSource } from './datasources/remote.data-source';
 import { subgraphHealth } from './health';
 import { inProcessExecutor, operationRunner } from './in-process-executor';
 import { resolveLimits } from './limits/limits';
-import { assertCost, costLimitPlugin, limitRules, routerValidationRules } from './limits/limits.plugin';
+import { costLimitPlugin, limitRules, routerValidationRules } from './limits/limits.plugin';
+import { operationLimitErrors } from './limits/operation-limits';
 import type { RouterOptions } from './options';
 import { localUpstream } from './subscriptions/local-upstream';
 import { RemoteUpstreams } from './subscriptions/remote-upstream';
@@ -115,8 +116,7 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     authenticate: (authorization) => authenticate(opts.signer, opts.revocations, authorization),
     schema: () => state?.apiSchema,
     rules: routerValidationRules(limits, productionRules),
-    assertCost: (schema: GraphQLSchema, args) =>
-      assertCost(limits, schema, args.document, args.operationName, args.variableValues ?? undefined),
+    limitErrors: (operation) => operationLimitErrors(limits, operation),
     subscribe: subscriptionBridge({ state: () => state, dataSources, upstreams, logger: opts.logger }),
     run,
     formatError,

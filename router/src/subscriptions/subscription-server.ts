@@ -5,7 +5,6 @@ import {
   parse,
   print,
   validate,
-  type ExecutionArgs,
   type ExecutionResult,
   type FormattedExecutionResult,
   type GraphQLFormattedError,
@@ -14,9 +13,9 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { getVariableValues } from 'graphql/execution/values';
 import { DomainError, requestIdFrom, SocketOperationLog, type Caller, type Logger } from '@platform/kit';
 import type { RouterContext } from '../context';
+import type { ResolvedOperation } from '../limits/operation-limits';
 import { formatOutside, type ErrorFormatter } from '../format-error';
 import type { OperationRunner } from '../in-process-executor';
 import type { subscriptionBridge } from './subscription-bridge';
@@ -30,7 +29,8 @@ export interface SubscriptionServerOptions {
   /** The current API schema, undefined until the gateway has loaded. */
   schema(): GraphQLSchema | undefined;
   rules: ValidationRule[];
-  assertCost(schema: GraphQLSchema, args: Pick<ExecutionArgs, 'document' | 'operationName' | 'variableValues'>): void;
+  /** The router's variable-dependent limits (coercion, cost), as over HTTP: the errors to answer, none to run. */
+  limitErrors(operation: ResolvedOperation): GraphQLError[];
   subscribe: ReturnType<typeof subscriptionBridge>;
   /** Queries and mutations sent over the socket run like HTTP ones. */
   run: OperationRunner;
@@ -98,15 +98,9 @@ export function serveSubscriptions(opts: SubscriptionServerOptions): { close(): 
         if (invalid.length) return invalid.map(badInput);
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new DomainError('BAD_USER_INPUT', 'Operation not found in the document')];
-        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
-        if (coerced.errors) return coerced.errors.map(badInput);
         const args = { document, operationName: payload.operationName, variableValues: payload.variables ?? {} };
-        try {
-          opts.assertCost(schema, args);
-        } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
-        }
+        const refused = opts.limitErrors({ schema, document, operationName: args.operationName, variables: args.variableValues });
+        if (refused.length) return refused;
         const contextValue: RouterContext = {
           caller: connection.caller,
           headers: { authorization: connection.authorization, 'x-request-id': requestId },
