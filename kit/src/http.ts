@@ -9,6 +9,7 @@ import { createErrorFormatter, DomainError, withHttpStatus, type InternalErrorIn
 import type { RequestContext } from './context';
 import { loggedContext, operationLogPlugin, requestIdFrom, SocketOperationLog, type Logger } from './logging';
 import type { SubgraphRuntime } from './subgraph';
+import { hideSuggestions } from './suggestions';
 
 export interface ServeOptions {
   port: number;
@@ -49,12 +50,16 @@ export function createHttpApp(logger: Logger): FastifyInstance {
 export async function serveSubgraph(runtime: SubgraphRuntime, opts: ServeOptions): Promise<Served> {
   const app = createHttpApp(opts.logger);
   const wss = new WebSocketServer({ server: app.server, path: '/graphql' });
-  const ws = useServer(socketOptions(runtime, opts.logger), wss);
+  const ws = useServer(socketOptions(runtime, opts.logger, opts.production), wss);
   const apollo = new ApolloServer<RequestContext>({
     schema: runtime.schema,
     introspection: !opts.production,
     includeStacktraceInErrorResponses: !opts.production,
-    formatError: createErrorFormatter({ exposeInternals: !opts.production, onInternal: logInternal(opts.logger) }),
+    formatError: createErrorFormatter({
+      exposeInternals: !opts.production,
+      hideSuggestions: opts.production,
+      onInternal: logInternal(opts.logger),
+    }),
     logger: opts.logger,
     plugins: [
       fastifyApolloDrainPlugin(app),
@@ -114,7 +119,7 @@ export const logInternal =
  * `extensions.requestId` (its upstream socket is shared by the caller's subscriptions), older callers once in
  * `connectionParams.requestId`.
  */
-function socketOptions(runtime: SubgraphRuntime, logger: Logger): ServerOptions {
+function socketOptions(runtime: SubgraphRuntime, logger: Logger, production: boolean): ServerOptions {
   const log = new SocketOperationLog(logger, 'debug');
   return {
     schema: runtime.schema,
@@ -126,10 +131,16 @@ function socketOptions(runtime: SubgraphRuntime, logger: Logger): ServerOptions 
     onSubscribe: (ctx, id, payload) => log.begin(ctx, id, undefined, payload.operationName),
     onOperation: (ctx, id, _payload, args, result) =>
       log.executing(ctx, id, args, result, (args.contextValue as RequestContext).requestId),
-    onNext: (ctx, id, _payload, _args, result) => log.errors(ctx, id, result.errors?.map((e) => e.toJSON())),
+    onNext: (ctx, id, _payload, _args, result) => {
+      const errors = result.errors?.map((e) => e.toJSON());
+      log.errors(ctx, id, errors);
+      if (production && errors) return { ...result, errors: hideSuggestions(errors) };
+    },
     onError: (ctx, id, _payload, errors) => {
-      log.errors(ctx, id, errors.map((e) => e.toJSON()));
+      const formatted = errors.map((e) => e.toJSON());
+      log.errors(ctx, id, formatted);
       log.refused(ctx, id);
+      if (production) return hideSuggestions(formatted);
     },
     onComplete: (ctx, id) => log.end(ctx, id),
   };

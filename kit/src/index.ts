@@ -18,4 +18,5 @@ export * from './revocation-redis';
 export * from './shield';
 export * from './subgraph';
 export * from './subgraph-base';
+export * from './suggestions';
 export * from './time';

@@ -68,7 +68,11 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     state = supergraphState(apiSchema, coreSupergraphSdl);
   });
 
-  const formatError = createErrorFormatter({ exposeInternals: !opts.production, onInternal: logInternal(opts.logger) });
+  const formatError = createErrorFormatter({
+    exposeInternals: !opts.production,
+    hideSuggestions: opts.production,
+    onInternal: logInternal(opts.logger),
+  });
   const app = createHttpApp(opts.logger);
   const apollo = new ApolloServer<RouterContext>({
     gateway,
