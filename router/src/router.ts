@@ -19,6 +19,7 @@ import { LocalDataSource } from './datasources/local.data-source';
 import { ForwardingDataSource } from './datasources/remote.data-source';
 import { subgraphHealth } from './health';
 import { inProcessExecutor, operationRunner } from './in-process-executor';
+import { jsonStatusPlugin } from './json-status.plugin';
 import { resolveLimits } from './limits/limits';
 import { costLimitPlugin, limitRules, routerValidationRules } from './limits/limits.plugin';
 import { operationLimitErrors } from './limits/operation-limits';
@@ -83,6 +84,7 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     validationRules: limitRules(limits),
     plugins: [
       costLimitPlugin(limits),
+      jsonStatusPlugin(),
       fastifyApolloDrainPlugin(app),
       operationLogPlugin<RouterContext>({ logger: opts.logger, level: 'info', requestIdOf: (ctx) => ctx.headers['x-request-id'] }),
     ],
