@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import { createErrorFormatter, DomainError, withHttpStatus, type InternalErrorInfo } from './errors';
 import type { RequestContext } from './context';
 import { loggedContext, operationLogPlugin, requestIdFrom, SocketOperationLog, type Logger } from './logging';
+import type { ProxyTrust } from './client-address';
 import type { SubgraphRuntime } from './subgraph';
 import { hideSuggestions } from './suggestions';
 
@@ -29,8 +30,10 @@ export interface Served {
  * `x-request-id` header and carried by Fastify's own log lines. Request lines are left to the operation log,
  * which says more (operation name, type, error codes).
  */
-export function createHttpApp(logger: Logger): FastifyInstance {
+export function createHttpApp(logger: Logger, opts: { trustProxy?: ProxyTrust } = {}): FastifyInstance {
   const app = Fastify({
+    // `request.ip` and `request.protocol` then follow the same trust as clientAddress().
+    trustProxy: opts.trustProxy ?? false,
     loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
     disableRequestLogging: true,
     requestIdHeader: false,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseConfigShape, loadConfig, productionGuards } from '@platform/kit';
+import { baseConfigShape, edgeConfigShape, loadConfig, productionGuards } from '@platform/kit';
 
 /** `identity=http://identity:4001/graphql,activity=http://activity:4002/graphql` → { identity: …, activity: … } */
 const subgraphUrls = z
@@ -21,6 +21,7 @@ const subgraphUrls = z
 export const routerConfigSchema = z
   .object({
     ...baseConfigShape,
+    ...edgeConfigShape,
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     HOST: z.string().default('0.0.0.0'),
     /** The committed, composed supergraph; relative paths are resolved from the working directory. */

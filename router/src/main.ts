@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     production: isProduction(config),
     logger,
     limits: { depth: config.MAX_DEPTH, aliases: config.MAX_ALIASES, cost: config.MAX_COST },
+    trustedProxies: config.TRUSTED_PROXIES,
+    corsOrigins: config.CORS_ORIGINS,
   });
   const url = await router.listen(config.PORT, config.HOST);
   logger.info({ url: `${url}/graphql` }, 'router listening');

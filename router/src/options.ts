@@ -26,4 +26,8 @@ export interface RouterOptions {
   production: boolean;
   logger: Logger;
   limits?: Partial<Limits>;
+  /** `TRUSTED_PROXIES` (kit edge-config.ts): whose X-Forwarded-For / -Proto are believed. Default: nobody's. */
+  trustedProxies?: readonly string[];
+  /** `CORS_ORIGINS`; undefined: none in production, any in development. */
+  corsOrigins?: readonly string[];
 }

@@ -1,17 +1,23 @@
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import {
   authenticate,
+  clientAddress,
   ConfigError,
   createErrorFormatter,
   createHttpApp,
   logInternal,
   loggedContext,
   operationLogPlugin,
+  proxyTrust,
+  registerHttpSecurity,
+  type CspSources,
   type GraphQLExecutor,
 } from '@platform/kit';
 import { contextBuilder, type RouterContext } from './context';
@@ -74,7 +80,13 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     hideSuggestions: opts.production,
     onInternal: logInternal(opts.logger),
   });
-  const app = createHttpApp(opts.logger);
+  const trust = proxyTrust(opts.trustedProxies);
+  const app = createHttpApp(opts.logger, { trustProxy: trust });
+  await registerHttpSecurity(app, {
+    production: opts.production,
+    corsOrigins: opts.corsOrigins,
+    cspSources: opts.production ? {} : LANDING_PAGE_CSP,
+  });
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: !opts.production,
@@ -86,6 +98,8 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
       costLimitPlugin(limits),
       jsonStatusPlugin(),
       fastifyApolloDrainPlugin(app),
+      // No page for browsers in production: the endpoint is for clients, and a page would load a CDN's scripts.
+      opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
       operationLogPlugin<RouterContext>({ logger: opts.logger, level: 'info', requestIdOf: (ctx) => ctx.headers['x-request-id'] }),
     ],
     stopOnTerminationSignals: false,
@@ -98,7 +112,7 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     path: GRAPHQL_PATH,
     // The id Fastify settled on (the client's when sane), so the response header and the logs agree.
     context: async (req, reply) =>
-      loggedContext(() => buildContext({ ...req.headers, 'x-request-id': req.id }, req.socket.remoteAddress), {
+      loggedContext(() => buildContext({ ...req.headers, 'x-request-id': req.id }, req.ip), {
         logger: opts.logger,
         level: 'info',
         requestId: req.id,
@@ -120,6 +134,7 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     path: GRAPHQL_PATH,
     production: opts.production,
     authenticate: (authorization) => authenticate(opts.signer, opts.revocations, authorization),
+    clientAddress: (request) => clientAddress(request, trust),
     schema: () => state?.apiSchema,
     rules: routerValidationRules(limits, productionRules),
     limitErrors: (operation) => operationLimitErrors(limits, operation),
@@ -144,6 +159,14 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     },
   };
 }
+
+/** What Apollo's development landing page (Sandbox) loads, beside its own nonce-pinned meta CSP. */
+const LANDING_PAGE_CSP: CspSources = {
+  'script-src': ["'unsafe-inline'", 'https://apollo-server-landing-page.cdn.apollographql.com', 'https://embeddable-sandbox.cdn.apollographql.com'],
+  'img-src': ['https://apollo-server-landing-page.cdn.apollographql.com'],
+  'manifest-src': ['https://apollo-server-landing-page.cdn.apollographql.com'],
+  'frame-src': ['https://sandbox.embed.apollographql.com'],
+};
 
 function assertEverySubgraphConfigured(opts: RouterOptions): void {
   const names = Supergraph.build(opts.supergraphSdl)

@@ -100,6 +100,8 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       revocations,
       production,
       logger: logger.child({ service: 'router' }),
+      trustedProxies: config.TRUSTED_PROXIES,
+      corsOrigins: config.CORS_ORIGINS,
     });
     const adapter = await createAdapter({
       executor: router.executor,

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import {
   getOperationAST,
   GraphQLError,
@@ -26,6 +26,8 @@ export interface SubscriptionServerOptions {
   production: boolean;
   /** Verifies a `Bearer …` header value; null when absent, throws when invalid or revoked. */
   authenticate(authorization: string | undefined): Promise<Caller | null>;
+  /** The client's address from the upgrade request, trusted proxies considered (as over HTTP). */
+  clientAddress(request: IncomingMessage): string | undefined;
   /** The current API schema, undefined until the gateway has loaded. */
   schema(): GraphQLSchema | undefined;
   rules: ValidationRule[];
@@ -41,6 +43,7 @@ export interface SubscriptionServerOptions {
 interface Connection {
   authorization: string;
   caller: Caller;
+  clientAddress: string | undefined;
 }
 
 /**
@@ -67,7 +70,7 @@ export function serveSubscriptions(opts: SubscriptionServerOptions): { close(): 
         try {
           const caller = await opts.authenticate(authorization);
           if (!caller || !authorization) return false;
-          connections.set(ctx, { authorization, caller });
+          connections.set(ctx, { authorization, caller, clientAddress: opts.clientAddress(ctx.extra.request) });
           return true;
         } catch {
           return false;
@@ -103,7 +106,7 @@ export function serveSubscriptions(opts: SubscriptionServerOptions): { close(): 
         if (refused.length) return refused;
         const contextValue: RouterContext = {
           caller: connection.caller,
-          headers: { authorization: connection.authorization, 'x-request-id': requestId },
+          headers: { authorization: connection.authorization, 'x-request-id': requestId, 'x-forwarded-for': connection.clientAddress },
         };
         return { schema, ...args, contextValue };
       },
