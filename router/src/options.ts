@@ -1,5 +1,6 @@
 import type { Logger, RevocationList, SubgraphRuntime, TokenSigner } from '@platform/kit';
 import type { Limits } from './limits/limits';
+import type { TrustedDocumentsOptions } from './trusted-documents/trusted-documents';
 
 /** A subgraph served by another process: HTTP for queries and mutations, graphql-ws on the same URL. */
 export interface RemoteSubgraph {
@@ -30,4 +31,6 @@ export interface RouterOptions {
   trustedProxies?: readonly string[];
   /** `CORS_ORIGINS`; undefined: none in production, any in development. */
   corsOrigins?: readonly string[];
+  /** `TRUSTED_DOCUMENTS`: the allow-list of operations; off when undefined. */
+  trustedDocuments?: TrustedDocumentsOptions;
 }

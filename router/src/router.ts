@@ -30,6 +30,7 @@ import { resolveLimits } from './limits/limits';
 import { costLimitPlugin, limitRules, routerValidationRules } from './limits/limits.plugin';
 import { operationLimitErrors } from './limits/operation-limits';
 import type { RouterOptions } from './options';
+import { documentGate } from './trusted-documents/trusted-documents';
 import { localUpstream } from './subscriptions/local-upstream';
 import { RemoteUpstreams } from './subscriptions/remote-upstream';
 import { subscriptionBridge } from './subscriptions/subscription-bridge';
@@ -92,6 +93,8 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     introspection: !opts.production,
     includeStacktraceInErrorResponses: !opts.production,
     csrfPrevention: true,
+    // Automatic persisted queries would let a hash stand for a document the allow-list never saw with this caller.
+    persistedQueries: opts.trustedDocuments && opts.trustedDocuments.mode !== 'off' ? false : undefined,
     formatError,
     validationRules: limitRules(limits),
     plugins: [
@@ -108,11 +111,17 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
   await apollo.start();
 
   const buildContext = contextBuilder(opts.signer, opts.revocations);
+  const gate = documentGate(opts.trustedDocuments, opts.logger);
   await app.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
     // The id Fastify settled on (the client's when sane), so the response header and the logs agree.
     context: async (req, reply) =>
-      loggedContext(() => buildContext({ ...req.headers, 'x-request-id': req.id }, req.ip), {
+      loggedContext(async () => {
+        const context = await buildContext({ ...req.headers, 'x-request-id': req.id }, req.ip);
+        const refused = gate(sourceOf(req), context.caller);
+        if (refused) throw refused;
+        return context;
+      }, {
         logger: opts.logger,
         level: 'info',
         requestId: req.id,
@@ -135,6 +144,7 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     production: opts.production,
     authenticate: (authorization) => authenticate(opts.signer, opts.revocations, authorization),
     clientAddress: (request) => clientAddress(request, trust),
+    refuseDocument: gate,
     schema: () => state?.apiSchema,
     rules: routerValidationRules(limits, productionRules),
     limitErrors: (operation) => operationLimitErrors(limits, operation),
@@ -178,7 +188,13 @@ function assertEverySubgraphConfigured(opts: RouterOptions): void {
   }
 }
 
-type BodyFields = { operationName?: unknown } | undefined;
+type BodyFields = { operationName?: unknown; query?: unknown } | undefined;
+
+/** The document text of a POST body or GET query string (Apollo refuses anything else). */
+function sourceOf(req: { body?: unknown; query?: unknown }): string | undefined {
+  const query = (req.body as BodyFields)?.query ?? (req.query as BodyFields)?.query;
+  return typeof query === 'string' ? query : undefined;
+}
 
 function mapValues<A, B>(record: Record<string, A>, fn: (value: A, key: string) => B): Record<string, B> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fn(value, key)]));

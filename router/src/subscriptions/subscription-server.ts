@@ -28,6 +28,8 @@ export interface SubscriptionServerOptions {
   authenticate(authorization: string | undefined): Promise<Caller | null>;
   /** The client's address from the upgrade request, trusted proxies considered (as over HTTP). */
   clientAddress(request: IncomingMessage): string | undefined;
+  /** The trusted-documents check, as over HTTP (before parsing): the refusal, or undefined to go on. */
+  refuseDocument(source: string, caller: Caller): GraphQLError | undefined;
   /** The current API schema, undefined until the gateway has loaded. */
   schema(): GraphQLSchema | undefined;
   rules: ValidationRule[];
@@ -91,6 +93,8 @@ export function serveSubscriptions(opts: SubscriptionServerOptions): { close(): 
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
+        const untrusted = opts.refuseDocument(payload.query, connection.caller);
+        if (untrusted) return [untrusted];
         let document;
         try {
           document = parse(payload.query);
