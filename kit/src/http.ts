@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { NoSchemaIntrospectionCustomRule, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ServerOptions } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
@@ -126,6 +127,10 @@ function socketOptions(runtime: SubgraphRuntime, logger: Logger, production: boo
   const log = new SocketOperationLog(logger, 'debug');
   return {
     schema: runtime.schema,
+    // Apollo's `introspection: false` covers HTTP only.
+    validate: production
+      ? (schema, document) => validate(schema, document, [...specifiedRules, NoSchemaIntrospectionCustomRule])
+      : undefined,
     context: (ctx, _id, payload) =>
       runtime.createContext({
         authorization: stringParam(ctx.connectionParams?.authorization),

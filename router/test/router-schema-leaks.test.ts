@@ -81,11 +81,14 @@ describe('schema leaks in production: field suggestions and introspection', () =
       expect(body.errors).toEqual([expect.objectContaining({ message: 'Cannot query field "usernam" on type "User".' })]);
     });
 
-    it('does not suggest over WebSocket', async () => {
+    it('does not suggest over WebSocket, nor answer introspection there', async () => {
       const client = socket(served.url.replace(/^http/, 'ws'), platform.token());
       try {
         const errors = await socketErrors(client, '{ users { usernam } }');
         expect(errors).toEqual([expect.objectContaining({ message: 'Cannot query field "usernam" on type "User".' })]);
+        const introspection = await socketErrors(client, '{ __schema { queryType { name } } }');
+        expect(introspection.length).toBeGreaterThan(0);
+        for (const error of introspection) expect(error.message).toMatch(/introspection has been disabled/);
       } finally {
         await client.dispose();
       }
