@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { withoutSuggestions } from './suggestions';
 
 /**
  * The one closed set of error codes every subgraph speaks (`extensions.code`).
@@ -110,9 +111,12 @@ export type ErrorFormatter = (
  */
 export function createErrorFormatter(opts: {
   exposeInternals: boolean;
+  /** Production: no "Did you mean …?" (see suggestions.ts). */
+  hideSuggestions?: boolean;
   onInternal?: (error: unknown, info: InternalErrorInfo) => void;
 }): ErrorFormatter {
-  return (formatted, error, info) => {
+  return (original, error, info) => {
+    const formatted = opts.hideSuggestions ? { ...original, message: withoutSuggestions(original.message) } : original;
     const rawCode = formatted.extensions?.code;
     // graphql-js input coercion errors carry no code; they are the client's fault.
     const code =

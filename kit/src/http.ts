@@ -2,13 +2,16 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { NoSchemaIntrospectionCustomRule, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ServerOptions } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
 import { createErrorFormatter, DomainError, withHttpStatus, type InternalErrorInfo } from './errors';
 import type { RequestContext } from './context';
 import { loggedContext, operationLogPlugin, requestIdFrom, SocketOperationLog, type Logger } from './logging';
+import type { ProxyTrust } from './client-address';
 import type { SubgraphRuntime } from './subgraph';
+import { hideSuggestions } from './suggestions';
 
 export interface ServeOptions {
   port: number;
@@ -28,8 +31,10 @@ export interface Served {
  * `x-request-id` header and carried by Fastify's own log lines. Request lines are left to the operation log,
  * which says more (operation name, type, error codes).
  */
-export function createHttpApp(logger: Logger): FastifyInstance {
+export function createHttpApp(logger: Logger, opts: { trustProxy?: ProxyTrust } = {}): FastifyInstance {
   const app = Fastify({
+    // `request.ip` and `request.protocol` then follow the same trust as clientAddress().
+    trustProxy: opts.trustProxy ?? false,
     loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
     disableRequestLogging: true,
     requestIdHeader: false,
@@ -49,12 +54,16 @@ export function createHttpApp(logger: Logger): FastifyInstance {
 export async function serveSubgraph(runtime: SubgraphRuntime, opts: ServeOptions): Promise<Served> {
   const app = createHttpApp(opts.logger);
   const wss = new WebSocketServer({ server: app.server, path: '/graphql' });
-  const ws = useServer(socketOptions(runtime, opts.logger), wss);
+  const ws = useServer(socketOptions(runtime, opts.logger, opts.production), wss);
   const apollo = new ApolloServer<RequestContext>({
     schema: runtime.schema,
     introspection: !opts.production,
     includeStacktraceInErrorResponses: !opts.production,
-    formatError: createErrorFormatter({ exposeInternals: !opts.production, onInternal: logInternal(opts.logger) }),
+    formatError: createErrorFormatter({
+      exposeInternals: !opts.production,
+      hideSuggestions: opts.production,
+      onInternal: logInternal(opts.logger),
+    }),
     logger: opts.logger,
     plugins: [
       fastifyApolloDrainPlugin(app),
@@ -114,10 +123,14 @@ export const logInternal =
  * `extensions.requestId` (its upstream socket is shared by the caller's subscriptions), older callers once in
  * `connectionParams.requestId`.
  */
-function socketOptions(runtime: SubgraphRuntime, logger: Logger): ServerOptions {
+function socketOptions(runtime: SubgraphRuntime, logger: Logger, production: boolean): ServerOptions {
   const log = new SocketOperationLog(logger, 'debug');
   return {
     schema: runtime.schema,
+    // Apollo's `introspection: false` covers HTTP only.
+    validate: production
+      ? (schema, document) => validate(schema, document, [...specifiedRules, NoSchemaIntrospectionCustomRule])
+      : undefined,
     context: (ctx, _id, payload) =>
       runtime.createContext({
         authorization: stringParam(ctx.connectionParams?.authorization),
@@ -126,10 +139,16 @@ function socketOptions(runtime: SubgraphRuntime, logger: Logger): ServerOptions 
     onSubscribe: (ctx, id, payload) => log.begin(ctx, id, undefined, payload.operationName),
     onOperation: (ctx, id, _payload, args, result) =>
       log.executing(ctx, id, args, result, (args.contextValue as RequestContext).requestId),
-    onNext: (ctx, id, _payload, _args, result) => log.errors(ctx, id, result.errors?.map((e) => e.toJSON())),
+    onNext: (ctx, id, _payload, _args, result) => {
+      const errors = result.errors?.map((e) => e.toJSON());
+      log.errors(ctx, id, errors);
+      if (production && errors) return { ...result, errors: hideSuggestions(errors) };
+    },
     onError: (ctx, id, _payload, errors) => {
-      log.errors(ctx, id, errors.map((e) => e.toJSON()));
+      const formatted = errors.map((e) => e.toJSON());
+      log.errors(ctx, id, formatted);
       log.refused(ctx, id);
+      if (production) return hideSuggestions(formatted);
     },
     onComplete: (ctx, id) => log.end(ctx, id),
   };

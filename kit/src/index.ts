@@ -1,16 +1,19 @@
 import 'reflect-metadata';
 
 export * from './auth';
+export * from './client-address';
 export * from './compose';
 export * from './config';
 export * from './context';
 export * from './db';
 export * from './decimal';
+export * from './edge-config';
 export * from './errors';
 export * from './events';
 export * from './executor';
 export * from './federation';
 export * from './http';
+export * from './http-security';
 export * from './logging';
 export * from './page';
 export * from './pubsub';
@@ -18,4 +21,5 @@ export * from './revocation-redis';
 export * from './shield';
 export * from './subgraph';
 export * from './subgraph-base';
+export * from './suggestions';
 export * from './time';

@@ -3,6 +3,7 @@ export { ALL_ROUTES, FAMILIES, familyForPath } from './families';
 export { adapterConfigSchema, loadAdapterConfig, type AdapterConfig } from './config';
 export { adapterEdgeOptions, adapterEdgeShape, type AdapterEdgeConfig } from './edge.config';
 export { buildOpenApi, type OpenApiDocument } from './framework/openapi';
+export { loadOperation, type LoadedOperation } from './framework/operations';
 export { apiSchemaOf, assertOperationsValid, validateOperations, type OperationProblem } from './framework/validate-operations';
 export { DEFAULT_LIMITS, type Limit, type RateLimiterOptions } from './framework/rate-limit';
 export { graphqlRoute, localRoute, rateLimit, routeKey, type Route } from './framework/route';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { baseConfigShape, loadConfig, productionGuards } from '@platform/kit';
+import { baseConfigShape, edgeConfigShape, loadConfig, productionGuards } from '@platform/kit';
+import { TRUSTED_DOCUMENTS_MODES } from './trusted-documents/trusted-documents';
 
 /** `identity=http://identity:4001/graphql,activity=http://activity:4002/graphql` → { identity: …, activity: … } */
 const subgraphUrls = z
@@ -18,9 +19,19 @@ const subgraphUrls = z
     return urls;
   });
 
+/** The operation allow-list (production option); shared with the all-in-one launcher. */
+export const trustedDocumentsConfigShape = {
+  TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).default('off'),
+  /** Built by `npm run schema` from the REST adapter's operations. */
+  TRUSTED_DOCUMENTS_PATH: z.string().default('schema/trusted-documents.json'),
+  /** `true`: signed-in platform admins may run any document. */
+  TRUSTED_DOCUMENTS_EXEMPT_ADMINS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+};
+
 export const routerConfigSchema = z
   .object({
     ...baseConfigShape,
+    ...edgeConfigShape,
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     HOST: z.string().default('0.0.0.0'),
     /** The committed, composed supergraph; relative paths are resolved from the working directory. */
@@ -30,6 +41,7 @@ export const routerConfigSchema = z
     MAX_DEPTH: z.coerce.number().int().positive().optional(),
     MAX_ALIASES: z.coerce.number().int().nonnegative().optional(),
     MAX_COST: z.coerce.number().int().positive().optional(),
+    ...trustedDocumentsConfigShape,
   })
   .superRefine((cfg, ctx) => {
     productionGuards(cfg, ctx);

@@ -14,7 +14,10 @@ import {
 export interface ForwardedHeaders {
   authorization?: string;
   'x-request-id': string;
-  /** The client address chain, the router's own peer appended (subgraphs rate-limit logins by it). */
+  /**
+   * The client's address as the router resolved it (one address: the peer, or what a trusted proxy vouched for),
+   * which subgraphs record and rate-limit by. Whatever the client sent in the header is not passed on.
+   */
   'x-forwarded-for'?: string;
 }
 
@@ -24,15 +27,19 @@ export interface RouterContext {
   headers: ForwardedHeaders;
 }
 
-/** `peer`: the address this request came from, when it came over the network. */
-export type ContextBuilder = (headers: Headers, peer?: string) => Promise<RouterContext>;
+/**
+ * `clientAddress`: resolved from the socket and the trusted proxies (kit clientAddress) for a request that came
+ * over the network. Without one the caller is this process (the embedded REST adapter), whose X-Forwarded-For
+ * is its own resolution of its client and is believed.
+ */
+export type ContextBuilder = (headers: Headers, clientAddress?: string) => Promise<RouterContext>;
 
 /**
  * Verifies the token once at the edge so a bad one costs no subgraph call. Anonymous requests pass
  * (each subgraph's shield decides); an invalid, expired or revoked token is a 401 UNAUTHENTICATED.
  */
 export function contextBuilder(signer: TokenSigner, revocations: RevocationList): ContextBuilder {
-  return async (headers, peer) => {
+  return async (headers, clientAddress) => {
     const authorization = headerValue(headers, 'authorization');
     let caller: Caller | null;
     try {
@@ -45,14 +52,8 @@ export function contextBuilder(signer: TokenSigner, revocations: RevocationList)
       headers: {
         authorization,
         'x-request-id': requestIdFrom(headerValue(headers, 'x-request-id')),
-        'x-forwarded-for': forwardedFor(headerValue(headers, 'x-forwarded-for'), peer),
+        'x-forwarded-for': clientAddress ?? headerValue(headers, 'x-forwarded-for'),
       },
     };
   };
-}
-
-/** Appends the peer to the chain, as every proxy does; which hops to trust is the reader's decision. */
-function forwardedFor(chain: string | undefined, peer: string | undefined): string | undefined {
-  if (!peer) return chain;
-  return chain ? `${chain}, ${peer}` : peer;
 }

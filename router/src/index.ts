@@ -4,4 +4,7 @@ export type { RouterContext, ForwardedHeaders } from './context';
 export { httpExecutor } from './http-executor';
 export { DEFAULT_LIMITS, type Limits } from './limits/limits';
 export { operationCost } from './limits/operation-cost';
-export { loadRouterConfig, routerConfigSchema, type RouterConfig } from './config';
+export { loadRouterConfig, routerConfigSchema, trustedDocumentsConfigShape, type RouterConfig } from './config';
+export { documentHash } from './trusted-documents/document-hash';
+export { buildManifest, readManifestHashes, type TrustedDocumentsManifest } from './trusted-documents/manifest';
+export { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode, type TrustedDocumentsOptions } from './trusted-documents/trusted-documents';

@@ -5,6 +5,7 @@ import { createLogger, createTokenSigner, isProduction, MemoryRevocationList, Re
 import { loadRouterConfig } from './config';
 import type { UpstreamSubgraph } from './options';
 import { createRouter } from './router';
+import { readManifestHashes } from './trusted-documents/manifest';
 
 /** The router as its own process: every subgraph remote, supergraph from the committed file. */
 async function main(): Promise<void> {
@@ -22,6 +23,13 @@ async function main(): Promise<void> {
     production: isProduction(config),
     logger,
     limits: { depth: config.MAX_DEPTH, aliases: config.MAX_ALIASES, cost: config.MAX_COST },
+    trustedProxies: config.TRUSTED_PROXIES,
+    corsOrigins: config.CORS_ORIGINS,
+    trustedDocuments: {
+      mode: config.TRUSTED_DOCUMENTS,
+      hashes: config.TRUSTED_DOCUMENTS === 'off' ? [] : readManifestHashes(resolve(config.TRUSTED_DOCUMENTS_PATH)),
+      exemptPlatformAdmins: config.TRUSTED_DOCUMENTS_EXEMPT_ADMINS,
+    },
   });
   const url = await router.listen(config.PORT, config.HOST);
   logger.info({ url: `${url}/graphql` }, 'router listening');

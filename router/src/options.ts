@@ -1,5 +1,6 @@
 import type { Logger, RevocationList, SubgraphRuntime, TokenSigner } from '@platform/kit';
 import type { Limits } from './limits/limits';
+import type { TrustedDocumentsOptions } from './trusted-documents/trusted-documents';
 
 /** A subgraph served by another process: HTTP for queries and mutations, graphql-ws on the same URL. */
 export interface RemoteSubgraph {
@@ -28,4 +29,10 @@ export interface RouterOptions {
   limits?: Partial<Limits>;
   /** How often open subscription sockets are verified again, beside revocation notices (default 30 s). */
   subscriptionRecheckMs?: number;
+  /** `TRUSTED_PROXIES` (kit edge-config.ts): whose X-Forwarded-For / -Proto are believed. Default: nobody's. */
+  trustedProxies?: readonly string[];
+  /** `CORS_ORIGINS`; undefined: none in production, any in development. */
+  corsOrigins?: readonly string[];
+  /** `TRUSTED_DOCUMENTS`: the allow-list of operations; off when undefined. */
+  trustedDocuments?: TrustedDocumentsOptions;
 }

@@ -1,17 +1,23 @@
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
-import { NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import {
   authenticate,
+  clientAddress,
   ConfigError,
   createErrorFormatter,
   createHttpApp,
   logInternal,
   loggedContext,
   operationLogPlugin,
+  proxyTrust,
+  registerHttpSecurity,
+  type CspSources,
   type GraphQLExecutor,
 } from '@platform/kit';
 import { contextBuilder, type RouterContext } from './context';
@@ -19,9 +25,12 @@ import { LocalDataSource } from './datasources/local.data-source';
 import { ForwardingDataSource } from './datasources/remote.data-source';
 import { subgraphHealth } from './health';
 import { inProcessExecutor, operationRunner } from './in-process-executor';
+import { jsonStatusPlugin } from './json-status.plugin';
 import { resolveLimits } from './limits/limits';
-import { assertCost, costLimitPlugin, limitRules, routerValidationRules } from './limits/limits.plugin';
+import { costLimitPlugin, limitRules, routerValidationRules } from './limits/limits.plugin';
+import { operationLimitErrors } from './limits/operation-limits';
 import type { RouterOptions } from './options';
+import { documentGate } from './trusted-documents/trusted-documents';
 import { localUpstream } from './subscriptions/local-upstream';
 import { RemoteUpstreams } from './subscriptions/remote-upstream';
 import { subscriptionBridge } from './subscriptions/subscription-bridge';
@@ -67,18 +76,33 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     state = supergraphState(apiSchema, coreSupergraphSdl);
   });
 
-  const formatError = createErrorFormatter({ exposeInternals: !opts.production, onInternal: logInternal(opts.logger) });
-  const app = createHttpApp(opts.logger);
+  const formatError = createErrorFormatter({
+    exposeInternals: !opts.production,
+    hideSuggestions: opts.production,
+    onInternal: logInternal(opts.logger),
+  });
+  const trust = proxyTrust(opts.trustedProxies);
+  const app = createHttpApp(opts.logger, { trustProxy: trust });
+  await registerHttpSecurity(app, {
+    production: opts.production,
+    corsOrigins: opts.corsOrigins,
+    cspSources: opts.production ? {} : LANDING_PAGE_CSP,
+  });
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: !opts.production,
     includeStacktraceInErrorResponses: !opts.production,
     csrfPrevention: true,
+    // Automatic persisted queries would let a hash stand for a document the allow-list never saw with this caller.
+    persistedQueries: opts.trustedDocuments && opts.trustedDocuments.mode !== 'off' ? false : undefined,
     formatError,
     validationRules: limitRules(limits),
     plugins: [
       costLimitPlugin(limits),
+      jsonStatusPlugin(),
       fastifyApolloDrainPlugin(app),
+      // No page for browsers in production: the endpoint is for clients, and a page would load a CDN's scripts.
+      opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
       operationLogPlugin<RouterContext>({ logger: opts.logger, level: 'info', requestIdOf: (ctx) => ctx.headers['x-request-id'] }),
     ],
     stopOnTerminationSignals: false,
@@ -87,11 +111,17 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
   await apollo.start();
 
   const buildContext = contextBuilder(opts.signer, opts.revocations);
+  const gate = documentGate(opts.trustedDocuments, opts.logger);
   await app.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
     // The id Fastify settled on (the client's when sane), so the response header and the logs agree.
     context: async (req, reply) =>
-      loggedContext(() => buildContext({ ...req.headers, 'x-request-id': req.id }, req.socket.remoteAddress), {
+      loggedContext(async () => {
+        const context = await buildContext({ ...req.headers, 'x-request-id': req.id }, req.ip);
+        const refused = gate(sourceOf(req), context.caller);
+        if (refused) throw refused;
+        return context;
+      }, {
         logger: opts.logger,
         level: 'info',
         requestId: req.id,
@@ -115,10 +145,11 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     authenticate: (authorization) => authenticate(opts.signer, opts.revocations, authorization),
     revocations: opts.revocations,
     recheckMs: opts.subscriptionRecheckMs,
+    clientAddress: (request) => clientAddress(request, trust),
+    refuseDocument: gate,
     schema: () => state?.apiSchema,
     rules: routerValidationRules(limits, productionRules),
-    assertCost: (schema: GraphQLSchema, args) =>
-      assertCost(limits, schema, args.document, args.operationName, args.variableValues ?? undefined),
+    limitErrors: (operation) => operationLimitErrors(limits, operation),
     subscribe: subscriptionBridge({ state: () => state, dataSources, upstreams, logger: opts.logger }),
     run,
     formatError,
@@ -141,6 +172,14 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
   };
 }
 
+/** What Apollo's development landing page (Sandbox) loads, beside its own nonce-pinned meta CSP. */
+const LANDING_PAGE_CSP: CspSources = {
+  'script-src': ["'unsafe-inline'", 'https://apollo-server-landing-page.cdn.apollographql.com', 'https://embeddable-sandbox.cdn.apollographql.com'],
+  'img-src': ['https://apollo-server-landing-page.cdn.apollographql.com'],
+  'manifest-src': ['https://apollo-server-landing-page.cdn.apollographql.com'],
+  'frame-src': ['https://sandbox.embed.apollographql.com'],
+};
+
 function assertEverySubgraphConfigured(opts: RouterOptions): void {
   const names = Supergraph.build(opts.supergraphSdl)
     .subgraphsMetadata()
@@ -151,7 +190,13 @@ function assertEverySubgraphConfigured(opts: RouterOptions): void {
   }
 }
 
-type BodyFields = { operationName?: unknown } | undefined;
+type BodyFields = { operationName?: unknown; query?: unknown } | undefined;
+
+/** The document text of a POST body or GET query string (Apollo refuses anything else). */
+function sourceOf(req: { body?: unknown; query?: unknown }): string | undefined {
+  const query = (req.body as BodyFields)?.query ?? (req.query as BodyFields)?.query;
+  return typeof query === 'string' ? query : undefined;
+}
 
 function mapValues<A, B>(record: Record<string, A>, fn: (value: A, key: string) => B): Record<string, B> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fn(value, key)]));

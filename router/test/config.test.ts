@@ -20,6 +20,32 @@ describe('loadRouterConfig', () => {
     expect(() => loadRouterConfig({ SUBGRAPH_URLS: 'identity' })).toThrow(/SUBGRAPH_URLS: "identity" is not name=/);
   });
 
+  it('trusts no proxy, sets no CORS origins and enforces no document list unless told', () => {
+    const config = loadRouterConfig({});
+    expect(config).toMatchObject({ TRUSTED_PROXIES: [], TRUSTED_DOCUMENTS: 'off', TRUSTED_DOCUMENTS_EXEMPT_ADMINS: false });
+    expect(config.CORS_ORIGINS).toBeUndefined();
+  });
+
+  it('reads the edge settings as lists', () => {
+    const config = loadRouterConfig({
+      TRUSTED_PROXIES: '10.0.0.5, 10.1.0.0/16, loopback',
+      CORS_ORIGINS: 'https://app.example, https://admin.example',
+      TRUSTED_DOCUMENTS: 'enforce',
+      TRUSTED_DOCUMENTS_EXEMPT_ADMINS: 'true',
+    });
+    expect(config).toMatchObject({
+      TRUSTED_PROXIES: ['10.0.0.5', '10.1.0.0/16', 'loopback'],
+      CORS_ORIGINS: ['https://app.example', 'https://admin.example'],
+      TRUSTED_DOCUMENTS: 'enforce',
+      TRUSTED_DOCUMENTS_EXEMPT_ADMINS: true,
+    });
+  });
+
+  it('names a TRUSTED_PROXIES entry that is not an address or range', () => {
+    expect(() => loadRouterConfig({ TRUSTED_PROXIES: '10.0.0.5, proxy.example' })).toThrow(/TRUSTED_PROXIES: "proxy.example" is not/);
+    expect(() => loadRouterConfig({ TRUSTED_DOCUMENTS: 'yes' })).toThrow(/TRUSTED_DOCUMENTS/);
+  });
+
   it('refuses production without a JWT secret or Redis', () => {
     expect(() => loadRouterConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set in production[\s\S]*REDIS_URL/);
   });

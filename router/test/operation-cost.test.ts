@@ -27,9 +27,19 @@ describe('operationCost', () => {
     expect(cost('{ user(id: 1) { friends { friends(first: 2) { id } } } }')).toBe(1 + 10 * (1 + 2 * 2));
   });
 
-  it('costs fragments at every spread and ignores introspection', () => {
+  it('costs fragments at every spread, and __typename like any field', () => {
     const query = '{ a: user(id: 1) { ...F } b: user(id: 2) { ...F } __typename } fragment F on User { id name __typename }';
-    expect(cost(query)).toBe(2 * 3);
+    expect(cost(query)).toBe(2 * 4 + 1);
+  });
+
+  it('counts introspection, its lists included', () => {
+    // __schema + types: 10 × (1 + name)
+    expect(cost('{ __schema { types { name } } }')).toBe(1 + 10 * 2);
+  });
+
+  it('reads a size the document leaves to the argument default', () => {
+    const paged = buildSchema('type Query { users(pageSize: Int = 200): [ID!]! }');
+    expect(operationCost(paged, parse('{ users }'), undefined, {})).toBe(200);
   });
 
   it('costs each fragment once, so fragments that fan out exponentially cannot make the estimate slow', () => {

@@ -83,6 +83,69 @@ describe('operation limits at the router (defaults: depth 12, aliases 30, cost 5
     expect(body.errors[0].extensions).toMatchObject({ limit: 5000 });
   });
 
+  describe('a page size hidden in a variable default does not bypass the cost limit', () => {
+    // users(first: 3000) { id username } costs 3000 × 3 = 9000.
+    const literal = '{ users(first: 3000) { id username } }';
+    const viaDefault = 'query Big($n: Int = 3000) { users(first: $n) { id username } }';
+
+    it('over HTTP, refusing the default exactly as the literal, without calling any subgraph', async () => {
+      const before = platform.calls.total();
+      expect((await post(running.url, { query: literal })).body).toEqual(refusal('MAX_COST'));
+      const { status, body } = await post(running.url, { query: viaDefault });
+      expect(status).toBe(400);
+      expect(body).toEqual(refusal('MAX_COST'));
+      expect(body.errors[0].extensions).toMatchObject({ cost: 9000 });
+      expect(platform.calls.total()).toBe(before);
+      // The same variable given a small value runs.
+      expect((await post(running.url, { query: viaDefault, variables: { n: 1 } })).body).toEqual({
+        data: { users: [{ id: '1', username: 'ann' }] },
+      });
+    });
+
+    it('over WebSocket', async () => {
+      const client = createClient({
+        url: running.wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${platform.token()}` },
+        retryAttempts: 0,
+      });
+      try {
+        await expect(client.iterate({ query: viaDefault }).next()).rejects.toEqual([
+          expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'MAX_COST' }) }),
+        ]);
+        const subscription = 'subscription S($n: Int = 3000) { noteAdded { author { notes { id } } } }';
+        // A subscription's variables are coerced the same way: an invalid one is refused before any upstream call.
+        await expect(client.iterate({ query: subscription, variables: { n: 'many' } }).next()).rejects.toEqual([
+          expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+        ]);
+      } finally {
+        await client.dispose();
+      }
+    });
+  });
+
+  describe('introspection fields and __typename count toward the limits', () => {
+    it('refuses 5,000 aliased __typename fields (MAX_ALIASES)', async () => {
+      const aliases = Array.from({ length: 5000 }, (_, i) => `t${i}: __typename`).join(' ');
+      const { status, body } = await post(running.url, { query: `{ ${aliases} }` });
+      expect(status).toBe(400);
+      expect(body).toEqual(refusal('MAX_ALIASES'));
+    });
+
+    it('counts introspection depth and cost', async () => {
+      const costly = '{ __schema { types { fields { args { type { fields { name } } } } } } }';
+      expect((await post(running.url, { query: costly })).body).toEqual(refusal('MAX_COST'));
+      const shallow = await startRouter(platform, 'local', { limits: { depth: 3 } });
+      try {
+        const deep = '{ __schema { queryType { fields { name } } } }';
+        expect((await post(shallow.url, { query: deep })).body).toEqual(refusal('MAX_DEPTH'));
+        expect((await post(shallow.url, { query: '{ __schema { queryType { name } } }' })).body.errors).toBeUndefined();
+      } finally {
+        await shallow.close();
+      }
+    });
+  });
+
   it('applies the same limits to operations over WebSocket', async () => {
     const client = createClient({
       url: running.wsUrl,

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { baseConfigShape, loadConfig, productionGuards } from '@platform/kit';
+import { baseConfigShape, edgeConfigShape, loadConfig, productionGuards } from '@platform/kit';
 import { adapterEdgeShape } from '@platform/rest-adapter';
+import { trustedDocumentsConfigShape } from '@platform/router';
 
 /** The all-in-one launcher (`npm start`): router, adapter and every subgraph in one process. */
 export const platformConfigSchema = z
   .object({
     ...baseConfigShape,
+    ...edgeConfigShape,
+    ...trustedDocumentsConfigShape,
     HOST: z.string().default('127.0.0.1'),
     ROUTER_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     ADAPTER_PORT: z.coerce.number().int().min(0).max(65535).default(8000),

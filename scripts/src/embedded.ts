@@ -17,7 +17,7 @@ import {
 import { createActivity, loadActivityConfig } from '@platform/activity';
 import { createIdentity, loadIdentityConfig } from '@platform/identity';
 import { adapterEdgeOptions, createAdapter, type Adapter } from '@platform/rest-adapter';
-import { createRouter, type Router } from '@platform/router';
+import { createRouter, readManifestHashes, type Router } from '@platform/router';
 import { loadPlatformConfig, subgraphDatabaseUrl, type PlatformConfig } from './config';
 
 /** The committed supergraph; production and the embedded mode both boot from it. */
@@ -100,6 +100,13 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       revocations,
       production,
       logger: logger.child({ service: 'router' }),
+      trustedProxies: config.TRUSTED_PROXIES,
+      corsOrigins: config.CORS_ORIGINS,
+      trustedDocuments: {
+        mode: config.TRUSTED_DOCUMENTS,
+        hashes: config.TRUSTED_DOCUMENTS === 'off' ? [] : readManifestHashes(path.resolve(config.TRUSTED_DOCUMENTS_PATH)),
+        exemptPlatformAdmins: config.TRUSTED_DOCUMENTS_EXEMPT_ADMINS,
+      },
     });
     const edge = adapterEdgeOptions(config);
     const adapter = await createAdapter({

@@ -1,6 +1,8 @@
 import { buildActivitySchema } from '@platform/activity';
 import { buildIdentitySchema } from '@platform/identity';
 import { composeSupergraph, createPubSub, type SubgraphSdl } from '@platform/kit';
+import { ALL_ROUTES, loadOperation } from '@platform/rest-adapter';
+import { buildManifest } from '@platform/router';
 
 /** Where each subgraph answers in the production shape (docker-compose); routers override it per deployment. */
 const URLS: Record<string, string> = {
@@ -28,11 +30,24 @@ export interface SchemaFiles {
   [file: string]: string;
 }
 
-/** The files `schema/` must hold: one SDL per subgraph and the composed supergraph. */
+/**
+ * The files `schema/` must hold: one SDL per subgraph, the composed supergraph, and the trusted documents (every
+ * operation a REST route runs, so the adapter keeps working when the router enforces the list).
+ */
 export async function schemaFiles(): Promise<SchemaFiles> {
   const subgraphs = await currentSubgraphs();
   const files: SchemaFiles = {};
   for (const s of subgraphs) files[`${s.name}.graphql`] = `${s.sdl.trim()}\n`;
   files['supergraph.graphql'] = `${composeSupergraph(subgraphs).trim()}\n`;
+  files['trusted-documents.json'] = `${JSON.stringify(trustedDocuments(), null, 2)}\n`;
   return files;
+}
+
+/** Keyed by `folder#name` relative to the adapter's families, so the file reads the same on every machine. */
+function trustedDocuments() {
+  const operations = ALL_ROUTES.flatMap((route) => (route.kind === 'graphql' ? [loadOperation(route.operation)] : []));
+  return buildManifest(
+    'rest-adapter/src/families/*/operations (npm run schema)',
+    operations.map((op) => ({ name: `${op.folder.split(/[\\/]families[\\/]/)[1] ?? op.folder}#${op.name}`, document: op.document })),
+  );
 }

@@ -1,6 +1,6 @@
 /** Static bounds on what one operation may ask for, checked before any subgraph is called. */
 export interface Limits {
-  /** Deepest field nesting (fragments followed, introspection not counted). */
+  /** Deepest field nesting (fragments followed, introspection fields included). */
   depth: number;
   /** Aliased fields in the operation, counted once per use of the fragment holding them. */
   aliases: number;

@@ -1,4 +1,5 @@
 import {
+  getArgumentValues,
   getNamedType,
   getNullableType,
   getOperationAST,
@@ -13,6 +14,9 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
   type SelectionSetNode,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
 } from 'graphql';
 
 /** Arguments that bound the length of a list, whatever a subgraph calls them. */
@@ -24,7 +28,9 @@ export const DEFAULT_LIST_SIZE = 10;
 /**
  * Estimated number of fields an operation resolves: every field counts 1, and a list field multiplies its
  * subtree by its length. The length is the nearest size argument (`pageSize: 50` on `users` applies to the
- * `items` list of the page it returns), else {@link DEFAULT_LIST_SIZE}. Introspection is free. Fragments are
+ * `items` list of the page it returns), else {@link DEFAULT_LIST_SIZE}. `variables` are the coerced values
+ * (defaults applied, see operation-limits.ts): a size hidden in a variable's default is still a size. Introspection
+ * and `__typename` count like any field: 5,000 aliased `__typename`s are 5,000 fields to answer. Fragments are
  * costed once per (fragment, inherited size), so a hostile document cannot make the estimate itself slow.
  */
 export function operationCost(
@@ -50,9 +56,8 @@ export function operationCost(
     let total = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value.startsWith('__')) continue;
         const field = fieldOf(parent, selection.name.value);
-        const size = sizeArgument(selection, variables) ?? inheritedSize;
+        const size = sizeArgument(field, selection, variables) ?? inheritedSize;
         const isList = !!field && isListType(getNullableType(field.type));
         const children = selection.selectionSet
           ? walk(selection.selectionSet, field && getNamedType(field.type), isList ? undefined : size, path)
@@ -80,20 +85,27 @@ export function operationCost(
 }
 
 function fieldOf(parent: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (name === '__typename') return TypeNameMetaFieldDef;
+  if (name === '__schema') return SchemaMetaFieldDef;
+  if (name === '__type') return TypeMetaFieldDef;
   return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
 }
 
-function sizeArgument(field: FieldNode, variables: Record<string, unknown>): number | undefined {
-  for (const argument of field.arguments ?? []) {
-    if (!SIZE_ARGUMENTS.has(argument.name.value)) continue;
-    const { value } = argument;
-    const raw =
-      value.kind === Kind.INT
-        ? Number(value.value)
-        : value.kind === Kind.VARIABLE
-          ? variables[value.name.value]
-          : undefined;
-    if (typeof raw === 'number' && Number.isFinite(raw)) return Math.max(0, Math.floor(raw));
+/** The field's size argument as execution will see it: literal, variable or the argument's own default. */
+function sizeArgument(
+  field: GraphQLField<unknown, unknown> | undefined,
+  node: FieldNode,
+  variables: Record<string, unknown>,
+): number | undefined {
+  if (!field) return undefined;
+  let values: Record<string, unknown>;
+  try {
+    values = getArgumentValues(field, node, variables);
+  } catch {
+    return undefined; // invalid arguments: validation reports them, and nothing runs
+  }
+  for (const [name, raw] of Object.entries(values)) {
+    if (SIZE_ARGUMENTS.has(name) && typeof raw === 'number' && Number.isFinite(raw)) return Math.max(0, Math.floor(raw));
   }
   return undefined;
 }

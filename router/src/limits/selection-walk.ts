@@ -2,9 +2,6 @@ import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNod
 
 export type FragmentLookup = (name: string) => FragmentDefinitionNode | undefined | null;
 
-/** Introspection (`__schema`, `__type`, `__typename`) is cheap, and off in production: no limit counts it. */
-const isIntrospection = (field: FieldNode) => field.name.value.startsWith('__');
-
 export interface SelectionFold {
   /** The value of one field, given the value of its own selection set (0 for a leaf). */
   field(node: FieldNode, children: (set: SelectionSetNode) => number): number;
@@ -24,7 +21,8 @@ export function foldSelections(set: SelectionSetNode, fragment: FragmentLookup, 
     for (const selection of current.selections) {
       let value = 0;
       if (selection.kind === Kind.FIELD) {
-        if (!isIntrospection(selection)) value = fold.field(selection, (children) => walk(children, path));
+        // Introspection and `__typename` count too: thousands of aliased `__typename`s are work all the same.
+        value = fold.field(selection, (children) => walk(children, path));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         value = walk(selection.selectionSet, path);
       } else {

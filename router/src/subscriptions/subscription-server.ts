@@ -1,11 +1,10 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import {
   getOperationAST,
   GraphQLError,
   parse,
   print,
   validate,
-  type ExecutionArgs,
   type ExecutionResult,
   type FormattedExecutionResult,
   type GraphQLFormattedError,
@@ -14,7 +13,6 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { getVariableValues } from 'graphql/execution/values';
 import {
   bearerToken,
   DomainError,
@@ -26,6 +24,7 @@ import {
   type RevocationList,
 } from '@platform/kit';
 import type { RouterContext } from '../context';
+import type { ResolvedOperation } from '../limits/operation-limits';
 import { formatOutside, type ErrorFormatter } from '../format-error';
 import type { OperationRunner } from '../in-process-executor';
 import { SessionSockets } from './session-sockets';
@@ -41,10 +40,15 @@ export interface SubscriptionServerOptions {
   revocations: Pick<RevocationList, 'onRevoke'>;
   /** How often held sockets are verified again, in case a revocation notice was lost (default 30 s). */
   recheckMs?: number;
+  /** The client's address from the upgrade request, trusted proxies considered (as over HTTP). */
+  clientAddress(request: IncomingMessage): string | undefined;
+  /** The trusted-documents check, as over HTTP (before parsing): the refusal, or undefined to go on. */
+  refuseDocument(source: string, caller: Caller): GraphQLError | undefined;
   /** The current API schema, undefined until the gateway has loaded. */
   schema(): GraphQLSchema | undefined;
   rules: ValidationRule[];
-  assertCost(schema: GraphQLSchema, args: Pick<ExecutionArgs, 'document' | 'operationName' | 'variableValues'>): void;
+  /** The router's variable-dependent limits (coercion, cost), as over HTTP: the errors to answer, none to run. */
+  limitErrors(operation: ResolvedOperation): GraphQLError[];
   subscribe: ReturnType<typeof subscriptionBridge>;
   /** Queries and mutations sent over the socket run like HTTP ones. */
   run: OperationRunner;
@@ -55,6 +59,7 @@ export interface SubscriptionServerOptions {
 interface Connection {
   authorization: string;
   caller: Caller;
+  clientAddress: string | undefined;
 }
 
 const RECHECK_MS = 30_000;
@@ -104,7 +109,7 @@ export async function serveSubscriptions(opts: SubscriptionServerOptions): Promi
             release();
             return false;
           }
-          connections.set(ctx, { authorization, caller });
+          connections.set(ctx, { authorization, caller, clientAddress: opts.clientAddress(ctx.extra.request) });
           return true;
         } catch {
           return false;
@@ -125,6 +130,8 @@ export async function serveSubscriptions(opts: SubscriptionServerOptions): Promi
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
+        const untrusted = opts.refuseDocument(payload.query, connection.caller);
+        if (untrusted) return [untrusted];
         let document;
         try {
           document = parse(payload.query);
@@ -135,18 +142,12 @@ export async function serveSubscriptions(opts: SubscriptionServerOptions): Promi
         if (invalid.length) return invalid.map(badInput);
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new DomainError('BAD_USER_INPUT', 'Operation not found in the document')];
-        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
-        if (coerced.errors) return coerced.errors.map(badInput);
         const args = { document, operationName: payload.operationName, variableValues: payload.variables ?? {} };
-        try {
-          opts.assertCost(schema, args);
-        } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
-        }
+        const refused = opts.limitErrors({ schema, document, operationName: args.operationName, variables: args.variableValues });
+        if (refused.length) return refused;
         const contextValue: RouterContext = {
           caller: connection.caller,
-          headers: { authorization: connection.authorization, 'x-request-id': requestId },
+          headers: { authorization: connection.authorization, 'x-request-id': requestId, 'x-forwarded-for': connection.clientAddress },
         };
         return { schema, ...args, contextValue };
       },

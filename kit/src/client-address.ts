@@ -1,0 +1,41 @@
+import type { IncomingMessage } from 'node:http';
+import proxyAddr from '@fastify/proxy-addr';
+
+/** Whether the hop at `address` (`hop` 0 = the socket peer) is a proxy whose forwarding headers are believed. */
+export type ProxyTrust = (address: string, hop: number) => boolean;
+
+/**
+ * The trust of `TRUSTED_PROXIES`: addresses, CIDRs (`10.0.0.0/8`) and proxy-addr's names (`loopback`, `linklocal`,
+ * `uniquelocal`). None by default: X-Forwarded-For is then nobody's word but the client's, and is ignored.
+ * Throws on an entry that is not an address or range. Give the same trust to Fastify (`trustProxy`), so that
+ * `request.ip` and `request.protocol` agree with {@link clientAddress}.
+ */
+export const proxyTrust = (trusted: readonly string[] = []): ProxyTrust =>
+  trusted.length ? proxyAddr.compile([...trusted]) : () => false;
+
+/**
+ * The client's address: the socket peer, or, while the peer is a trusted proxy, the X-Forwarded-For hop it vouches
+ * for (read right to left, stopping at the first hop not trusted). For a WebSocket upgrade, or any request without
+ * Fastify's `request.ip`.
+ */
+export const clientAddress = (request: IncomingMessage, trust: ProxyTrust): string | undefined =>
+  request.socket.remoteAddress === undefined ? undefined : proxyAddr(request, trust);
+
+/** `a, b` → ['a', 'b']: the parsing of comma-separated settings such as TRUSTED_PROXIES. */
+export const commaList = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+/** The entries of a TRUSTED_PROXIES value that proxy-addr cannot read. */
+export function invalidProxyEntries(entries: readonly string[]): string[] {
+  return entries.filter((entry) => {
+    try {
+      proxyAddr.compile(entry);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
