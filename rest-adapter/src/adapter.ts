@@ -5,7 +5,7 @@ import { requestIdFrom, type GraphQLExecutor, type HealthChecks, type Logger } f
 import { ALL_ROUTES, familyForPath } from './families';
 import { buildOpenApi, type OpenApiDocument } from './framework/openapi';
 import { createRateLimits, type RateLimiterOptions } from './framework/rate-limit';
-import { registerRoute, type RouteConfig } from './framework/register-route';
+import { registerRoute, type PayloadCheck, type RouteConfig } from './framework/register-route';
 import { sendError, toRestError } from './framework/render-error';
 import { RestError } from './framework/rest-error';
 import type { AppInfo, Route } from './framework/route';
@@ -26,6 +26,8 @@ export interface AdapterOptions {
   routes?: readonly Route[];
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   trustProxy?: boolean | string;
+  /** Called with every route's answer before the envelope; the contract tests check it against `response`. */
+  checkPayload?: PayloadCheck;
 }
 
 export interface Adapter {
@@ -74,6 +76,7 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
   const deps = {
     executor: opts.executor,
     logger,
+    checkPayload: opts.checkPayload,
     rateLimits: createRateLimits(opts.rateLimiter ?? {}, logger),
     local: {
       app: info,

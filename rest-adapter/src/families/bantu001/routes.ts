@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { graphqlRoute, rateLimit, type Route } from '../../framework/route';
-import type { GqlAuthPayload } from '../shared/graph.types';
 import { bantu001 } from './bantu001.family';
-import { bantuOps } from './operations';
+import { BantuLoginDocument } from './operations.generated';
 
 const user = z.object({
   id: z.string(),
@@ -29,15 +28,15 @@ export const bantu001Routes: Route[] = [
     rateLimit: rateLimit.login('email'),
     auth: false,
     fieldAliases: { login: 'email' },
-    operation: bantuOps.op('BantuLogin'),
+    operation: BantuLoginDocument,
     variables: ({ body }) => ({ input: { login: body.email, password: body.password, channel: 'WEB' } }),
-    map: ({ login }: { login: GqlAuthPayload }) => ({
+    map: ({ login }) => ({
       token: login.accessToken,
       user: {
         id: login.user.id,
         username: login.user.username,
-        email: login.user.email ?? null,
-        name: login.user.fullName ?? null,
+        email: login.user.email,
+        name: login.user.fullName,
         role: login.user.role?.code ?? null,
         tenant_code: login.user.tenant?.code ?? null,
       },

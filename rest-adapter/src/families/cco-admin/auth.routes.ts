@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import type { GqlAuthPayload, GqlUser } from '../shared/graph.types';
 import { ccoAdmin } from './cco-admin.family';
-import { ccoOps } from './operations';
+import { CcoLoginDocument, CcoLogoutDocument, CcoMeDocument } from './operations.generated';
 
 export const ccoAuthRoutes = [
   graphqlRoute({
@@ -30,19 +29,19 @@ export const ccoAuthRoutes = [
     rateLimit: rateLimit.login('loginId'),
     auth: false,
     fieldAliases: { login: 'loginId' },
-    operation: ccoOps.op('CcoLogin'),
+    operation: CcoLoginDocument,
     variables: ({ body }) => ({
       input: { login: body.loginId, password: body.password, channel: 'WEB', audience: 'ADMIN_CONSOLE' },
     }),
-    map: ({ login }: { login: GqlAuthPayload }) => ({
+    map: ({ login }) => ({
       token: login.accessToken,
       user: {
         id: Number(login.user.id),
         loginId: login.user.username,
         username: login.user.username,
         role: login.user.role?.code ?? null,
-        email: login.user.email ?? null,
-        name: login.user.fullName ?? null,
+        email: login.user.email,
+        name: login.user.fullName,
       },
     }),
   }),
@@ -55,7 +54,7 @@ export const ccoAuthRoutes = [
     message: '登出成功',
     rateLimit: rateLimit.none,
     auth: true,
-    operation: ccoOps.op('CcoLogout'),
+    operation: CcoLogoutDocument,
     map: () => undefined,
   }),
   graphqlRoute({
@@ -71,12 +70,12 @@ export const ccoAuthRoutes = [
     }),
     rateLimit: rateLimit.none,
     auth: true,
-    operation: ccoOps.op('CcoMe'),
-    map: ({ me }: { me: GqlUser }) => ({
+    operation: CcoMeDocument,
+    map: ({ me }) => ({
       id: Number(me.id),
       loginId: me.username,
       role: me.role?.code ?? null,
-      permissions: me.permissions ?? [],
+      permissions: me.permissions,
     }),
   }),
 ];

@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { toErrorCode } from '@platform/kit';
 import { notFoundError, RestError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import type { GqlPage, GqlUser } from '../shared/graph.types';
 import { defined, idString, optionalText } from '../shared/inputs';
 import { hr004, hrErrorCode } from './hr004.family';
 import { pageOf, pageQuery, toPage } from './hr004.shapes';
 import { createdEmployee, employeeDetail, employeeItem, toCreatedEmployee, toEmployeeDetail, toEmployeeItem } from './employees.mappers';
-import { hrOps } from './operations';
+import { HrBatchEmployeesDocument, HrCreateEmployeeDocument, HrDeleteEmployeeDocument, HrEmployeeDocument, HrEmployeesDocument, HrResetPasswordDocument, HrUpdateEmployeeDocument } from './operations.generated';
 
 const idParams = z.object({ id: idString });
 const status = z.enum(['active', 'inactive']);
@@ -32,7 +31,7 @@ export const hrEmployeeRoutes = [
       status: status.optional(),
     }),
     response: createdEmployee,
-    operation: hrOps.op('HrCreateEmployee'),
+    operation: HrCreateEmployeeDocument,
     variables: ({ body }) => ({
       input: defined({
         username: body.username,
@@ -44,7 +43,7 @@ export const hrEmployeeRoutes = [
         status: body.status,
       }),
     }),
-    map: (d: { createUser: GqlUser }) => toCreatedEmployee(d.createUser),
+    map: (d) => toCreatedEmployee(d.createUser),
   }),
   graphqlRoute({
     ...common,
@@ -61,7 +60,7 @@ export const hrEmployeeRoutes = [
       sort_order: z.enum(['asc', 'desc']).optional(),
     }),
     response: pageOf(employeeItem),
-    operation: hrOps.op('HrEmployees'),
+    operation: HrEmployeesDocument,
     variables: ({ query }) => ({
       filter: defined({ search: query.search, positionId: query.position_id, roleId: query.role_id, status: query.status }),
       sortBy: query.sort_by ? SORT_FIELDS[query.sort_by] : undefined,
@@ -69,7 +68,7 @@ export const hrEmployeeRoutes = [
       page: query.page,
       pageSize: query.page_size,
     }),
-    map: (d: { users: GqlPage<GqlUser> }) => toPage(d.users, toEmployeeItem),
+    map: (d) => toPage(d.users, toEmployeeItem),
   }),
   graphqlRoute({
     ...common,
@@ -81,9 +80,9 @@ export const hrEmployeeRoutes = [
       'are not part of this answer until that subgraph is composed.',
     params: idParams,
     response: employeeDetail,
-    operation: hrOps.op('HrEmployee'),
+    operation: HrEmployeeDocument,
     variables: ({ params }) => ({ id: params.id }),
-    map: (d: { user: GqlUser | null }) => {
+    map: (d) => {
       if (!d.user) throw notFoundError('Employee');
       return toEmployeeDetail(d.user);
     },
@@ -103,7 +102,7 @@ export const hrEmployeeRoutes = [
       status: status.optional(),
     }),
     response: employeeDetail,
-    operation: hrOps.op('HrUpdateEmployee'),
+    operation: HrUpdateEmployeeDocument,
     variables: ({ params, body }) => ({
       id: params.id,
       input: defined({
@@ -114,7 +113,7 @@ export const hrEmployeeRoutes = [
         status: body.status,
       }),
     }),
-    map: (d: { updateUser: GqlUser }) => toEmployeeDetail(d.updateUser),
+    map: (d) => toEmployeeDetail(d.updateUser),
   }),
   graphqlRoute({
     ...common,
@@ -124,9 +123,9 @@ export const hrEmployeeRoutes = [
     description: 'Soft delete: the account can no longer sign in and its sessions are revoked.',
     params: idParams,
     status: 204,
-    operation: hrOps.op('HrDeleteEmployee'),
+    operation: HrDeleteEmployeeDocument,
     variables: ({ params }) => ({ id: params.id }),
-    map: (d: { deleteUser: boolean }) => {
+    map: (d) => {
       if (!d.deleteUser) throw notFoundError('Employee');
     },
   }),
@@ -139,9 +138,9 @@ export const hrEmployeeRoutes = [
     params: idParams,
     body: z.object({ new_password: z.string().min(1) }),
     message: '密码已重置',
-    operation: hrOps.op('HrResetPassword'),
+    operation: HrResetPasswordDocument,
     variables: ({ params, body }) => ({ id: params.id, newPassword: body.new_password }),
-    map: (d: { resetPassword: boolean }) => {
+    map: (d) => {
       if (!d.resetPassword) throw notFoundError('Employee');
       return null;
     },
@@ -162,10 +161,10 @@ export const hrEmployeeRoutes = [
       succeeded: z.array(z.string()),
       failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })),
     }),
-    operation: hrOps.op('HrBatchEmployees'),
+    operation: HrBatchEmployeesDocument,
     fieldAliases: { ids: 'employee_ids' },
     variables: ({ body }) => ({ action: body.action, ids: body.employee_ids }),
-    map: (d: { batchUsers: { action: string; succeeded: string[]; failed: { id: string; code: string; message: string }[] } }) => ({
+    map: (d) => ({
       action: d.batchUsers.action,
       succeeded: d.batchUsers.succeeded,
       failed: d.batchUsers.failed.map((f) => ({

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { notFoundError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import type { GqlMenu } from '../shared/graph.types';
 import { defined, idString, isTrue, optionalText, queryBool } from '../shared/inputs';
 import { hr004 } from './hr004.family';
 import { pageOf } from './hr004.shapes';
 import { menu, menuNode, toMenu, toMenuTree } from './menus.mappers';
-import { hrOps } from './operations';
+import { HrCreateMenuDocument, HrDeleteMenuDocument, HrMenusDocument, HrMyMenusDocument, HrUpdateMenuDocument } from './operations.generated';
 
 const idParams = z.object({ id: idString });
 const common = { family: hr004, rateLimit: rateLimit.normal, auth: true } as const;
@@ -47,9 +46,9 @@ export const hrMenuRoutes = [
     status: 201,
     body: z.object({ ...menuFields, code: z.string().min(1) }),
     response: menu,
-    operation: hrOps.op('HrCreateMenu'),
-    variables: ({ body }) => ({ input: { ...menuInput(body), code: body.code } }),
-    map: (d: { createMenu: GqlMenu }) => toMenu(d.createMenu),
+    operation: HrCreateMenuDocument,
+    variables: ({ body }) => ({ input: { ...menuInput(body), name: body.name, code: body.code } }),
+    map: (d) => toMenu(d.createMenu),
   }),
   graphqlRoute({
     ...common,
@@ -65,8 +64,8 @@ export const hrMenuRoutes = [
       page_size: z.coerce.number().int().min(1).max(100).default(100),
     }),
     response: z.union([pageOf(menu), z.array(menuNode)]),
-    operation: hrOps.op('HrMenus'),
-    map: (d: { menus: GqlMenu[] }, { query }) => {
+    operation: HrMenusDocument,
+    map: (d, { query }) => {
       if (isTrue(query.tree)) return toMenuTree(d.menus);
       const start = (query.page - 1) * query.page_size;
       return {
@@ -85,8 +84,8 @@ export const hrMenuRoutes = [
     summary: '查询用户菜单',
     description: "The caller's menus (those whose permission the caller holds) as a tree by parent_id, ordered by sort_order.",
     response: z.array(menuNode),
-    operation: hrOps.op('HrMyMenus'),
-    map: (d: { myMenus: GqlMenu[] }) => toMenuTree(d.myMenus),
+    operation: HrMyMenusDocument,
+    map: (d) => toMenuTree(d.myMenus),
   }),
   graphqlRoute({
     ...common,
@@ -97,9 +96,9 @@ export const hrMenuRoutes = [
     params: idParams,
     body: z.object({ ...menuFields, name: menuFields.name.optional() }),
     response: menu,
-    operation: hrOps.op('HrUpdateMenu'),
+    operation: HrUpdateMenuDocument,
     variables: ({ params, body }) => ({ id: params.id, input: menuInput(body) }),
-    map: (d: { updateMenu: GqlMenu }) => toMenu(d.updateMenu),
+    map: (d) => toMenu(d.updateMenu),
   }),
   graphqlRoute({
     ...common,
@@ -109,9 +108,9 @@ export const hrMenuRoutes = [
     description: 'Answers 204 like the other 004 deletes.',
     params: idParams,
     status: 204,
-    operation: hrOps.op('HrDeleteMenu'),
+    operation: HrDeleteMenuDocument,
     variables: ({ params }) => ({ id: params.id }),
-    map: (d: { deleteMenu: boolean }) => {
+    map: (d) => {
       if (!d.deleteMenu) throw notFoundError('Menu');
     },
   }),

@@ -20,9 +20,14 @@ export const isTrue = (value: string | undefined) => value === 'true' || value =
 /** A text field that may be cleared with null. */
 export const optionalText = z.string().nullable().optional();
 
+/** `T` with the keys that may be undefined made optional (what `defined` leaves of it). */
+export type Defined<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
+
 /** Removes undefined entries so an update sends only the fields the client gave. */
-export function defined<T extends Record<string, unknown>>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+export function defined<T extends Record<string, unknown>>(value: T): Defined<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Defined<T>;
 }
 
 /** One page of a flat list the graph returns whole (menus, API credentials), as the family's pages show. */
