@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { graphqlRoute, rateLimit, type Route } from '../../framework/route';
+import { identityText } from '../shared/inputs';
 import { bantu001 } from './bantu001.family';
 import { BantuLoginDocument } from './operations.generated';
 
@@ -22,7 +23,7 @@ export const bantu001Routes: Route[] = [
     description:
       'The document shows `user: {…}`: it holds id (string), username, email, name, role (the primary role code) ' +
       'and tenant_code. Rate limit: 5 attempts a minute per (email, client address).',
-    body: z.object({ email: z.email(), password: z.string().min(1) }),
+    body: z.object({ email: z.email().min(1).max(255), password: identityText.loginPassword }),
     response: z.object({ token: z.string(), user }),
     message: '登录成功',
     rateLimit: rateLimit.login('email'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { graphqlRoute, rateLimit } from '../../framework/route';
+import { identityText } from '../shared/inputs';
 import { ccoAdmin } from './cco-admin.family';
 import { CcoLoginDocument, CcoLogoutDocument, CcoMeDocument } from './operations.generated';
 
@@ -13,7 +14,7 @@ export const ccoAuthRoutes = [
       '`role` is the primary role code (SuperAdmin, TenantAdmin, …). A wrong login id or password is 401 ' +
       '用户名或密码错误; an account that may not use the admin console (collectors, sales…: the platform decides, ' +
       'by `*` or `admin-console:access`) is 403 禁止访问（权限不足）. Rate limit: 5 attempts a minute per (loginId, client address).',
-    body: z.object({ loginId: z.string().min(1), password: z.string().min(1) }),
+    body: z.object({ loginId: identityText.login, password: identityText.loginPassword }),
     response: z.object({
       token: z.string(),
       user: z.object({

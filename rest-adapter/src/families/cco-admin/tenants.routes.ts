@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { notFoundError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import { defined, isTrue, queryBool } from '../shared/inputs';
+import { defined, identityText, isTrue, queryBool } from '../shared/inputs';
 import { ccoAdmin } from './cco-admin.family';
 import { ccoPage, ccoPageQuery, ccoTime, localTime, tenantParams } from './cco.shapes';
 import { type CcoTenantFragment, CcoCreateTenantDocument, CcoDeleteTenantDocument, CcoTenantDocument, CcoTenantsDocument, CcoUpdateTenantDocument } from './operations.generated';
@@ -33,8 +33,8 @@ const toTenantItem = (t: CcoTenantFragment): z.input<typeof tenantItem> => ({
 
 /** Editable tenant fields (create adds `tenant_code`, which never changes). */
 const tenantFields = {
-  tenant_name: z.string().min(1).max(100),
-  tenant_name_en: z.string().max(100).nullable().optional(),
+  tenant_name: identityText.name,
+  tenant_name_en: z.string().max(128).nullable().optional(),
   country_code: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code').nullable().optional(),
   timezone: z.number().int().min(-12).max(14).nullable().optional().describe('UTC offset in hours, e.g. 8'),
   currency_code: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code').nullable().optional(),
@@ -91,7 +91,10 @@ export const ccoTenantRoutes = [
     path: '/api/v1/tenants',
     summary: '创建甲方（仅SuperAdmin）',
     description: 'A tenant_code already in use is 409.',
-    body: z.object({ tenant_code: z.string().regex(/^[A-Za-z0-9_-]{2,32}$/, 'must be 2–32 letters, digits, _ or -'), ...tenantFields }),
+    body: z.object({
+      tenant_code: z.string().min(2).max(32).regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -'),
+      ...tenantFields,
+    }),
     response: z.object({ id: z.number().int(), tenant_code: z.string(), created_at: localTime }),
     message: '创建成功',
     operation: CcoCreateTenantDocument,

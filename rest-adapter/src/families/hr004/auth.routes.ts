@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { graphqlRoute, rateLimit } from '../../framework/route';
+import { identityText } from '../shared/inputs';
 import { hr004 } from './hr004.family';
 import { ref } from './hr004.shapes';
 import { HrLoginDocument, HrMeDocument, HrRefreshDocument, type HrLoginMutation } from './operations.generated';
@@ -35,7 +36,7 @@ export const hrAuthRoutes = [
     family: hr004,
     summary: '登录',
     description: 'Rate limit: 5 attempts a minute per (username, client address).',
-    body: z.object({ username: z.string().min(1), password: z.string().min(1) }),
+    body: z.object({ username: identityText.login, password: identityText.loginPassword }),
     response: tokens,
     rateLimit: rateLimit.login('username'),
     auth: false,

@@ -29,10 +29,7 @@ export const employeeItem = z.object({
   last_login: isoTime.nullable(),
 });
 
-/**
- * GET /employees/{id} (also the answer of PUT). `work_logs_count`, `avg_self_rating` and
- * `avg_supervisor_rating` come from the worklogs subgraph and are added with it.
- */
+/** GET /employees/{id} (also the answer of PUT). */
 export const employeeDetail = z.object({
   id: z.string(),
   username: z.string(),
@@ -46,7 +43,16 @@ export const employeeDetail = z.object({
   created_at: isoTime,
   updated_at: isoTime,
   last_login: isoTime.nullable(),
+  work_logs_count: z.number().int(),
+  avg_self_rating: z.number().nullable().describe('1–5; null without rated logs'),
+  avg_supervisor_rating: z.number().nullable().describe('1–5; null without rated logs'),
 });
+
+/** The worklogs subgraph contributes them to the employee; until it is composed they are not served. */
+export const employeeDetailPending = {
+  fields: ['work_logs_count', 'avg_self_rating', 'avg_supervisor_rating'],
+  until: 'the worklogs subgraph',
+} as const;
 
 type EmployeeBase = Pick<HrEmployeeDetailFragment, 'id' | 'username' | 'email' | 'fullName' | 'status'>;
 
@@ -73,7 +79,9 @@ export const toEmployeeItem = (u: HrEmployeesQuery['users']['items'][number]): z
   last_login: timeOrNull(u.lastLoginAt),
 });
 
-export const toEmployeeDetail = (u: HrEmployeeDetailFragment): z.input<typeof employeeDetail> => {
+export const toEmployeeDetail = (
+  u: HrEmployeeDetailFragment,
+): Omit<z.input<typeof employeeDetail>, (typeof employeeDetailPending.fields)[number]> => {
   const p = u.position;
   const r = u.role;
   return {

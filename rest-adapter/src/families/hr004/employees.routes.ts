@@ -2,13 +2,12 @@ import { z } from 'zod';
 import { toErrorCode } from '@platform/kit';
 import { notFoundError, RestError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import { defined, idString, optionalText } from '../shared/inputs';
+import { defined, identityText, idString } from '../shared/inputs';
 import { hr004, hrErrorCode } from './hr004.family';
-import { pageOf, pageQuery, toPage } from './hr004.shapes';
-import { createdEmployee, employeeDetail, employeeItem, toCreatedEmployee, toEmployeeDetail, toEmployeeItem } from './employees.mappers';
+import { idParams, pageOf, pageQuery, toPage } from './hr004.shapes';
+import { createdEmployee, employeeDetail, employeeDetailPending, employeeItem, toCreatedEmployee, toEmployeeDetail, toEmployeeItem } from './employees.mappers';
 import { HrBatchEmployeesDocument, HrCreateEmployeeDocument, HrDeleteEmployeeDocument, HrEmployeeDocument, HrEmployeesDocument, HrResetPasswordDocument, HrUpdateEmployeeDocument } from './operations.generated';
 
-const idParams = z.object({ id: idString });
 const status = z.enum(['active', 'inactive']);
 const SORT_FIELDS = { created_at: 'createdAt', full_name: 'fullName', username: 'username' } as const;
 
@@ -22,10 +21,10 @@ export const hrEmployeeRoutes = [
     summary: '创建员工 (employees:create)',
     status: 201,
     body: z.object({
-      username: z.string().min(1),
-      email: z.email().optional(),
-      password: z.string().min(1),
-      full_name: z.string().optional(),
+      username: identityText.username,
+      email: identityText.email.optional(),
+      password: identityText.password,
+      full_name: identityText.name.optional(),
       position_id: idString.nullable().optional(),
       role_id: idString.nullable().optional(),
       status: status.optional(),
@@ -75,11 +74,9 @@ export const hrEmployeeRoutes = [
     method: 'GET',
     path: '/api/employees/{id}',
     summary: '查询员工详情 (employees:view)',
-    description:
-      'work_logs_count, avg_self_rating and avg_supervisor_rating are contributed by the worklogs subgraph and ' +
-      'are not part of this answer until that subgraph is composed.',
     params: idParams,
     response: employeeDetail,
+    pending: employeeDetailPending,
     operation: HrEmployeeDocument,
     variables: ({ params }) => ({ id: params.id }),
     map: (d) => {
@@ -95,13 +92,14 @@ export const hrEmployeeRoutes = [
     description: 'Only the fields sent change. The document shows no answer: this returns the employee as GET /employees/{id} does.',
     params: idParams,
     body: z.object({
-      email: z.email().nullable().optional(),
-      full_name: optionalText,
+      email: identityText.email.nullable().optional(),
+      full_name: identityText.name.nullable().optional(),
       position_id: idString.nullable().optional(),
       role_id: idString.nullable().optional(),
       status: status.optional(),
     }),
     response: employeeDetail,
+    pending: employeeDetailPending,
     operation: HrUpdateEmployeeDocument,
     variables: ({ params, body }) => ({
       id: params.id,
@@ -136,7 +134,7 @@ export const hrEmployeeRoutes = [
     summary: '重置员工密码 (employees:update)',
     description: 'The document shows no answer: `data` is null, `message` 密码已重置.',
     params: idParams,
-    body: z.object({ new_password: z.string().min(1) }),
+    body: z.object({ new_password: identityText.password }),
     message: '密码已重置',
     operation: HrResetPasswordDocument,
     variables: ({ params, body }) => ({ id: params.id, newPassword: body.new_password }),

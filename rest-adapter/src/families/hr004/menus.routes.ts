@@ -1,20 +1,19 @@
 import { z } from 'zod';
 import { notFoundError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import { defined, idString, isTrue, optionalText, queryBool } from '../shared/inputs';
+import { defined, identityText, idString, isTrue, optionalText, queryBool } from '../shared/inputs';
 import { hr004 } from './hr004.family';
-import { pageOf } from './hr004.shapes';
+import { idParams, pageOf } from './hr004.shapes';
 import { menu, menuNode, toMenu, toMenuTree } from './menus.mappers';
 import { HrCreateMenuDocument, HrDeleteMenuDocument, HrMenusDocument, HrMyMenusDocument, HrUpdateMenuDocument } from './operations.generated';
 
-const idParams = z.object({ id: idString });
 const common = { family: hr004, rateLimit: rateLimit.normal, auth: true } as const;
 const SILENT =
   'The document lists only the path; fields follow the menu model (name, code, path, icon, parent_id, ' +
   'sort_order, permission, is_visible) in the conventions of the positions section.';
 
 const menuFields = {
-  name: z.string().min(1),
+  name: identityText.name,
   path: optionalText,
   icon: optionalText,
   parent_id: idString.nullable().optional(),
@@ -44,7 +43,7 @@ export const hrMenuRoutes = [
     summary: '创建菜单 (menus:create)',
     description: `${SILENT} Grants on the menu are the permission codes \`<code>:<action>\`. Answers 201 with the menu.`,
     status: 201,
-    body: z.object({ ...menuFields, code: z.string().min(1) }),
+    body: z.object({ ...menuFields, code: identityText.code }),
     response: menu,
     operation: HrCreateMenuDocument,
     variables: ({ body }) => ({ input: { ...menuInput(body), name: body.name, code: body.code } }),

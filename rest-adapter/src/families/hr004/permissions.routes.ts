@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { graphqlRoute, rateLimit } from '../../framework/route';
 import { idString } from '../shared/inputs';
 import { hr004 } from './hr004.family';
+import { pathId } from './hr004.shapes';
 import { HrAssignPermissionsDocument, HrRolePermissionsDocument, type HrRolePermissionsFragment } from './operations.generated';
 
 
@@ -37,7 +38,7 @@ export const hrPermissionRoutes = [
     body: z.object({
       role_id: idString,
       permissions: z.array(
-        z.object({ menu_id: idString, actions: z.array(z.string().regex(/^[a-z_]+$/, 'must be an action name')) }),
+        z.object({ menu_id: idString, actions: z.array(z.string().regex(/^[a-z_]+$/, 'must be an action name')).max(50) }),
       ),
     }),
     response: rolePermissions,
@@ -55,7 +56,7 @@ export const hrPermissionRoutes = [
     path: '/api/permissions/role/{role_id}',
     summary: '查询角色权限 (roles:view)',
     description: SHAPE,
-    params: z.object({ role_id: idString }),
+    params: z.object({ role_id: pathId }),
     response: rolePermissions,
     operation: HrRolePermissionsDocument,
     variables: ({ params }) => ({ roleId: params.role_id }),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { notFoundError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import { defined, idString, isTrue, optionalText, queryBool } from '../shared/inputs';
+import { defined, identityText, idString, isTrue, optionalText, queryBool } from '../shared/inputs';
 import { hr004 } from './hr004.family';
-import { pageOf, toPage } from './hr004.shapes';
+import { idParams, pageOf, toPage } from './hr004.shapes';
 import { HrCreatePositionDocument, HrDeletePositionDocument, HrMovePositionDocument, HrPositionDocument, HrPositionsDocument, HrUpdatePositionDocument } from './operations.generated';
 import {
   createdPosition,
@@ -16,7 +16,6 @@ import {
   toPositionTree,
 } from './positions.mappers';
 
-const idParams = z.object({ id: idString });
 const common = { family: hr004, rateLimit: rateLimit.normal, auth: true } as const;
 
 export const hrPositionRoutes = [
@@ -28,10 +27,10 @@ export const hrPositionRoutes = [
     description: '`department` (optional) is accepted as the employee detail shows it on the position.',
     status: 201,
     body: z.object({
-      name: z.string().min(1),
-      code: z.string().min(1),
+      name: identityText.name,
+      code: identityText.code,
       description: optionalText,
-      level: z.number().int().min(1),
+      level: identityText.level,
       department: optionalText,
       parent_id: idString.nullable().optional().describe('可选，上级岗位ID'),
     }),
@@ -99,9 +98,9 @@ export const hrPositionRoutes = [
     description: 'Only the fields sent change. The document shows no answer: this returns the position as GET /positions/{id} does.',
     params: idParams,
     body: z.object({
-      name: z.string().min(1).optional(),
+      name: identityText.name.optional(),
       description: optionalText,
-      level: z.number().int().min(1).optional(),
+      level: identityText.level.optional(),
       department: optionalText,
       parent_id: idString.nullable().optional(),
     }),
@@ -144,7 +143,7 @@ export const hrPositionRoutes = [
     params: idParams,
     body: z.object({
       new_parent_id: idString.nullable().describe('null 表示移动到根级别'),
-      new_level: z.number().int().min(1).optional(),
+      new_level: identityText.level.optional(),
     }),
     response: positionDetail,
     operation: HrMovePositionDocument,

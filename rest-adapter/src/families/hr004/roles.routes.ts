@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { notFoundError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import { defined, idString, optionalText } from '../shared/inputs';
+import { defined, identityText, optionalText } from '../shared/inputs';
 import { hr004 } from './hr004.family';
-import { isoTime, pageOf, pageQuery, time, toPage } from './hr004.shapes';
+import { idParams, isoTime, pageOf, pageQuery, time, toPage } from './hr004.shapes';
 import { type HrRoleFieldsFragment, HrCreateRoleDocument, HrDeleteRoleDocument, HrRoleDocument, HrRolesDocument, HrUpdateRoleDocument } from './operations.generated';
 
-const idParams = z.object({ id: idString });
 const common = { family: hr004, rateLimit: rateLimit.normal, auth: true } as const;
 const SILENT = 'The document lists only the path; fields follow the role model in the conventions of the positions section.';
 const permissionCode = z.string().regex(/^[\w-]+:[\w-]+$|^\*$/, 'must be a permission code resource:action');
@@ -42,10 +41,10 @@ export const hrRoleRoutes = [
     description: `${SILENT} Answers 201 with the role.`,
     status: 201,
     body: z.object({
-      code: z.string().min(1),
-      name: z.string().min(1),
+      code: identityText.code,
+      name: identityText.name,
       description: optionalText,
-      permissions: z.array(permissionCode).optional(),
+      permissions: z.array(permissionCode).max(500).optional(),
     }),
     response: role,
     operation: HrCreateRoleDocument,
@@ -89,9 +88,9 @@ export const hrRoleRoutes = [
     description: `${SILENT} Only the fields sent change (code cannot change); answers the role.`,
     params: idParams,
     body: z.object({
-      name: z.string().min(1).optional(),
+      name: identityText.name.optional(),
       description: optionalText,
-      permissions: z.array(permissionCode).optional(),
+      permissions: z.array(permissionCode).max(500).optional(),
     }),
     response: role,
     operation: HrUpdateRoleDocument,

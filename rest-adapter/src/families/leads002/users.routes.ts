@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { notFoundError, type RestError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import { defined, intIdParam } from '../shared/inputs';
+import { defined, identityText, intIdParam } from '../shared/inputs';
 import { leads002Users } from './leads002.family';
 import { LeadsDeleteUserDocument, LeadsLoginDocument, LeadsRegisterDocument, LeadsSalesUsersDocument, LeadsUpdateUserDocument, LeadsUserDocument, LeadsUsersDocument } from './operations.generated';
 import { leadsUser, loginUser, summaryToLeadsUser, toLeadsUser, toLoginUser } from './users.mappers';
@@ -26,10 +26,10 @@ export const leadsUserRoutes = [
       'Anonymous registration creates a user with role `user` (a tenant may switch it off: 403). Choosing `role` ' +
       'needs an admin token (403 otherwise). A taken user name is 409 用户名已存在.',
     body: z.object({
-      username: z.string().min(1),
-      password: z.string().min(1),
-      nickname: z.string().optional(),
-      role: z.string().min(1).optional(),
+      username: identityText.username,
+      password: identityText.password,
+      nickname: identityText.name.optional(),
+      role: identityText.roleCode.optional(),
     }),
     response: z.object({ id: z.number().int(), username: z.string() }),
     message: '注册成功',
@@ -48,7 +48,7 @@ export const leadsUserRoutes = [
     family: leads002Users,
     summary: '用户登录',
     description: 'A wrong user name or password is 401 用户名或密码错误. Rate limit: 5 attempts a minute per (username, client address).',
-    body: z.object({ username: z.string().min(1), password: z.string().min(1) }),
+    body: z.object({ username: identityText.login, password: identityText.loginPassword }),
     response: z.object({ token: z.string(), user: loginUser }),
     message: '登录成功',
     rateLimit: rateLimit.login('username'),
@@ -107,9 +107,9 @@ export const leadsUserRoutes = [
     description: `${ADMIN} Every field is optional; only those sent change. \`role\` is a role code.`,
     params: idParams,
     body: z.object({
-      nickname: z.string().optional(),
-      role: z.string().min(1).optional(),
-      password: z.string().min(1).optional(),
+      nickname: identityText.name.optional(),
+      role: identityText.roleCode.optional(),
+      password: identityText.password.optional(),
     }),
     message: '修改成功',
     errorMessages: userNotFound,
