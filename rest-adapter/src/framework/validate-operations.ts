@@ -19,8 +19,9 @@ export function validateOperations(supergraphSdl: string, routes: readonly Route
   const problems: OperationProblem[] = [];
   const seen = new Set<string>();
   for (const route of routes) {
-    if (route.kind !== 'graphql' || seen.has(loadOperation(route.operation).name)) continue;
+    if (route.kind !== 'graphql') continue;
     const { name } = loadOperation(route.operation);
+    if (seen.has(name)) continue;
     seen.add(name);
     for (const error of validate(schema, route.operation)) problems.push({ operation: name, message: error.message });
   }

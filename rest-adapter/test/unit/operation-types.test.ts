@@ -6,7 +6,7 @@ const ROOT = join(__dirname, '../../..');
 
 // Routes are typed by operations.generated.ts; the .graphql files and the supergraph are the source.
 describe('operations.generated.ts', () => {
-  it('holds what `npm run codegen` generates from the .graphql files and the committed supergraph', async () => {
+  it('holds what `npm run codegen` generates from the .graphql files and the committed supergraph (run it after changing either)', async () => {
     const files = await operationTypeFiles(ROOT);
     expect(Object.keys(files).length).toBeGreaterThan(0);
     for (const [file, content] of Object.entries(files)) {
