@@ -5,7 +5,7 @@ import { requestIdFrom, type GraphQLExecutor, type HealthChecks, type Logger } f
 import { ALL_ROUTES, familyForPath } from './families';
 import { buildOpenApi, type OpenApiDocument } from './framework/openapi';
 import { createRateLimits, type RateLimiterOptions } from './framework/rate-limit';
-import { registerRoute, type RouteConfig } from './framework/register-route';
+import { registerRoute, type PayloadCheck, type RouteConfig } from './framework/register-route';
 import { registerEdgePolicy } from './framework/security-headers';
 import { sendError, toRestError } from './framework/render-error';
 import { RestError } from './framework/rest-error';
@@ -36,6 +36,8 @@ export interface AdapterOptions {
   trustedProxies?: readonly string[];
   /** Origins allowed by CORS; none in production, local pages in development, unless given. */
   corsOrigins?: readonly string[];
+  /** Called with every route's answer before the envelope; the contract tests check it against `response`. */
+  checkPayload?: PayloadCheck;
 }
 
 export interface Adapter {
@@ -84,6 +86,7 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
   const deps = {
     executor: opts.executor,
     logger,
+    checkPayload: opts.checkPayload,
     rateLimits: createRateLimits(opts.rateLimiter ?? {}, logger),
     local: {
       app: info,

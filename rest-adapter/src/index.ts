@@ -10,3 +10,4 @@ export { graphqlRoute, localRoute, rateLimit, routeKey, type Route } from './fra
 export type { Family } from './framework/family';
 export { RestError } from './framework/rest-error';
 export { httpStatus } from './framework/status';
+export { CONTRACT_ROUTES_FILE, parseContractRoutes, routeCoverage, type RouteCoverage } from './framework/contract-routes';

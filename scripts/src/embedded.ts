@@ -16,7 +16,7 @@ import {
 } from '@platform/kit';
 import { createActivity, loadActivityConfig } from '@platform/activity';
 import { createIdentity, loadIdentityConfig } from '@platform/identity';
-import { adapterEdgeOptions, createAdapter, type Adapter } from '@platform/rest-adapter';
+import { adapterEdgeOptions, createAdapter, type Adapter, type AdapterOptions } from '@platform/rest-adapter';
 import { createRouter, readManifestHashes, type Router } from '@platform/router';
 import { loadPlatformConfig, subgraphDatabaseUrl, type PlatformConfig } from './config';
 
@@ -29,6 +29,8 @@ export interface PlatformOptions {
   /** Boot from this supergraph instead of the committed one (the schema script does). */
   supergraphSdl?: string;
   logger?: Logger;
+  /** Adapter options beyond what the configuration sets (the contract tests check every answer). */
+  adapter?: Pick<AdapterOptions, 'checkPayload'>;
 }
 
 export interface Platform {
@@ -117,6 +119,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       ...edge,
       rateLimiter: { ...edge.rateLimiter, redis: redis ?? undefined, keyPrefix: config.RATE_LIMIT_PREFIX },
       healthChecks: () => platformHealth(subgraphs, redis),
+      ...opts.adapter,
     });
     return {
       config,

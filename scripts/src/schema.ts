@@ -43,11 +43,13 @@ export async function schemaFiles(): Promise<SchemaFiles> {
   return files;
 }
 
-/** Keyed by `folder#name` relative to the adapter's families, so the file reads the same on every machine. */
+/** Keyed by `family#operation`, so the file reads the same on every machine. */
 function trustedDocuments() {
-  const operations = ALL_ROUTES.flatMap((route) => (route.kind === 'graphql' ? [loadOperation(route.operation)] : []));
+  const operations = ALL_ROUTES.flatMap((route) =>
+    route.kind === 'graphql' ? [{ family: route.family, op: loadOperation(route.operation) }] : [],
+  );
   return buildManifest(
     'rest-adapter/src/families/*/operations (npm run schema)',
-    operations.map((op) => ({ name: `${op.folder.split(/[\\/]families[\\/]/)[1] ?? op.folder}#${op.name}`, document: op.document })),
+    operations.map(({ family, op }) => ({ name: `${family.id}#${op.name}`, document: op.document })),
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JsonSchema } from './family';
+import { markPending } from './pending';
 import { routeKey, type Route } from './route';
 
 export interface OpenApiInfo {
@@ -89,7 +90,7 @@ const operationId = (route: Route) => routeKey(route).replace(/[^A-Za-z0-9]+/g, 
 function operation(route: Route, components: Components): JsonSchema {
   const id = operationId(route);
   const status = route.status ?? 200;
-  const data = route.response ? jsonSchema(route.response, `${id}_response`, components) : undefined;
+  const data = route.response ? markPending(jsonSchema(route.response, `${id}_response`, components), route) : undefined;
   const success = route.raw ? (data ?? { type: 'object' }) : route.family.successSchema(data);
   const responses: Record<string, JsonSchema> = {
     [status]: status === 204

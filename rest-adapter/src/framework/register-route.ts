@@ -13,7 +13,11 @@ export interface RouteDeps {
   rateLimits: RateLimits;
   local: LocalDeps;
   logger: Logger;
+  /** Sees every answer before the family's envelope (the contract tests check it against `response`). */
+  checkPayload?: PayloadCheck;
 }
+
+export type PayloadCheck = (route: Route, payload: unknown) => void;
 
 /** What the error handler and the OpenAPI need to know about the route that served a request. */
 export interface RouteConfig {
@@ -115,9 +119,11 @@ export function registerRoute(app: FastifyInstance, route: Route, deps: RouteDep
       const input = parseInput(route, request);
       if (route.kind === 'local') {
         const result = await route.run(input, deps.local);
+        deps.checkPayload?.(route, result.body);
         return send(reply, route, request, result.status ?? route.status ?? 200, result.body);
       }
       const { status, payload } = await runGraphQL(route, op!, input, request, deps);
+      deps.checkPayload?.(route, payload);
       return send(reply, route, request, status, payload);
     },
   });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Headers } from '@platform/kit';
 import type { ErrorMessages, Family, HttpMethod } from './family';
-import type { OperationRef } from './operations';
+import type { Operation } from './operations';
 
 /**
  * Rate-limit classes of 004 ("限流说明"): `login` counts attempts per (login id, client address), the others
@@ -32,13 +32,37 @@ export interface RouteInput<P = unknown, Q = unknown, B = unknown> {
   ip: string;
 }
 
+type InputOf<PS, QS, BS> = RouteInput<Out<PS>, Out<QS>, Out<BS>>;
+
 export interface RouteDocs {
   summary: string;
   /** Where the document is silent, what the route chose (decisions.md asks to say so in the OpenAPI). */
   description?: string;
 }
 
-interface RouteBase<PS, QS, BS, RS> extends RouteDocs {
+/** The top-level fields of a route's documented `data`. */
+export type ResponseField<RS> = RS extends z.ZodType ? Extract<keyof z.input<RS>, string> : never;
+
+/**
+ * Fields the document promises that the platform cannot answer yet, because the subgraph owning them is not
+ * composed. Declared once, on the route: the OpenAPI marks them as not served, the route's `map` may not
+ * return them, and the contract tests accept their absence (and fail once they are served, so the
+ * declaration goes away with the gap).
+ */
+export interface PendingFields<K extends string> {
+  fields: readonly K[];
+  /** What serves them, e.g. `the worklogs subgraph`. */
+  until: string;
+}
+
+/** What `map` returns: the documented `data` (as a client reads it), less the pending fields. */
+export type MappedData<RS, P extends string> = RS extends z.ZodType
+  ? [P] extends [never]
+    ? z.input<RS>
+    : Omit<z.input<RS>, P>
+  : unknown;
+
+interface RouteBase<PS, QS, BS, RS, P extends string> extends RouteDocs {
   method: HttpMethod;
   /** The contract path with `{param}` placeholders, exactly as the document writes it. */
   path: string;
@@ -46,8 +70,9 @@ interface RouteBase<PS, QS, BS, RS> extends RouteDocs {
   params?: PS;
   query?: QS;
   body?: BS;
-  /** The documented `data` (inside the family's envelope); documents the route and types `map`. */
+  /** The documented `data` (inside the family's envelope): the OpenAPI's promise, checked by the contract tests. */
   response?: RS;
+  pending?: PendingFields<P>;
   /** 200 unless the document says 201 / 204. */
   status?: 200 | 201 | 204;
   /** The documented success message, e.g. `登录成功`. */
@@ -64,17 +89,22 @@ interface RouteBase<PS, QS, BS, RS> extends RouteDocs {
   fieldAliases?: Record<string, string>;
 }
 
-export interface GraphQLRouteSpec<PS, QS, BS, RS> extends RouteBase<PS, QS, BS, RS> {
-  operation: OperationRef;
-  variables?: (input: RouteInput<Out<PS>, Out<QS>, Out<BS>>) => Record<string, unknown>;
-  /**
-   * The root field holding a `…Page` to read to the end (documents that show a whole list, not a page): the
-   * adapter repeats the operation with `page` 1, 2, … and hands `map` one page holding every item.
-   */
-  allPages?: (input: RouteInput<Out<PS>, Out<QS>, Out<BS>>) => string | undefined;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the data of a GraphQL operation
-  map: (data: any, input: RouteInput<Out<PS>, Out<QS>, Out<BS>>) => RS extends z.ZodType ? z.input<RS> : unknown;
-}
+/** `variables` may be left out only when the operation needs none. */
+type VariablesSpec<TVariables, I> = Record<string, never> extends TVariables
+  ? { variables?: (input: I) => TVariables }
+  : { variables: (input: I) => TVariables };
+
+export type GraphQLRouteSpec<PS, QS, BS, RS, TData, TVariables, P extends string = never> = RouteBase<PS, QS, BS, RS, P> &
+  VariablesSpec<TVariables, InputOf<PS, QS, BS>> & {
+    /** A document of the family's `operations.generated.ts`: its result types `map`, its variables `variables`. */
+    operation: Operation<TData, TVariables>;
+    /**
+     * The root field holding a `…Page` to read to the end (documents that show a whole list, not a page): the
+     * adapter repeats the operation with `page` 1, 2, … and hands `map` one page holding every item.
+     */
+    allPages?: (input: InputOf<PS, QS, BS>) => Extract<keyof TData, string> | undefined;
+    map: (data: TData, input: InputOf<PS, QS, BS>) => MappedData<RS, P>;
+  };
 
 export interface LocalResult {
   status?: number;
@@ -96,24 +126,30 @@ export interface AppInfo {
 }
 
 /** A route answered by the adapter itself (health, info): no GraphQL operation. */
-export interface LocalRouteSpec<PS, QS, BS, RS> extends RouteBase<PS, QS, BS, RS> {
-  run: (input: RouteInput<Out<PS>, Out<QS>, Out<BS>>, deps: LocalDeps) => Promise<LocalResult>;
+export interface LocalRouteSpec<PS, QS, BS, RS> extends RouteBase<PS, QS, BS, RS, never> {
+  run: (input: InputOf<PS, QS, BS>, deps: LocalDeps) => Promise<LocalResult>;
 }
 
-// The table holds routes of many input types; their types matter only inside each entry.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type GraphQLRoute = GraphQLRouteSpec<any, any, any, any> & { kind: 'graphql' };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// The table holds routes of many input and operation types; their types matter only inside each entry.
+/* eslint-disable @typescript-eslint/no-explicit-any -- see above */
+export type GraphQLRoute = GraphQLRouteSpec<any, any, any, any, any, any, string> & {
+  kind: 'graphql';
+  variables?: (input: RouteInput) => Record<string, unknown>;
+};
 export type LocalRoute = LocalRouteSpec<any, any, any, any> & { kind: 'local' };
+/* eslint-enable @typescript-eslint/no-explicit-any */
 export type Route = GraphQLRoute | LocalRoute;
 
 /** A route that runs one GraphQL operation through the router and maps its data to the documented body. */
 export function graphqlRoute<
+  TData,
+  TVariables,
   PS extends AnySchema | undefined = undefined,
   QS extends AnySchema | undefined = undefined,
   BS extends AnySchema | undefined = undefined,
   RS extends AnySchema | undefined = undefined,
->(spec: GraphQLRouteSpec<PS, QS, BS, RS>): Route {
+  P extends ResponseField<RS> = never,
+>(spec: GraphQLRouteSpec<PS, QS, BS, RS, TData, TVariables, P>): Route {
   return { ...spec, kind: 'graphql' } as Route;
 }
 

@@ -1,17 +1,13 @@
-import { Supergraph } from '@apollo/federation-internals';
-import { parse, validate, type GraphQLSchema } from 'graphql';
+import { validate } from 'graphql';
+import { apiSchemaOf } from './api-schema';
 import { loadOperation } from './operations';
 import type { Route } from './route';
 
+export { apiSchemaOf };
+
 export interface OperationProblem {
   operation: string;
-  file: string;
   message: string;
-}
-
-/** The client-facing API schema of a composed supergraph (what the router serves). */
-export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
-  return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
 }
 
 /**
@@ -24,13 +20,10 @@ export function validateOperations(supergraphSdl: string, routes: readonly Route
   const seen = new Set<string>();
   for (const route of routes) {
     if (route.kind !== 'graphql') continue;
-    const op = loadOperation(route.operation);
-    const key = `${op.folder}#${op.name}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    for (const error of validate(schema, parse(op.document))) {
-      problems.push({ operation: op.name, file: op.file, message: error.message });
-    }
+    const { name } = loadOperation(route.operation);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    for (const error of validate(schema, route.operation)) problems.push({ operation: name, message: error.message });
   }
   return problems;
 }
@@ -38,7 +31,7 @@ export function validateOperations(supergraphSdl: string, routes: readonly Route
 export function assertOperationsValid(supergraphSdl: string, routes: readonly Route[]): void {
   const problems = validateOperations(supergraphSdl, routes);
   if (problems.length) {
-    const lines = problems.map((p) => `${p.operation} (${p.file}): ${p.message}`);
+    const lines = problems.map((p) => `${p.operation}: ${p.message}`);
     throw new Error(`REST adapter operations do not match the supergraph:\n  - ${lines.join('\n  - ')}`);
   }
 }

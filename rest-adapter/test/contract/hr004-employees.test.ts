@@ -1,5 +1,5 @@
 import { useTestPlatform } from '../support/platform';
-import { call, hrError, hrOk, hrToken, ISO_UTC, plainUserToken } from '../support/contract';
+import { call, hrError, hrOk, hrToken, ISO_UTC, plainUserToken, served } from '../support/contract';
 
 const platform = useTestPlatform();
 let admin: string;
@@ -126,28 +126,37 @@ describe('GET/PUT/DELETE /api/employees/{id} and actions', () => {
     id = (await call(platform.app, 'POST', '/api/employees', { token: admin, body: employee('zhaoliu') })).body.data.id;
   });
 
-  it('GET answers the documented detail (without the worklogs figures for now)', async () => {
+  it('GET answers the documented detail', async () => {
     const res = await call(platform.app, 'GET', `/api/employees/${id}`, { token: admin });
     expect(res.status).toBe(200);
     expect(res.body).toEqual(
-      hrOk({
-        id,
-        username: 'zhaoliu',
-        email: 'zhaoliu@example.com',
-        full_name: '张三',
-        position: { id: positionId, name: '高级开发工程师', code: 'senior_developer', level: 3, department: '技术部' },
-        role: { id: role.id, name: role.name, code: 'sales', permissions: expect.any(Array) },
-        status: 'active',
-        created_at: expect.stringMatching(ISO_UTC),
-        updated_at: expect.stringMatching(ISO_UTC),
-        last_login: null,
-      }),
+      hrOk(
+        served('GET /api/employees/{id}', {
+          id,
+          username: 'zhaoliu',
+          email: 'zhaoliu@example.com',
+          full_name: '张三',
+          position: { id: positionId, name: '高级开发工程师', code: 'senior_developer', level: 3, department: '技术部' },
+          role: { id: role.id, name: role.name, code: 'sales', permissions: expect.any(Array) },
+          status: 'active',
+          created_at: expect.stringMatching(ISO_UTC),
+          updated_at: expect.stringMatching(ISO_UTC),
+          last_login: null,
+          work_logs_count: 0,
+          avg_self_rating: null,
+          avg_supervisor_rating: null,
+        }),
+      ),
     );
   });
 
-  it('GET of an unknown id is 404 RESOURCE_001; a malformed id is 422', async () => {
-    expect(await call(platform.app, 'GET', '/api/employees/999999', { token: admin })).toMatchObject({ status: 404, body: hrError('RESOURCE_001') });
-    expect(await call(platform.app, 'GET', '/api/employees/abc', { token: admin })).toMatchObject({ status: 422, body: hrError('VALID_001') });
+  it('GET of an id that names nothing is 404 RESOURCE_001, whatever its form', async () => {
+    for (const unknown of ['999999', 'abc', '550e8400-e29b-41d4-a716-446655440000']) {
+      expect(await call(platform.app, 'GET', `/api/employees/${unknown}`, { token: admin })).toMatchObject({
+        status: 404,
+        body: hrError('RESOURCE_001'),
+      });
+    }
   });
 
   it('PUT changes only what is sent and answers the detail', async () => {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { composeSupergraph, dropDatabases, uniqueDatabaseUrl } from '@platform/testkit';
 import { startPlatform, type Platform } from '@platform/scripts';
 import { createAdapter, type Adapter, type AdapterOptions } from '../../src';
+import { assertPayloadsDocumented, recordPayloadProblems } from './payload-check';
 import { silentLogger } from './silent-logger';
 
 export interface TestPlatform {
@@ -17,7 +18,8 @@ export interface TestPlatform {
  * The embedded platform (identity + activity + router + adapter), fresh per call: SQLite :memory: in the unit
  * project; in the integration project (DATABASE_URL / REDIS_URL set) databases of its own on MariaDB and Redis,
  * so the same contract tests run on both. With `adapterOptions` the tests talk to a second adapter over the
- * same router, built with those options (e.g. higher rate limits).
+ * same router, built with those options (e.g. higher rate limits). Every answer is checked against the
+ * route's `response` schema (see payload-check.ts); `call` and the end of each test report a mismatch.
  */
 export async function startTestPlatform(adapterOptions?: Partial<AdapterOptions>): Promise<TestPlatform> {
   const databaseUrl = process.env.DATABASE_URL ? uniqueDatabaseUrl('contract') : undefined;
@@ -31,9 +33,16 @@ export async function startTestPlatform(adapterOptions?: Partial<AdapterOptions>
       RATE_LIMIT_PREFIX: `contract-${randomBytes(4).toString('hex')}`,
     },
     logger: silentLogger,
+    adapter: { checkPayload: recordPayloadProblems },
   });
   const custom = adapterOptions
-    ? await createAdapter({ executor: platform.router.executor, logger: silentLogger, production: false, ...adapterOptions })
+    ? await createAdapter({
+        executor: platform.router.executor,
+        logger: silentLogger,
+        production: false,
+        checkPayload: recordPayloadProblems,
+        ...adapterOptions,
+      })
     : undefined;
   return {
     platform,
@@ -63,6 +72,7 @@ export function useTestPlatform(adapterOptions?: Partial<AdapterOptions>): FileT
     started = await startTestPlatform(adapterOptions);
   }, 60_000);
   afterAll(() => started?.close());
+  afterEach(assertPayloadsDocumented);
   const running = (): TestPlatform => {
     if (!started) throw new Error('the test platform starts in beforeAll');
     return started;

@@ -1,4 +1,4 @@
-import { ALL_ROUTES, createAdapter, routeKey } from '../../src';
+import { ALL_ROUTES, buildOpenApi, createAdapter, routeKey } from '../../src';
 import { fakeExecutor } from '../support/fake-executor';
 import { silentLogger } from '../support/silent-logger';
 
@@ -65,5 +65,18 @@ describe('OpenAPI document', () => {
     expect(bundle.statusCode).toBe(200);
     const spec = await app.inject({ method: 'GET', url: '/docs/json' });
     expect(spec.json().paths['/api/auth/login']).toBeDefined();
+  });
+});
+
+describe('pending fields', () => {
+  it('004 employee detail: documented, not required, and marked pending the worklogs subgraph', () => {
+    const doc = buildOpenApi(ALL_ROUTES, { title: 't', version: '1' });
+    const data = (doc.paths['/api/employees/{id}']!.get!.responses as Record<string, any>)['200'].content['application/json'].schema
+      .properties.data;
+    expect(data.properties.work_logs_count).toMatchObject({ type: 'integer', 'x-pending': 'the worklogs subgraph' });
+    expect(data.properties.work_logs_count.description).toMatch(/pending the worklogs subgraph/);
+    expect(data.required).toEqual(expect.arrayContaining(['id', 'username', 'last_login']));
+    expect(data.required).not.toContain('work_logs_count');
+    expect(data.required).not.toContain('avg_self_rating');
   });
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { graphqlRoute, rateLimit, type Route } from '../../framework/route';
-import type { GqlAuthPayload } from '../shared/graph.types';
+import { identityText } from '../shared/inputs';
 import { bantu001 } from './bantu001.family';
-import { bantuOps } from './operations';
+import { BantuLoginDocument } from './operations.generated';
 
 const user = z.object({
   id: z.string(),
@@ -23,21 +23,21 @@ export const bantu001Routes: Route[] = [
     description:
       'The document shows `user: {…}`: it holds id (string), username, email, name, role (the primary role code) ' +
       'and tenant_code. Rate limit: 5 attempts a minute per (email, client address).',
-    body: z.object({ email: z.email(), password: z.string().min(1) }),
+    body: z.object({ email: z.email().min(1).max(255), password: identityText.loginPassword }),
     response: z.object({ token: z.string(), user }),
     message: '登录成功',
     rateLimit: rateLimit.login('email'),
     auth: false,
     fieldAliases: { login: 'email' },
-    operation: bantuOps.op('BantuLogin'),
+    operation: BantuLoginDocument,
     variables: ({ body }) => ({ input: { login: body.email, password: body.password, channel: 'WEB' } }),
-    map: ({ login }: { login: GqlAuthPayload }) => ({
+    map: ({ login }) => ({
       token: login.accessToken,
       user: {
         id: login.user.id,
         username: login.user.username,
-        email: login.user.email ?? null,
-        name: login.user.fullName ?? null,
+        email: login.user.email,
+        name: login.user.fullName,
         role: login.user.role?.code ?? null,
         tenant_code: login.user.tenant?.code ?? null,
       },

@@ -4,18 +4,7 @@ import { graphqlRoute, rateLimit } from '../../framework/route';
 import { intIdParam, pageOf } from '../shared/inputs';
 import { ccoAdmin } from './cco-admin.family';
 import { ccoPage, ccoPageQuery, ccoTime, ccoTimeOrNull, localTime, tenantParams } from './cco.shapes';
-import { ccoOps } from './operations';
-
-interface GqlApiCredential {
-  id: string;
-  apiKey: string;
-  name: string | null;
-  isActive: boolean;
-  lastUsedAt: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-  tenant: { zone: string };
-}
+import { type CcoApiCredentialFragment, CcoApiCredentialsDocument, CcoIssueApiCredentialDocument, CcoRevokeApiCredentialDocument } from './operations.generated';
 
 const credential = z.object({
   id: z.number().int(),
@@ -27,7 +16,7 @@ const credential = z.object({
   revoked_at: localTime.nullable(),
 });
 
-const toCredential = (c: GqlApiCredential): z.input<typeof credential> => ({
+const toCredential = (c: CcoApiCredentialFragment): z.input<typeof credential> => ({
   id: Number(c.id),
   api_key: c.apiKey,
   name: c.name,
@@ -51,9 +40,9 @@ export const ccoApiCredentialRoutes = [
     body: z.object({ name: z.string().max(100).optional() }),
     response: credential.extend({ api_secret: z.string() }),
     message: '创建成功',
-    operation: ccoOps.op('CcoIssueApiCredential'),
+    operation: CcoIssueApiCredentialDocument,
     variables: ({ params, body }) => ({ tenantId: params.tenant_id, name: body.name }),
-    map: ({ issueApiCredential: i }: { issueApiCredential: { apiSecret: string; credential: GqlApiCredential } }) => ({
+    map: ({ issueApiCredential: i }) => ({
       ...toCredential(i.credential),
       api_secret: i.apiSecret,
     }),
@@ -67,9 +56,9 @@ export const ccoApiCredentialRoutes = [
     params: tenantParams,
     query: z.object(ccoPageQuery),
     response: ccoPage(credential),
-    operation: ccoOps.op('CcoApiCredentials'),
+    operation: CcoApiCredentialsDocument,
     variables: ({ params }) => ({ tenantId: params.tenant_id }),
-    map: (d: { apiCredentials: GqlApiCredential[] }, { query }) => {
+    map: (d, { query }) => {
       const { items, total, page, size } = pageOf(d.apiCredentials, query.page, query.size);
       return { total, page, size, items: items.map(toCredential) };
     },
@@ -82,9 +71,9 @@ export const ccoApiCredentialRoutes = [
     description: `${WHO} The key is refused from then on. Answers \`{code:200, message:"删除成功"}\`.`,
     params: tenantParams.extend({ key_id: intIdParam }),
     message: '删除成功',
-    operation: ccoOps.op('CcoRevokeApiCredential'),
+    operation: CcoRevokeApiCredentialDocument,
     variables: ({ params }) => ({ tenantId: params.tenant_id, id: params.key_id }),
-    map: (d: { revokeApiCredential: boolean }) => {
+    map: (d) => {
       if (!d.revokeApiCredential) throw notFoundError('API credential');
     },
   }),

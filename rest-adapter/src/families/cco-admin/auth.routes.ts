@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import type { GqlAuthPayload, GqlUser } from '../shared/graph.types';
+import { identityText } from '../shared/inputs';
 import { ccoAdmin } from './cco-admin.family';
-import { ccoOps } from './operations';
+import { CcoLoginDocument, CcoLogoutDocument, CcoMeDocument } from './operations.generated';
 
 export const ccoAuthRoutes = [
   graphqlRoute({
@@ -14,7 +14,7 @@ export const ccoAuthRoutes = [
       '`role` is the primary role code (SuperAdmin, TenantAdmin, …). A wrong login id or password is 401 ' +
       '用户名或密码错误; an account that may not use the admin console (collectors, sales…: the platform decides, ' +
       'by `*` or `admin-console:access`) is 403 禁止访问（权限不足）. Rate limit: 5 attempts a minute per (loginId, client address).',
-    body: z.object({ loginId: z.string().min(1), password: z.string().min(1) }),
+    body: z.object({ loginId: identityText.login, password: identityText.loginPassword }),
     response: z.object({
       token: z.string(),
       user: z.object({
@@ -30,19 +30,19 @@ export const ccoAuthRoutes = [
     rateLimit: rateLimit.login('loginId'),
     auth: false,
     fieldAliases: { login: 'loginId' },
-    operation: ccoOps.op('CcoLogin'),
+    operation: CcoLoginDocument,
     variables: ({ body }) => ({
       input: { login: body.loginId, password: body.password, channel: 'WEB', audience: 'ADMIN_CONSOLE' },
     }),
-    map: ({ login }: { login: GqlAuthPayload }) => ({
+    map: ({ login }) => ({
       token: login.accessToken,
       user: {
         id: Number(login.user.id),
         loginId: login.user.username,
         username: login.user.username,
         role: login.user.role?.code ?? null,
-        email: login.user.email ?? null,
-        name: login.user.fullName ?? null,
+        email: login.user.email,
+        name: login.user.fullName,
       },
     }),
   }),
@@ -55,7 +55,7 @@ export const ccoAuthRoutes = [
     message: '登出成功',
     rateLimit: rateLimit.none,
     auth: true,
-    operation: ccoOps.op('CcoLogout'),
+    operation: CcoLogoutDocument,
     map: () => undefined,
   }),
   graphqlRoute({
@@ -71,12 +71,12 @@ export const ccoAuthRoutes = [
     }),
     rateLimit: rateLimit.none,
     auth: true,
-    operation: ccoOps.op('CcoMe'),
-    map: ({ me }: { me: GqlUser }) => ({
+    operation: CcoMeDocument,
+    map: ({ me }) => ({
       id: Number(me.id),
       loginId: me.username,
       role: me.role?.code ?? null,
-      permissions: me.permissions ?? [],
+      permissions: me.permissions,
     }),
   }),
 ];

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { notFoundError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import type { GqlPage, GqlTenant } from '../shared/graph.types';
-import { defined, isTrue, queryBool } from '../shared/inputs';
+import { defined, identityText, isTrue, queryBool } from '../shared/inputs';
 import { ccoAdmin } from './cco-admin.family';
 import { ccoPage, ccoPageQuery, ccoTime, localTime, tenantParams } from './cco.shapes';
-import { ccoOps } from './operations';
+import { type CcoTenantFragment, CcoCreateTenantDocument, CcoDeleteTenantDocument, CcoTenantDocument, CcoTenantsDocument, CcoUpdateTenantDocument } from './operations.generated';
 
 const tenantItem = z.object({
   id: z.number().int(),
@@ -20,22 +19,22 @@ const tenantItem = z.object({
 });
 const tenantDetail = tenantItem.extend({ updated_at: localTime });
 
-const toTenantItem = (t: GqlTenant): z.input<typeof tenantItem> => ({
+const toTenantItem = (t: CcoTenantFragment): z.input<typeof tenantItem> => ({
   id: Number(t.id),
   tenant_code: t.code,
   tenant_name: t.name,
-  tenant_name_en: t.nameEn ?? null,
-  country_code: t.countryCode ?? null,
-  timezone: t.timezone ?? null,
-  currency_code: t.currencyCode ?? null,
-  is_active: t.isActive ?? true,
-  created_at: ccoTime(t.createdAt!, t.zone),
+  tenant_name_en: t.nameEn,
+  country_code: t.countryCode,
+  timezone: t.timezone,
+  currency_code: t.currencyCode,
+  is_active: t.isActive,
+  created_at: ccoTime(t.createdAt, t.zone),
 });
 
 /** Editable tenant fields (create adds `tenant_code`, which never changes). */
 const tenantFields = {
-  tenant_name: z.string().min(1).max(100),
-  tenant_name_en: z.string().max(100).nullable().optional(),
+  tenant_name: identityText.name,
+  tenant_name_en: z.string().max(128).nullable().optional(),
   country_code: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code').nullable().optional(),
   timezone: z.number().int().min(-12).max(14).nullable().optional().describe('UTC offset in hours, e.g. 8'),
   currency_code: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code').nullable().optional(),
@@ -73,13 +72,13 @@ export const ccoTenantRoutes = [
     description: 'SuperAdmin: every tenant. TenantAdmin: the same list shape holding only their own tenant.',
     query: z.object({ ...ccoPageQuery, is_active: queryBool.optional().describe('是否启用（可选）') }),
     response: ccoPage(tenantItem),
-    operation: ccoOps.op('CcoTenants'),
+    operation: CcoTenantsDocument,
     variables: ({ query }) => ({
       isActive: query.is_active === undefined ? undefined : isTrue(query.is_active),
       page: query.page,
       pageSize: query.size,
     }),
-    map: (d: { tenants: GqlPage<GqlTenant> }, { query }) => ({
+    map: (d, { query }) => ({
       total: d.tenants.total,
       page: d.tenants.page,
       size: query.size,
@@ -92,15 +91,18 @@ export const ccoTenantRoutes = [
     path: '/api/v1/tenants',
     summary: '创建甲方（仅SuperAdmin）',
     description: 'A tenant_code already in use is 409.',
-    body: z.object({ tenant_code: z.string().regex(/^[A-Za-z0-9_-]{2,32}$/, 'must be 2–32 letters, digits, _ or -'), ...tenantFields }),
+    body: z.object({
+      tenant_code: z.string().min(2).max(32).regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -'),
+      ...tenantFields,
+    }),
     response: z.object({ id: z.number().int(), tenant_code: z.string(), created_at: localTime }),
     message: '创建成功',
-    operation: ccoOps.op('CcoCreateTenant'),
-    variables: ({ body }) => ({ input: { ...tenantInput(body), code: body.tenant_code } }),
-    map: ({ createTenant: t }: { createTenant: GqlTenant }) => ({
+    operation: CcoCreateTenantDocument,
+    variables: ({ body }) => ({ input: { ...tenantInput(body), name: body.tenant_name, code: body.tenant_code } }),
+    map: ({ createTenant: t }) => ({
       id: Number(t.id),
       tenant_code: t.code,
-      created_at: ccoTime(t.createdAt!, t.zone),
+      created_at: ccoTime(t.createdAt, t.zone),
     }),
   }),
   graphqlRoute({
@@ -111,11 +113,11 @@ export const ccoTenantRoutes = [
     description: 'Added by decisions.md. The list item plus updated_at. A TenantAdmin may read only their own tenant.',
     params: tenantParams,
     response: tenantDetail,
-    operation: ccoOps.op('CcoTenant'),
+    operation: CcoTenantDocument,
     variables: ({ params }) => ({ id: params.tenant_id }),
-    map: (d: { tenant: GqlTenant | null }) => {
+    map: (d) => {
       if (!d.tenant) throw notFoundError('Tenant');
-      return { ...toTenantItem(d.tenant), updated_at: ccoTime(d.tenant.updatedAt!, d.tenant.zone) };
+      return { ...toTenantItem(d.tenant), updated_at: ccoTime(d.tenant.updatedAt, d.tenant.zone) };
     },
   }),
   graphqlRoute({
@@ -127,7 +129,7 @@ export const ccoTenantRoutes = [
     params: tenantParams,
     body: z.object({ ...tenantFields, tenant_name: tenantFields.tenant_name.optional() }),
     message: '更新成功',
-    operation: ccoOps.op('CcoUpdateTenant'),
+    operation: CcoUpdateTenantDocument,
     variables: ({ params, body }) => ({ id: params.tenant_id, input: tenantInput(body) }),
     map: () => undefined,
   }),
@@ -139,9 +141,9 @@ export const ccoTenantRoutes = [
     description: 'The document shows no answer: `{code:200, message:"删除成功"}` like update.',
     params: tenantParams,
     message: '删除成功',
-    operation: ccoOps.op('CcoDeleteTenant'),
+    operation: CcoDeleteTenantDocument,
     variables: ({ params }) => ({ id: params.tenant_id }),
-    map: (d: { deleteTenant: boolean }) => {
+    map: (d) => {
       if (!d.deleteTenant) throw notFoundError('Tenant');
     },
   }),

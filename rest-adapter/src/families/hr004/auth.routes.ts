@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import type { GqlAuthPayload, GqlUser } from '../shared/graph.types';
+import { identityText } from '../shared/inputs';
 import { hr004 } from './hr004.family';
 import { ref } from './hr004.shapes';
-import { hrOps } from './operations';
+import { HrLoginDocument, HrMeDocument, HrRefreshDocument, type HrLoginMutation } from './operations.generated';
 
 const tokens = z.object({
   access_token: z.string(),
@@ -12,7 +12,7 @@ const tokens = z.object({
   expires_in: z.number().int(),
 });
 
-const toTokens = (p: Pick<GqlAuthPayload, 'accessToken' | 'refreshToken' | 'expiresIn'>) => ({
+const toTokens = (p: HrLoginMutation['login']) => ({
   access_token: p.accessToken,
   refresh_token: p.refreshToken,
   token_type: 'bearer' as const,
@@ -36,14 +36,14 @@ export const hrAuthRoutes = [
     family: hr004,
     summary: '登录',
     description: 'Rate limit: 5 attempts a minute per (username, client address).',
-    body: z.object({ username: z.string().min(1), password: z.string().min(1) }),
+    body: z.object({ username: identityText.login, password: identityText.loginPassword }),
     response: tokens,
     rateLimit: rateLimit.login('username'),
     auth: false,
-    operation: hrOps.op('HrLogin'),
+    operation: HrLoginDocument,
     fieldAliases: { login: 'username' },
     variables: ({ body }) => ({ input: { login: body.username, password: body.password, channel: 'WEB' } }),
-    map: (d: { login: GqlAuthPayload }) => toTokens(d.login),
+    map: (d) => toTokens(d.login),
   }),
   graphqlRoute({
     method: 'POST',
@@ -56,9 +56,9 @@ export const hrAuthRoutes = [
     response: tokens,
     rateLimit: rateLimit.normal,
     auth: false,
-    operation: hrOps.op('HrRefresh'),
+    operation: HrRefreshDocument,
     variables: ({ body }) => ({ refreshToken: body.refresh_token }),
-    map: (d: { refreshToken: GqlAuthPayload }) => toTokens(d.refreshToken),
+    map: (d) => toTokens(d.refreshToken),
   }),
   graphqlRoute({
     method: 'GET',
@@ -68,15 +68,15 @@ export const hrAuthRoutes = [
     response: me,
     rateLimit: rateLimit.normal,
     auth: true,
-    operation: hrOps.op('HrMe'),
-    map: ({ me: u }: { me: GqlUser }) => ({
+    operation: HrMeDocument,
+    map: ({ me: u }) => ({
       id: u.id,
       username: u.username,
-      email: u.email ?? null,
-      full_name: u.fullName ?? null,
+      email: u.email,
+      full_name: u.fullName,
       position: u.position ? { id: u.position.id, name: u.position.name } : null,
       role: u.role ? { id: u.role.id, name: u.role.name, code: u.role.code } : null,
-      permissions: u.permissions ?? [],
+      permissions: u.permissions,
     }),
   }),
 ];

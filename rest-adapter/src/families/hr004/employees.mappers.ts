@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GqlUser } from '../shared/graph.types';
+import type { HrCreateEmployeeMutation, HrEmployeeDetailFragment, HrEmployeesQuery } from './operations.generated';
 import { isoTime, ref, time, timeOrNull } from './hr004.shapes';
 
 const status = z.enum(['active', 'inactive']);
@@ -29,10 +29,7 @@ export const employeeItem = z.object({
   last_login: isoTime.nullable(),
 });
 
-/**
- * GET /employees/{id} (also the answer of PUT). `work_logs_count`, `avg_self_rating` and
- * `avg_supervisor_rating` come from the worklogs subgraph and are added with it.
- */
+/** GET /employees/{id} (also the answer of PUT). */
 export const employeeDetail = z.object({
   id: z.string(),
   username: z.string(),
@@ -46,40 +43,53 @@ export const employeeDetail = z.object({
   created_at: isoTime,
   updated_at: isoTime,
   last_login: isoTime.nullable(),
+  work_logs_count: z.number().int(),
+  avg_self_rating: z.number().nullable().describe('1–5; null without rated logs'),
+  avg_supervisor_rating: z.number().nullable().describe('1–5; null without rated logs'),
 });
 
-const base = (u: GqlUser) => ({
+/** The worklogs subgraph contributes them to the employee; until it is composed they are not served. */
+export const employeeDetailPending = {
+  fields: ['work_logs_count', 'avg_self_rating', 'avg_supervisor_rating'],
+  until: 'the worklogs subgraph',
+} as const;
+
+type EmployeeBase = Pick<HrEmployeeDetailFragment, 'id' | 'username' | 'email' | 'fullName' | 'status'>;
+
+const base = (u: EmployeeBase) => ({
   id: u.id,
   username: u.username,
-  email: u.email ?? null,
-  full_name: u.fullName ?? null,
-  status: u.status!,
+  email: u.email,
+  full_name: u.fullName,
+  status: u.status,
 });
 
-export const toCreatedEmployee = (u: GqlUser): z.input<typeof createdEmployee> => ({
+export const toCreatedEmployee = (u: HrCreateEmployeeMutation['createUser']): z.input<typeof createdEmployee> => ({
   ...base(u),
   position: u.position ? { id: u.position.id, name: u.position.name } : null,
   role: u.role ? { id: u.role.id, name: u.role.name } : null,
-  created_at: time(u.createdAt!),
+  created_at: time(u.createdAt),
 });
 
-export const toEmployeeItem = (u: GqlUser): z.input<typeof employeeItem> => ({
+export const toEmployeeItem = (u: HrEmployeesQuery['users']['items'][number]): z.input<typeof employeeItem> => ({
   ...base(u),
-  position: u.position ? { id: u.position.id, name: u.position.name, level: u.position.level! } : null,
+  position: u.position ? { id: u.position.id, name: u.position.name, level: u.position.level } : null,
   role: u.role ? { id: u.role.id, name: u.role.name, code: u.role.code } : null,
-  created_at: time(u.createdAt!),
+  created_at: time(u.createdAt),
   last_login: timeOrNull(u.lastLoginAt),
 });
 
-export const toEmployeeDetail = (u: GqlUser): z.input<typeof employeeDetail> => {
+export const toEmployeeDetail = (
+  u: HrEmployeeDetailFragment,
+): Omit<z.input<typeof employeeDetail>, (typeof employeeDetailPending.fields)[number]> => {
   const p = u.position;
   const r = u.role;
   return {
     ...base(u),
-    position: p ? { id: p.id, name: p.name, code: p.code!, level: p.level!, department: p.department ?? null } : null,
-    role: r ? { id: r.id, name: r.name, code: r.code, permissions: r.permissions ?? [] } : null,
-    created_at: time(u.createdAt!),
-    updated_at: time(u.updatedAt!),
+    position: p ? { id: p.id, name: p.name, code: p.code, level: p.level, department: p.department } : null,
+    role: r ? { id: r.id, name: r.name, code: r.code, permissions: r.permissions } : null,
+    created_at: time(u.createdAt),
+    updated_at: time(u.updatedAt),
     last_login: timeOrNull(u.lastLoginAt),
   };
 };

@@ -2,14 +2,12 @@ import { z } from 'zod';
 import { toErrorCode } from '@platform/kit';
 import { notFoundError, RestError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import type { GqlPage, GqlUser } from '../shared/graph.types';
-import { defined, idString, optionalText } from '../shared/inputs';
+import { defined, identityText, idString } from '../shared/inputs';
 import { hr004, hrErrorCode } from './hr004.family';
-import { pageOf, pageQuery, toPage } from './hr004.shapes';
-import { createdEmployee, employeeDetail, employeeItem, toCreatedEmployee, toEmployeeDetail, toEmployeeItem } from './employees.mappers';
-import { hrOps } from './operations';
+import { idParams, pageOf, pageQuery, toPage } from './hr004.shapes';
+import { createdEmployee, employeeDetail, employeeDetailPending, employeeItem, toCreatedEmployee, toEmployeeDetail, toEmployeeItem } from './employees.mappers';
+import { HrBatchEmployeesDocument, HrCreateEmployeeDocument, HrDeleteEmployeeDocument, HrEmployeeDocument, HrEmployeesDocument, HrResetPasswordDocument, HrUpdateEmployeeDocument } from './operations.generated';
 
-const idParams = z.object({ id: idString });
 const status = z.enum(['active', 'inactive']);
 const SORT_FIELDS = { created_at: 'createdAt', full_name: 'fullName', username: 'username' } as const;
 
@@ -23,16 +21,16 @@ export const hrEmployeeRoutes = [
     summary: '创建员工 (employees:create)',
     status: 201,
     body: z.object({
-      username: z.string().min(1),
-      email: z.email().optional(),
-      password: z.string().min(1),
-      full_name: z.string().optional(),
+      username: identityText.username,
+      email: identityText.email.optional(),
+      password: identityText.password,
+      full_name: identityText.name.optional(),
       position_id: idString.nullable().optional(),
       role_id: idString.nullable().optional(),
       status: status.optional(),
     }),
     response: createdEmployee,
-    operation: hrOps.op('HrCreateEmployee'),
+    operation: HrCreateEmployeeDocument,
     variables: ({ body }) => ({
       input: defined({
         username: body.username,
@@ -44,7 +42,7 @@ export const hrEmployeeRoutes = [
         status: body.status,
       }),
     }),
-    map: (d: { createUser: GqlUser }) => toCreatedEmployee(d.createUser),
+    map: (d) => toCreatedEmployee(d.createUser),
   }),
   graphqlRoute({
     ...common,
@@ -61,7 +59,7 @@ export const hrEmployeeRoutes = [
       sort_order: z.enum(['asc', 'desc']).optional(),
     }),
     response: pageOf(employeeItem),
-    operation: hrOps.op('HrEmployees'),
+    operation: HrEmployeesDocument,
     variables: ({ query }) => ({
       filter: defined({ search: query.search, positionId: query.position_id, roleId: query.role_id, status: query.status }),
       sortBy: query.sort_by ? SORT_FIELDS[query.sort_by] : undefined,
@@ -69,21 +67,19 @@ export const hrEmployeeRoutes = [
       page: query.page,
       pageSize: query.page_size,
     }),
-    map: (d: { users: GqlPage<GqlUser> }) => toPage(d.users, toEmployeeItem),
+    map: (d) => toPage(d.users, toEmployeeItem),
   }),
   graphqlRoute({
     ...common,
     method: 'GET',
     path: '/api/employees/{id}',
     summary: '查询员工详情 (employees:view)',
-    description:
-      'work_logs_count, avg_self_rating and avg_supervisor_rating are contributed by the worklogs subgraph and ' +
-      'are not part of this answer until that subgraph is composed.',
     params: idParams,
     response: employeeDetail,
-    operation: hrOps.op('HrEmployee'),
+    pending: employeeDetailPending,
+    operation: HrEmployeeDocument,
     variables: ({ params }) => ({ id: params.id }),
-    map: (d: { user: GqlUser | null }) => {
+    map: (d) => {
       if (!d.user) throw notFoundError('Employee');
       return toEmployeeDetail(d.user);
     },
@@ -96,14 +92,15 @@ export const hrEmployeeRoutes = [
     description: 'Only the fields sent change. The document shows no answer: this returns the employee as GET /employees/{id} does.',
     params: idParams,
     body: z.object({
-      email: z.email().nullable().optional(),
-      full_name: optionalText,
+      email: identityText.email.nullable().optional(),
+      full_name: identityText.name.nullable().optional(),
       position_id: idString.nullable().optional(),
       role_id: idString.nullable().optional(),
       status: status.optional(),
     }),
     response: employeeDetail,
-    operation: hrOps.op('HrUpdateEmployee'),
+    pending: employeeDetailPending,
+    operation: HrUpdateEmployeeDocument,
     variables: ({ params, body }) => ({
       id: params.id,
       input: defined({
@@ -114,7 +111,7 @@ export const hrEmployeeRoutes = [
         status: body.status,
       }),
     }),
-    map: (d: { updateUser: GqlUser }) => toEmployeeDetail(d.updateUser),
+    map: (d) => toEmployeeDetail(d.updateUser),
   }),
   graphqlRoute({
     ...common,
@@ -124,9 +121,9 @@ export const hrEmployeeRoutes = [
     description: 'Soft delete: the account can no longer sign in and its sessions are revoked.',
     params: idParams,
     status: 204,
-    operation: hrOps.op('HrDeleteEmployee'),
+    operation: HrDeleteEmployeeDocument,
     variables: ({ params }) => ({ id: params.id }),
-    map: (d: { deleteUser: boolean }) => {
+    map: (d) => {
       if (!d.deleteUser) throw notFoundError('Employee');
     },
   }),
@@ -137,11 +134,11 @@ export const hrEmployeeRoutes = [
     summary: '重置员工密码 (employees:update)',
     description: 'The document shows no answer: `data` is null, `message` 密码已重置.',
     params: idParams,
-    body: z.object({ new_password: z.string().min(1) }),
+    body: z.object({ new_password: identityText.password }),
     message: '密码已重置',
-    operation: hrOps.op('HrResetPassword'),
+    operation: HrResetPasswordDocument,
     variables: ({ params, body }) => ({ id: params.id, newPassword: body.new_password }),
-    map: (d: { resetPassword: boolean }) => {
+    map: (d) => {
       if (!d.resetPassword) throw notFoundError('Employee');
       return null;
     },
@@ -162,10 +159,10 @@ export const hrEmployeeRoutes = [
       succeeded: z.array(z.string()),
       failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })),
     }),
-    operation: hrOps.op('HrBatchEmployees'),
+    operation: HrBatchEmployeesDocument,
     fieldAliases: { ids: 'employee_ids' },
     variables: ({ body }) => ({ action: body.action, ids: body.employee_ids }),
-    map: (d: { batchUsers: { action: string; succeeded: string[]; failed: { id: string; code: string; message: string }[] } }) => ({
+    map: (d) => ({
       action: d.batchUsers.action,
       succeeded: d.batchUsers.succeeded,
       failed: d.batchUsers.failed.map((f) => ({

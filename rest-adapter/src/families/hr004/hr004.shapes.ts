@@ -5,6 +5,13 @@ import { hr004 } from './hr004.family';
 export const ref = z.object({ id: z.string(), name: z.string() });
 export const isoTime = z.string().describe('ISO 8601 UTC, e.g. 2024-01-15T10:30:00Z');
 
+/**
+ * A resource id in a 004 path. The document shows UUIDs, the platform's ids are integers: an id of any form is
+ * looked up, and one that names nothing is 404 RESOURCE_001 (never 422: the request is well-formed).
+ */
+export const pathId = z.string().describe('The resource id (the platform issues integer ids)');
+export const idParams = z.object({ id: pathId });
+
 /** 004 list data: `{items, total, page, page_size, pages}`. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), page_size: z.number().int(), pages: z.number().int() });

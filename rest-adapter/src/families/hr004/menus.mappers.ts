@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GqlMenu } from '../shared/graph.types';
+import type { HrMenuFieldsFragment } from './operations.generated';
 import { buildTree } from '../shared/tree';
 import { isoTime, time } from './hr004.shapes';
 
@@ -26,7 +26,7 @@ export const menuNode: z.ZodType<MenuNode> = menu.extend({
   },
 }).meta({ id: 'HrMenuNode' });
 
-export const toMenu = (m: GqlMenu): MenuBody => ({
+export const toMenu = (m: HrMenuFieldsFragment): MenuBody => ({
   id: m.id,
   name: m.name,
   code: m.code,
@@ -40,4 +40,4 @@ export const toMenu = (m: GqlMenu): MenuBody => ({
   updated_at: time(m.updatedAt),
 });
 
-export const toMenuTree = (rows: GqlMenu[]): MenuNode[] => buildTree(rows, (m, children) => ({ ...toMenu(m), children }));
+export const toMenuTree = (rows: HrMenuFieldsFragment[]): MenuNode[] => buildTree(rows, (m, children) => ({ ...toMenu(m), children }));

@@ -1,21 +1,19 @@
 import { z } from 'zod';
 import { notFoundError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import type { GqlMenu } from '../shared/graph.types';
-import { defined, idString, isTrue, optionalText, queryBool } from '../shared/inputs';
+import { defined, identityText, idString, isTrue, optionalText, queryBool } from '../shared/inputs';
 import { hr004 } from './hr004.family';
-import { pageOf } from './hr004.shapes';
+import { idParams, pageOf } from './hr004.shapes';
 import { menu, menuNode, toMenu, toMenuTree } from './menus.mappers';
-import { hrOps } from './operations';
+import { HrCreateMenuDocument, HrDeleteMenuDocument, HrMenusDocument, HrMyMenusDocument, HrUpdateMenuDocument } from './operations.generated';
 
-const idParams = z.object({ id: idString });
 const common = { family: hr004, rateLimit: rateLimit.normal, auth: true } as const;
 const SILENT =
   'The document lists only the path; fields follow the menu model (name, code, path, icon, parent_id, ' +
   'sort_order, permission, is_visible) in the conventions of the positions section.';
 
 const menuFields = {
-  name: z.string().min(1),
+  name: identityText.name,
   path: optionalText,
   icon: optionalText,
   parent_id: idString.nullable().optional(),
@@ -45,11 +43,11 @@ export const hrMenuRoutes = [
     summary: '创建菜单 (menus:create)',
     description: `${SILENT} Grants on the menu are the permission codes \`<code>:<action>\`. Answers 201 with the menu.`,
     status: 201,
-    body: z.object({ ...menuFields, code: z.string().min(1) }),
+    body: z.object({ ...menuFields, code: identityText.code }),
     response: menu,
-    operation: hrOps.op('HrCreateMenu'),
-    variables: ({ body }) => ({ input: { ...menuInput(body), code: body.code } }),
-    map: (d: { createMenu: GqlMenu }) => toMenu(d.createMenu),
+    operation: HrCreateMenuDocument,
+    variables: ({ body }) => ({ input: { ...menuInput(body), name: body.name, code: body.code } }),
+    map: (d) => toMenu(d.createMenu),
   }),
   graphqlRoute({
     ...common,
@@ -65,8 +63,8 @@ export const hrMenuRoutes = [
       page_size: z.coerce.number().int().min(1).max(100).default(100),
     }),
     response: z.union([pageOf(menu), z.array(menuNode)]),
-    operation: hrOps.op('HrMenus'),
-    map: (d: { menus: GqlMenu[] }, { query }) => {
+    operation: HrMenusDocument,
+    map: (d, { query }) => {
       if (isTrue(query.tree)) return toMenuTree(d.menus);
       const start = (query.page - 1) * query.page_size;
       return {
@@ -85,8 +83,8 @@ export const hrMenuRoutes = [
     summary: '查询用户菜单',
     description: "The caller's menus (those whose permission the caller holds) as a tree by parent_id, ordered by sort_order.",
     response: z.array(menuNode),
-    operation: hrOps.op('HrMyMenus'),
-    map: (d: { myMenus: GqlMenu[] }) => toMenuTree(d.myMenus),
+    operation: HrMyMenusDocument,
+    map: (d) => toMenuTree(d.myMenus),
   }),
   graphqlRoute({
     ...common,
@@ -97,9 +95,9 @@ export const hrMenuRoutes = [
     params: idParams,
     body: z.object({ ...menuFields, name: menuFields.name.optional() }),
     response: menu,
-    operation: hrOps.op('HrUpdateMenu'),
+    operation: HrUpdateMenuDocument,
     variables: ({ params, body }) => ({ id: params.id, input: menuInput(body) }),
-    map: (d: { updateMenu: GqlMenu }) => toMenu(d.updateMenu),
+    map: (d) => toMenu(d.updateMenu),
   }),
   graphqlRoute({
     ...common,
@@ -109,9 +107,9 @@ export const hrMenuRoutes = [
     description: 'Answers 204 like the other 004 deletes.',
     params: idParams,
     status: 204,
-    operation: hrOps.op('HrDeleteMenu'),
+    operation: HrDeleteMenuDocument,
     variables: ({ params }) => ({ id: params.id }),
-    map: (d: { deleteMenu: boolean }) => {
+    map: (d) => {
       if (!d.deleteMenu) throw notFoundError('Menu');
     },
   }),

@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import type { GqlRef } from '../shared/graph.types';
 import { idString } from '../shared/inputs';
 import { hr004 } from './hr004.family';
-import { hrOps } from './operations';
+import { pathId } from './hr004.shapes';
+import { HrAssignPermissionsDocument, HrRolePermissionsDocument, type HrRolePermissionsFragment } from './operations.generated';
 
-interface GqlRolePermissions {
-  role: GqlRef & { code: string };
-  grants: Array<{ actions: string[]; menu: GqlRef & { code: string } }>;
-  permissions: string[];
-}
 
 const rolePermissions = z.object({
   role_id: z.string(),
@@ -20,7 +15,7 @@ const rolePermissions = z.object({
   permission_codes: z.array(z.string()).describe('menu code + ":" + action, e.g. employees:create'),
 });
 
-const toRolePermissions = (p: GqlRolePermissions): z.input<typeof rolePermissions> => ({
+const toRolePermissions = (p: HrRolePermissionsFragment): z.input<typeof rolePermissions> => ({
   role_id: p.role.id,
   role: { id: p.role.id, name: p.role.name, code: p.role.code },
   permissions: p.grants.map((g) => ({ menu_id: g.menu.id, menu_code: g.menu.code, menu_name: g.menu.name, actions: g.actions })),
@@ -43,17 +38,17 @@ export const hrPermissionRoutes = [
     body: z.object({
       role_id: idString,
       permissions: z.array(
-        z.object({ menu_id: idString, actions: z.array(z.string().regex(/^[a-z_]+$/, 'must be an action name')) }),
+        z.object({ menu_id: idString, actions: z.array(z.string().regex(/^[a-z_]+$/, 'must be an action name')).max(50) }),
       ),
     }),
     response: rolePermissions,
-    operation: hrOps.op('HrAssignPermissions'),
+    operation: HrAssignPermissionsDocument,
     fieldAliases: { grants: 'permissions' },
     variables: ({ body }) => ({
       roleId: body.role_id,
       grants: body.permissions.map((p) => ({ menuId: p.menu_id, actions: p.actions })),
     }),
-    map: (d: { assignPermissions: GqlRolePermissions }) => toRolePermissions(d.assignPermissions),
+    map: (d) => toRolePermissions(d.assignPermissions),
   }),
   graphqlRoute({
     ...common,
@@ -61,10 +56,10 @@ export const hrPermissionRoutes = [
     path: '/api/permissions/role/{role_id}',
     summary: '查询角色权限 (roles:view)',
     description: SHAPE,
-    params: z.object({ role_id: idString }),
+    params: z.object({ role_id: pathId }),
     response: rolePermissions,
-    operation: hrOps.op('HrRolePermissions'),
+    operation: HrRolePermissionsDocument,
     variables: ({ params }) => ({ roleId: params.role_id }),
-    map: (d: { rolePermissions: GqlRolePermissions }) => toRolePermissions(d.rolePermissions),
+    map: (d) => toRolePermissions(d.rolePermissions),
   }),
 ];

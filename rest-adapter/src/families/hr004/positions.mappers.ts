@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { GqlPosition } from '../shared/graph.types';
+import type { HrCreatePositionMutation, HrPositionDetailFragment, HrPositionsQuery } from './operations.generated';
+
+type PositionItem = HrPositionsQuery['positions']['items'][number];
 import { buildTree } from '../shared/tree';
 import { isoTime, ref, time } from './hr004.shapes';
 
@@ -59,50 +61,50 @@ export const positionDetail = z.object({
   updated_at: isoTime,
 });
 
-const parentRef = (p: GqlPosition) => (p.parent ? { id: p.parent.id, name: p.parent.name } : null);
+const parentRef = (p: { parent: { id: string; name: string } | null }) => (p.parent ? { id: p.parent.id, name: p.parent.name } : null);
 
-export const toCreatedPosition = (p: GqlPosition): z.input<typeof createdPosition> => ({
+export const toCreatedPosition = (p: HrCreatePositionMutation['createPosition']): z.input<typeof createdPosition> => ({
   id: p.id,
   name: p.name,
-  code: p.code!,
-  description: p.description ?? null,
-  level: p.level!,
-  parent_id: p.parentId ?? null,
+  code: p.code,
+  description: p.description,
+  level: p.level,
+  parent_id: p.parentId,
   parent: parentRef(p),
-  created_at: time(p.createdAt!),
+  created_at: time(p.createdAt),
 });
 
-export const toPositionItem = (p: GqlPosition): z.input<typeof positionItem> => ({
+export const toPositionItem = (p: PositionItem): z.input<typeof positionItem> => ({
   id: p.id,
   name: p.name,
-  code: p.code!,
-  level: p.level!,
+  code: p.code,
+  level: p.level,
   parent: parentRef(p),
-  employee_count: p.employeeCount!,
-  children_count: p.childrenCount!,
+  employee_count: p.employeeCount,
+  children_count: p.childrenCount,
 });
 
-export const toPositionTree = (rows: GqlPosition[]): PositionNode[] =>
+export const toPositionTree = (rows: PositionItem[]): PositionNode[] =>
   buildTree(rows, (p, children) => ({
     id: p.id,
     name: p.name,
-    code: p.code!,
-    level: p.level!,
-    employee_count: p.employeeCount!,
+    code: p.code,
+    level: p.level,
+    employee_count: p.employeeCount,
     children,
   }));
 
-export const toPositionDetail = (p: GqlPosition): z.input<typeof positionDetail> => ({
+export const toPositionDetail = (p: HrPositionDetailFragment): z.input<typeof positionDetail> => ({
   id: p.id,
   name: p.name,
-  code: p.code!,
-  description: p.description ?? null,
-  level: p.level!,
-  parent_id: p.parentId ?? null,
-  parent: p.parent ? { id: p.parent.id, name: p.parent.name, full_path: p.parent.fullPath! } : null,
-  children: (p.children ?? []).map((c) => ({ id: c.id, name: c.name })),
-  employees: (p.employees ?? []).map((e) => ({ id: e.id, full_name: e.fullName, username: e.username })),
-  full_path: p.fullPath!,
-  created_at: time(p.createdAt!),
-  updated_at: time(p.updatedAt!),
+  code: p.code,
+  description: p.description,
+  level: p.level,
+  parent_id: p.parentId,
+  parent: p.parent ? { id: p.parent.id, name: p.parent.name, full_path: p.parent.fullPath } : null,
+  children: p.children.map((c) => ({ id: c.id, name: c.name })),
+  employees: p.employees.map((e) => ({ id: e.id, full_name: e.fullName, username: e.username })),
+  full_path: p.fullPath,
+  created_at: time(p.createdAt),
+  updated_at: time(p.updatedAt),
 });

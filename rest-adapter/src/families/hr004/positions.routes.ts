@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { notFoundError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import type { GqlPage, GqlPosition } from '../shared/graph.types';
-import { defined, idString, isTrue, optionalText, queryBool } from '../shared/inputs';
+import { defined, identityText, idString, isTrue, optionalText, queryBool } from '../shared/inputs';
 import { hr004 } from './hr004.family';
-import { pageOf, toPage } from './hr004.shapes';
-import { hrOps } from './operations';
+import { idParams, pageOf, toPage } from './hr004.shapes';
+import { HrCreatePositionDocument, HrDeletePositionDocument, HrMovePositionDocument, HrPositionDocument, HrPositionsDocument, HrUpdatePositionDocument } from './operations.generated';
 import {
   createdPosition,
   positionDetail,
@@ -17,7 +16,6 @@ import {
   toPositionTree,
 } from './positions.mappers';
 
-const idParams = z.object({ id: idString });
 const common = { family: hr004, rateLimit: rateLimit.normal, auth: true } as const;
 
 export const hrPositionRoutes = [
@@ -29,15 +27,15 @@ export const hrPositionRoutes = [
     description: '`department` (optional) is accepted as the employee detail shows it on the position.',
     status: 201,
     body: z.object({
-      name: z.string().min(1),
-      code: z.string().min(1),
+      name: identityText.name,
+      code: identityText.code,
       description: optionalText,
-      level: z.number().int().min(1),
+      level: identityText.level,
       department: optionalText,
       parent_id: idString.nullable().optional().describe('可选，上级岗位ID'),
     }),
     response: createdPosition,
-    operation: hrOps.op('HrCreatePosition'),
+    operation: HrCreatePositionDocument,
     variables: ({ body }) => ({
       input: defined({
         name: body.name,
@@ -48,7 +46,7 @@ export const hrPositionRoutes = [
         parentId: body.parent_id ?? undefined,
       }),
     }),
-    map: (d: { createPosition: GqlPosition }) => toCreatedPosition(d.createPosition),
+    map: (d) => toCreatedPosition(d.createPosition),
   }),
   graphqlRoute({
     ...common,
@@ -68,14 +66,14 @@ export const hrPositionRoutes = [
       page_size: z.coerce.number().int().min(1).max(100).default(100),
     }),
     response: z.union([pageOf(positionItem), z.array(positionNode)]),
-    operation: hrOps.op('HrPositions'),
+    operation: HrPositionsDocument,
     variables: ({ query }) => ({
       filter: defined({ level: query.level, parentId: query.parent_id, search: query.search }),
       page: query.page,
       pageSize: query.page_size,
     }),
     allPages: ({ query }) => (isTrue(query.tree) ? 'positions' : undefined),
-    map: (d: { positions: GqlPage<GqlPosition> }, { query }) =>
+    map: (d, { query }) =>
       isTrue(query.tree) ? toPositionTree(d.positions.items) : toPage(d.positions, toPositionItem),
   }),
   graphqlRoute({
@@ -85,9 +83,9 @@ export const hrPositionRoutes = [
     summary: '查询岗位详情 (positions:view)',
     params: idParams,
     response: positionDetail,
-    operation: hrOps.op('HrPosition'),
+    operation: HrPositionDocument,
     variables: ({ params }) => ({ id: params.id }),
-    map: (d: { position: GqlPosition | null }) => {
+    map: (d) => {
       if (!d.position) throw notFoundError('Position');
       return toPositionDetail(d.position);
     },
@@ -100,14 +98,14 @@ export const hrPositionRoutes = [
     description: 'Only the fields sent change. The document shows no answer: this returns the position as GET /positions/{id} does.',
     params: idParams,
     body: z.object({
-      name: z.string().min(1).optional(),
+      name: identityText.name.optional(),
       description: optionalText,
-      level: z.number().int().min(1).optional(),
+      level: identityText.level.optional(),
       department: optionalText,
       parent_id: idString.nullable().optional(),
     }),
     response: positionDetail,
-    operation: hrOps.op('HrUpdatePosition'),
+    operation: HrUpdatePositionDocument,
     variables: ({ params, body }) => ({
       id: params.id,
       input: defined({
@@ -118,7 +116,7 @@ export const hrPositionRoutes = [
         parentId: body.parent_id,
       }),
     }),
-    map: (d: { updatePosition: GqlPosition }) => toPositionDetail(d.updatePosition),
+    map: (d) => toPositionDetail(d.updatePosition),
   }),
   graphqlRoute({
     ...common,
@@ -128,9 +126,9 @@ export const hrPositionRoutes = [
     description: 'A position that still has employees or child positions is refused (400 BUSINESS_001).',
     params: idParams,
     status: 204,
-    operation: hrOps.op('HrDeletePosition'),
+    operation: HrDeletePositionDocument,
     variables: ({ params }) => ({ id: params.id }),
-    map: (d: { deletePosition: boolean }) => {
+    map: (d) => {
       if (!d.deletePosition) throw notFoundError('Position');
     },
   }),
@@ -145,11 +143,11 @@ export const hrPositionRoutes = [
     params: idParams,
     body: z.object({
       new_parent_id: idString.nullable().describe('null 表示移动到根级别'),
-      new_level: z.number().int().min(1).optional(),
+      new_level: identityText.level.optional(),
     }),
     response: positionDetail,
-    operation: hrOps.op('HrMovePosition'),
+    operation: HrMovePositionDocument,
     variables: ({ params, body }) => ({ id: params.id, newParentId: body.new_parent_id, newLevel: body.new_level }),
-    map: (d: { movePosition: GqlPosition }) => toPositionDetail(d.movePosition),
+    map: (d) => toPositionDetail(d.movePosition),
   }),
 ];

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { notFoundError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import type { GqlPage, GqlRole } from '../shared/graph.types';
-import { defined, idString, optionalText } from '../shared/inputs';
+import { defined, identityText, optionalText } from '../shared/inputs';
 import { hr004 } from './hr004.family';
-import { isoTime, pageOf, pageQuery, time, toPage } from './hr004.shapes';
-import { hrOps } from './operations';
+import { idParams, isoTime, pageOf, pageQuery, time, toPage } from './hr004.shapes';
+import { type HrRoleFieldsFragment, HrCreateRoleDocument, HrDeleteRoleDocument, HrRoleDocument, HrRolesDocument, HrUpdateRoleDocument } from './operations.generated';
 
-const idParams = z.object({ id: idString });
 const common = { family: hr004, rateLimit: rateLimit.normal, auth: true } as const;
 const SILENT = 'The document lists only the path; fields follow the role model in the conventions of the positions section.';
 const permissionCode = z.string().regex(/^[\w-]+:[\w-]+$|^\*$/, 'must be a permission code resource:action');
@@ -23,15 +21,15 @@ const role = z.object({
   updated_at: isoTime,
 });
 
-const toRole = (r: GqlRole): z.input<typeof role> => ({
+const toRole = (r: HrRoleFieldsFragment): z.input<typeof role> => ({
   id: r.id,
   code: r.code,
   name: r.name,
-  description: r.description ?? null,
-  permissions: r.permissions ?? [],
-  user_count: r.userCount ?? 0,
-  created_at: time(r.createdAt!),
-  updated_at: time(r.updatedAt!),
+  description: r.description,
+  permissions: r.permissions,
+  user_count: r.userCount,
+  created_at: time(r.createdAt),
+  updated_at: time(r.updatedAt),
 });
 
 export const hrRoleRoutes = [
@@ -43,17 +41,17 @@ export const hrRoleRoutes = [
     description: `${SILENT} Answers 201 with the role.`,
     status: 201,
     body: z.object({
-      code: z.string().min(1),
-      name: z.string().min(1),
+      code: identityText.code,
+      name: identityText.name,
       description: optionalText,
-      permissions: z.array(permissionCode).optional(),
+      permissions: z.array(permissionCode).max(500).optional(),
     }),
     response: role,
-    operation: hrOps.op('HrCreateRole'),
+    operation: HrCreateRoleDocument,
     variables: ({ body }) => ({
       input: defined({ code: body.code, name: body.name, description: body.description ?? undefined, permissions: body.permissions }),
     }),
-    map: (d: { createRole: GqlRole }) => toRole(d.createRole),
+    map: (d) => toRole(d.createRole),
   }),
   graphqlRoute({
     ...common,
@@ -63,9 +61,9 @@ export const hrRoleRoutes = [
     description: `${SILENT} The 004 page; \`search\` matches name or code.`,
     query: z.object({ ...pageQuery, search: z.string().optional() }),
     response: pageOf(role),
-    operation: hrOps.op('HrRoles'),
+    operation: HrRolesDocument,
     variables: ({ query }) => ({ page: query.page, pageSize: query.page_size, search: query.search }),
-    map: (d: { roles: GqlPage<GqlRole> }) => toPage(d.roles, toRole),
+    map: (d) => toPage(d.roles, toRole),
   }),
   graphqlRoute({
     ...common,
@@ -75,9 +73,9 @@ export const hrRoleRoutes = [
     description: SILENT,
     params: idParams,
     response: role,
-    operation: hrOps.op('HrRole'),
+    operation: HrRoleDocument,
     variables: ({ params }) => ({ id: params.id }),
-    map: (d: { role: GqlRole | null }) => {
+    map: (d) => {
       if (!d.role) throw notFoundError('Role');
       return toRole(d.role);
     },
@@ -90,17 +88,17 @@ export const hrRoleRoutes = [
     description: `${SILENT} Only the fields sent change (code cannot change); answers the role.`,
     params: idParams,
     body: z.object({
-      name: z.string().min(1).optional(),
+      name: identityText.name.optional(),
       description: optionalText,
-      permissions: z.array(permissionCode).optional(),
+      permissions: z.array(permissionCode).max(500).optional(),
     }),
     response: role,
-    operation: hrOps.op('HrUpdateRole'),
+    operation: HrUpdateRoleDocument,
     variables: ({ params, body }) => ({
       id: params.id,
       input: defined({ name: body.name, description: body.description, permissions: body.permissions }),
     }),
-    map: (d: { updateRole: GqlRole }) => toRole(d.updateRole),
+    map: (d) => toRole(d.updateRole),
   }),
   graphqlRoute({
     ...common,
@@ -110,9 +108,9 @@ export const hrRoleRoutes = [
     description: 'Answers 204. A role still held by users is refused (400 BUSINESS_001).',
     params: idParams,
     status: 204,
-    operation: hrOps.op('HrDeleteRole'),
+    operation: HrDeleteRoleDocument,
     variables: ({ params }) => ({ id: params.id }),
-    map: (d: { deleteRole: boolean }) => {
+    map: (d) => {
       if (!d.deleteRole) throw notFoundError('Role');
     },
   }),

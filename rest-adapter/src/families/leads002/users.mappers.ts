@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GqlUser } from '../shared/graph.types';
+import type { LeadsSalesUsersQuery, LeadsUserFragment } from './operations.generated';
 import { leads002Users } from './leads002.family';
 
 /** A 002 user as its documents show it: integer id, no password, JSON dates. */
@@ -12,34 +12,25 @@ export const leadsUser = z.object({
   updated_at: z.string(),
 });
 
-export const toLeadsUser = (u: GqlUser): z.input<typeof leadsUser> => ({
+export const toLeadsUser = (u: LeadsUserFragment): z.input<typeof leadsUser> => ({
   id: Number(u.id),
   username: u.username,
   nickname: u.nickname ?? u.fullName ?? null,
   role: u.role?.code ?? null,
-  created_at: leads002Users.time(u.createdAt!),
-  updated_at: leads002Users.time(u.updatedAt!),
+  created_at: leads002Users.time(u.createdAt),
+  updated_at: leads002Users.time(u.updatedAt),
 });
 
 /** The user inside the login answer: `{id, username, nickname, role}`. */
 export const loginUser = leadsUser.pick({ id: true, username: true, nickname: true, role: true });
 
-export const toLoginUser = (u: GqlUser): z.input<typeof loginUser> => {
+export const toLoginUser = (u: LeadsUserFragment): z.input<typeof loginUser> => {
   const { id, username, nickname, role } = toLeadsUser(u);
   return { id, username, nickname, role };
 };
 
 /** identity's UserSummary: what any signed-in user may see of a colleague. */
-export interface GqlUserSummary {
-  id: string;
-  username: string;
-  nickname: string | null;
-  roleCode: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export const summaryToLeadsUser = (u: GqlUserSummary): z.input<typeof leadsUser> => ({
+export const summaryToLeadsUser = (u: LeadsSalesUsersQuery['salesUsers']['items'][number]): z.input<typeof leadsUser> => ({
   id: Number(u.id),
   username: u.username,
   nickname: u.nickname,

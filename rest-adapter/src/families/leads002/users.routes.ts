@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { notFoundError, type RestError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import type { GqlAuthPayload, GqlPage, GqlUser } from '../shared/graph.types';
-import { defined, intIdParam } from '../shared/inputs';
+import { defined, identityText, intIdParam } from '../shared/inputs';
 import { leads002Users } from './leads002.family';
-import { leadsOps } from './operations';
-import { leadsUser, loginUser, summaryToLeadsUser, toLeadsUser, toLoginUser, type GqlUserSummary } from './users.mappers';
+import { LeadsDeleteUserDocument, LeadsLoginDocument, LeadsRegisterDocument, LeadsSalesUsersDocument, LeadsUpdateUserDocument, LeadsUserDocument, LeadsUsersDocument } from './operations.generated';
+import { leadsUser, loginUser, summaryToLeadsUser, toLeadsUser, toLoginUser } from './users.mappers';
 
 const REQUIRED = '用户名和密码必填';
 /** Register and login word a missing user name or password as the document does. */
@@ -27,21 +26,21 @@ export const leadsUserRoutes = [
       'Anonymous registration creates a user with role `user` (a tenant may switch it off: 403). Choosing `role` ' +
       'needs an admin token (403 otherwise). A taken user name is 409 用户名已存在.',
     body: z.object({
-      username: z.string().min(1),
-      password: z.string().min(1),
-      nickname: z.string().optional(),
-      role: z.string().min(1).optional(),
+      username: identityText.username,
+      password: identityText.password,
+      nickname: identityText.name.optional(),
+      role: identityText.roleCode.optional(),
     }),
     response: z.object({ id: z.number().int(), username: z.string() }),
     message: '注册成功',
     rateLimit: rateLimit.register,
     auth: false,
     errorMessages: { BAD_USER_INPUT: credentialsRequired, CONFLICT: '用户名已存在' },
-    operation: leadsOps.op('LeadsRegister'),
+    operation: LeadsRegisterDocument,
     variables: ({ body }) => ({
       input: defined({ username: body.username, password: body.password, nickname: body.nickname, role: body.role }),
     }),
-    map: (d: { register: GqlUser }) => ({ id: Number(d.register.id), username: d.register.username }),
+    map: (d) => ({ id: Number(d.register.id), username: d.register.username }),
   }),
   graphqlRoute({
     method: 'POST',
@@ -49,16 +48,16 @@ export const leadsUserRoutes = [
     family: leads002Users,
     summary: '用户登录',
     description: 'A wrong user name or password is 401 用户名或密码错误. Rate limit: 5 attempts a minute per (username, client address).',
-    body: z.object({ username: z.string().min(1), password: z.string().min(1) }),
+    body: z.object({ username: identityText.login, password: identityText.loginPassword }),
     response: z.object({ token: z.string(), user: loginUser }),
     message: '登录成功',
     rateLimit: rateLimit.login('username'),
     auth: false,
     errorMessages: { BAD_USER_INPUT: credentialsRequired },
     fieldAliases: { login: 'username' },
-    operation: leadsOps.op('LeadsLogin'),
+    operation: LeadsLoginDocument,
     variables: ({ body }) => ({ input: { login: body.username, password: body.password, channel: 'WEB' } }),
-    map: (d: { login: GqlAuthPayload }) => ({ token: d.login.accessToken, user: toLoginUser(d.login.user) }),
+    map: (d) => ({ token: d.login.accessToken, user: toLoginUser(d.login.user) }),
   }),
   graphqlRoute({
     ...common,
@@ -67,9 +66,9 @@ export const leadsUserRoutes = [
     summary: '获取用户列表',
     description: `${ADMIN} The whole list of the tenant's users, oldest first.`,
     response: z.array(leadsUser),
-    operation: leadsOps.op('LeadsUsers'),
+    operation: LeadsUsersDocument,
     allPages: () => 'users',
-    map: (d: { users: GqlPage<GqlUser> }) => d.users.items.map(toLeadsUser),
+    map: (d) => d.users.items.map(toLeadsUser),
   }),
   graphqlRoute({
     ...common,
@@ -80,9 +79,9 @@ export const leadsUserRoutes = [
       'Any signed-in user of the tenant (service staff pick the sales user of a lead they register): the users ' +
       'whose role is `sales`, oldest first; never a password field.',
     response: z.array(leadsUser),
-    operation: leadsOps.op('LeadsSalesUsers'),
+    operation: LeadsSalesUsersDocument,
     allPages: () => 'salesUsers',
-    map: (d: { salesUsers: GqlPage<GqlUserSummary> }) => d.salesUsers.items.map(summaryToLeadsUser),
+    map: (d) => d.salesUsers.items.map(summaryToLeadsUser),
   }),
   graphqlRoute({
     ...common,
@@ -93,9 +92,9 @@ export const leadsUserRoutes = [
     params: idParams,
     response: leadsUser,
     errorMessages: userNotFound,
-    operation: leadsOps.op('LeadsUser'),
+    operation: LeadsUserDocument,
     variables: ({ params }) => ({ id: params.id }),
-    map: (d: { user: GqlUser | null }) => {
+    map: (d) => {
       if (!d.user) throw notFoundError('User');
       return toLeadsUser(d.user);
     },
@@ -108,14 +107,14 @@ export const leadsUserRoutes = [
     description: `${ADMIN} Every field is optional; only those sent change. \`role\` is a role code.`,
     params: idParams,
     body: z.object({
-      nickname: z.string().optional(),
-      role: z.string().min(1).optional(),
-      password: z.string().min(1).optional(),
+      nickname: identityText.name.optional(),
+      role: identityText.roleCode.optional(),
+      password: identityText.password.optional(),
     }),
     message: '修改成功',
     errorMessages: userNotFound,
     fieldAliases: { fullName: 'nickname', roleCode: 'role' },
-    operation: leadsOps.op('LeadsUpdateUser'),
+    operation: LeadsUpdateUserDocument,
     variables: ({ params, body }) => ({
       id: params.id,
       input: defined({ fullName: body.nickname, roleCode: body.role, password: body.password }),
@@ -131,9 +130,9 @@ export const leadsUserRoutes = [
     params: idParams,
     message: '删除成功',
     errorMessages: userNotFound,
-    operation: leadsOps.op('LeadsDeleteUser'),
+    operation: LeadsDeleteUserDocument,
     variables: ({ params }) => ({ id: params.id }),
-    map: (d: { deleteUser: boolean }) => {
+    map: (d) => {
       if (!d.deleteUser) throw notFoundError('User');
     },
   }),
