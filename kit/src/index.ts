@@ -6,6 +6,7 @@ export * from './config';
 export * from './context';
 export * from './db';
 export * from './decimal';
+export * from './directory';
 export * from './errors';
 export * from './events';
 export * from './executor';

@@ -1,9 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badInput, forbidden, hasPermission, pageWindow, toPage, type Paged, requireId } from '@platform/kit';
+import { badInput, forbidden, hasPermission, pageWindow, recordEvent, toPage, type Paged, requireId } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role, User, UserRole, UserStatus } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
+import { USER_DELETED, type UserDeletedPayload } from '../services/identity.events';
 import { findManageableUser } from '../services/managed-account.policy';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../services/password.service';
 import { assertMayAssignRole } from '../services/role-grant.service';
@@ -172,6 +173,8 @@ export class UserResolver {
 async function softDelete(ctx: IdentityContext, user: User): Promise<void> {
   user.deletedAt = new Date();
   user.status = UserStatus.inactive;
+  const payload: UserDeletedPayload = { userId: user.id };
+  recordEvent(ctx.em, { topic: USER_DELETED, tenantId: user.tenantId, aggregateId: user.id, payload });
   await ctx.em.flush();
   // Role links go with the account, so a role whose only holders were deleted can itself be deleted.
   await ctx.em.nativeDelete(UserRole, { userId: user.id });
