@@ -104,12 +104,14 @@ export type ErrorFormatter = (
 ) => GraphQLFormattedError;
 
 /**
- * Apollo `formatError`: every error leaves with a code from the closed set; unexpected errors
- * lose their message (and stack) outside development so nothing internal leaks. `info` is for callers
- * outside Apollo that know the request id; inside Apollo it comes from {@link tagRequestId}.
+ * Apollo `formatError`: every error leaves with a code from the closed set; unexpected errors lose their message,
+ * stack and extensions in every mode (a database driver's message names tables, columns and values) and are
+ * handed to `onInternal` to be logged instead. `info` is for callers outside Apollo that know the request id;
+ * inside Apollo it comes from {@link tagRequestId}.
  */
 export function createErrorFormatter(opts: {
-  exposeInternals: boolean;
+  /** @deprecated No effect: internal messages never reach a client, development included; they are logged. */
+  exposeInternals?: boolean;
   onInternal?: (error: unknown, info: InternalErrorInfo) => void;
 }): ErrorFormatter {
   return (formatted, error, info) => {
@@ -121,7 +123,6 @@ export function createErrorFormatter(opts: {
       return { ...formatted, extensions: { ...formatted.extensions, code } };
     }
     opts.onInternal?.(error, { requestId: info?.requestId ?? taggedRequestId(error) });
-    if (opts.exposeInternals) return { ...formatted, extensions: { ...formatted.extensions, code } };
     return { message: 'Internal server error', path: formatted.path, extensions: { code } };
   };
 }

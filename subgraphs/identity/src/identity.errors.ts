@@ -43,5 +43,6 @@ export const IdentityErrors = {
   taken: (field: string, value: string) => conflict(`${field} "${value}" is already taken`, { field }),
   unknownReference: (field: string, what: string) => badInput(field, `${what} does not exist`),
   outOfRange: (field: string, min: number, max: number) => badInput(field, `${field} must be between ${min} and ${max}`),
-  weakPassword: (field: string, min: number) => badInput(field, `must be at least ${min} characters`),
+  weakPassword: (field: string, min: number) => badInput(field, `${field} must be at least ${min} characters`),
+  passwordTooLong: (field: string, max: number) => badInput(field, `${field} must be at most ${max} characters`),
 };

@@ -6,7 +6,8 @@ import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { USER_DELETED, type UserDeletedPayload } from '../services/identity.events';
 import { findManageableUser } from '../services/managed-account.policy';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../services/password.service';
+import { assertPasswordPolicy } from '../services/password-policy';
+import { hashPassword } from '../services/password.service';
 import { assertMayAssignRole } from '../services/role-grant.service';
 import { revokeSessionsOf } from '../services/session.service';
 import { targetTenantId } from '../services/tenancy';
@@ -106,6 +107,7 @@ export class UserResolver {
       input.positionId === undefined ? undefined : await positionOf(ctx.em, user.tenantId, input.positionId, 'positionId');
     const role = await roleOf(ctx.em, user.tenantId, input);
     if (role) await assertMayAssignRole(ctx, ctx.caller, role, user);
+    if (input.password) await assertPasswordPolicy(ctx.em, user.tenantId, input.password, 'password');
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
 
     if (email !== undefined) user.email = email;
@@ -134,8 +136,8 @@ export class UserResolver {
     @Arg('newPassword') newPassword: string,
     @Ctx() ctx: IdentityContext,
   ): Promise<boolean> {
-    if (newPassword.length < MIN_PASSWORD_LENGTH) throw IdentityErrors.weakPassword('newPassword', MIN_PASSWORD_LENGTH);
     const user = await findManageableUser(ctx, id, 'update');
+    await assertPasswordPolicy(ctx.em, user.tenantId, newPassword, 'newPassword');
     user.passwordHash = await hashPassword(newPassword);
     await ctx.em.flush();
     await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'PASSWORD_RESET');
