@@ -37,6 +37,8 @@ export const IdentityErrors = {
   /** Managing an account that holds more than oneself would be a way to take it over. */
   accountOutranksCaller: (message = 'This account holds permissions you do not hold yourself') =>
     forbidden(message, { reason: 'ACCOUNT_OUTRANKS_CALLER' }),
+  /** A write on another tenant than one's own: refused outright, whether that tenant exists or not. */
+  otherTenant: () => forbidden('You cannot change another tenant', { reason: 'OTHER_TENANT' }),
   selfDelete: (what: string) => forbidden(`You cannot ${what} your own account`, { reason: 'SELF_DELETE' }),
   superAdminOnly: () =>
     forbidden('Only the platform super admin may create or assign SuperAdmin', { reason: 'SUPER_ADMIN_ONLY' }),

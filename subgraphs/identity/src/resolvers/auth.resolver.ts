@@ -20,10 +20,16 @@ import { RegisterInput } from './register.input';
 
 @Resolver()
 export class AuthResolver {
-  @Query(() => User, { description: 'The signed-in account.' })
-  async me(@Ctx() ctx: IdentityContext): Promise<User> {
+  @Query(() => User, {
+    description: 'The signed-in account; with audience ADMIN_CONSOLE, FORBIDDEN for an account the console login refuses.',
+  })
+  async me(
+    @Ctx() ctx: IdentityContext,
+    @Arg('audience', () => LoginAudience, { nullable: true, defaultValue: LoginAudience.ANY }) audience?: LoginAudience | null,
+  ): Promise<User> {
     const user = await userById(ctx).load(Number(ctx.caller!.userId));
     if (!user) throw IdentityErrors.accountGone();
+    if (audience === LoginAudience.ADMIN_CONSOLE) await assertAdminConsoleAccount(ctx.services.platformEm(), user);
     return user;
   }
 
