@@ -107,7 +107,8 @@ export class AuthResolver {
   @Mutation(() => User, { description: '002 sign-up: role `user` in the default tenant; an admin may pick the role.' })
   async register(@Arg('input') input: RegisterInput, @Ctx() ctx: IdentityContext): Promise<User> {
     const em = ctx.services.platformEm();
-    await ctx.services.limits.consume('register', addressLimitKey(ctx.clientAddress));
+    // Anonymous sign-ups are what an address can abuse; an administrator registering staff is not limited.
+    if (!ctx.caller) await ctx.services.limits.consume('register', addressLimitKey(ctx.clientAddress));
     const isAdmin = hasPermission(ctx.caller, 'users:create');
     if (input.role && !isAdmin) throw IdentityErrors.roleChoiceNeedsAdmin();
     const own = isAdmin ? ownTenantId(ctx) : null;
