@@ -1,3 +1,4 @@
+import { User } from '../src';
 import { ADMIN, CREATE_USER, SUPER_ADMIN, unique } from './support/fixtures';
 import { errorOf, LOGIN, platformEm, startIdentity, type Harness } from './support/harness';
 
@@ -16,7 +17,7 @@ const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { i
 const RESET = `mutation($id: ID!, $p: String!) { resetPassword(id: $id, newPassword: $p) }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`;
 const CREATE_TENANT = `mutation($input: TenantInput!) { createTenant(input: $input) { id name passwordMinLength } }`;
-const userCount = async () => platformEm(h).count('User', {}, { filters: false });
+const userCount = async () => platformEm(h).count(User, {}, { filters: false });
 const login = (loginId: string, password: string, address = '198.51.100.1') =>
   h.exec(LOGIN, { input: { login: loginId, password } }, undefined, { 'x-forwarded-for': address });
 
