@@ -105,12 +105,12 @@ export type ErrorFormatter = (
 ) => GraphQLFormattedError;
 
 /**
- * Apollo `formatError`: every error leaves with a code from the closed set; unexpected errors
- * lose their message (and stack) outside development so nothing internal leaks. `info` is for callers
- * outside Apollo that know the request id; inside Apollo it comes from {@link tagRequestId}.
+ * Apollo `formatError`: every error leaves with a code from the closed set; unexpected errors lose their message,
+ * stack and extensions in every mode (a database driver's message names tables, columns and values) and are
+ * handed to `onInternal` to be logged instead. `info` is for callers outside Apollo that know the request id;
+ * inside Apollo it comes from {@link tagRequestId}.
  */
 export function createErrorFormatter(opts: {
-  exposeInternals: boolean;
   /** Production: no "Did you mean …?" (see suggestions.ts). */
   hideSuggestions?: boolean;
   onInternal?: (error: unknown, info: InternalErrorInfo) => void;
@@ -125,7 +125,6 @@ export function createErrorFormatter(opts: {
       return { ...formatted, extensions: { ...formatted.extensions, code } };
     }
     opts.onInternal?.(error, { requestId: info?.requestId ?? taggedRequestId(error) });
-    if (opts.exposeInternals) return { ...formatted, extensions: { ...formatted.extensions, code } };
     return { message: 'Internal server error', path: formatted.path, extensions: { code } };
   };
 }

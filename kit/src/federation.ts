@@ -6,6 +6,7 @@ import type { IRules } from 'graphql-shield';
 import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { DecimalScalar, Decimal } from './decimal';
 import { badInput } from './errors';
+import { refuseControlCharacters } from './input-guard';
 import { applyShield } from './shield';
 
 /** Composition/gateway 2.14 accept federation up to v2.14. */
@@ -47,7 +48,7 @@ export async function buildFederatedSchema(opts: SubgraphSchemaOptions): Promise
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphql)}`);
   const subgraph = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
-  return { schema: applyShield(subgraph, opts.permissions), sdl: printSubgraphSchema(subgraph) };
+  return { schema: applyShield(refuseControlCharacters(subgraph), opts.permissions), sdl: printSubgraphSchema(subgraph) };
 }
 
 /** class-validator on every input/args object; the first failing property is named in the error. */

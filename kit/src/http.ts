@@ -60,7 +60,6 @@ export async function serveSubgraph(runtime: SubgraphRuntime, opts: ServeOptions
     introspection: !opts.production,
     includeStacktraceInErrorResponses: !opts.production,
     formatError: createErrorFormatter({
-      exposeInternals: !opts.production,
       hideSuggestions: opts.production,
       onInternal: logInternal(opts.logger),
     }),

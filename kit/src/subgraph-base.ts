@@ -30,6 +30,8 @@ export interface SubgraphBaseOptions {
 export interface SubgraphBase {
   orm: Orm;
   logger: Logger;
+  /** Where the outbox relay publishes, and where event consumers subscribe. */
+  bus: EventBus;
   /** For `createRequestContext`. */
   contextDeps: ContextDeps;
   health(): Promise<HealthChecks>;
@@ -61,6 +63,7 @@ export async function startSubgraphBase(opts: SubgraphBaseOptions): Promise<Subg
   return {
     orm,
     logger,
+    bus: outbox.bus,
     contextDeps: {
       signer: createTokenSigner(config.JWT_SECRET),
       revocations: opts.revocations ?? (redis ? new RedisRevocationList(redis) : new MemoryRevocationList()),

@@ -77,7 +77,6 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
   });
 
   const formatError = createErrorFormatter({
-    exposeInternals: !opts.production,
     hideSuggestions: opts.production,
     onInternal: logInternal(opts.logger),
   });

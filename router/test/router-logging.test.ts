@@ -79,9 +79,11 @@ describe.each<UpstreamKind>(['local', 'remote'])('router logs (%s subgraphs)', (
     it('logs an unexpected error with the request id it broke', async () => {
       await post(running.url, { query: '{ boom }' }, { 'x-request-id': 'boom-1' });
       const errors = logs.lines().filter((l) => l.msg === 'unexpected error' && l.requestId === 'boom-1');
-      // In remote mode the subgraph logs it too, with the id the router forwarded.
+      // In remote mode the subgraph logs it too, with the id the router forwarded; what it answered the router is
+      // masked like any client's answer, so the real message is in the subgraph's line.
       expect(errors.length).toBe(kind === 'remote' ? 2 : 1);
-      expect(errors.every((l) => l.level === LOG_LEVEL.error && (l.err as { message: string }).message.includes('connection string'))).toBe(true);
+      expect(errors.every((l) => l.level === LOG_LEVEL.error)).toBe(true);
+      expect(errors.some((l) => (l.err as { message: string }).message.includes('connection string'))).toBe(true);
       expect(operationLines('boom-1')).toEqual([expect.objectContaining({ errorCodes: ['INTERNAL'] })]);
     });
 

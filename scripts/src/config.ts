@@ -17,6 +17,8 @@ export const platformConfigSchema = z
     DATA_DIR: z.string().default('./data'),
     /** Namespace of the REST rate-limit counters in Redis. */
     RATE_LIMIT_PREFIX: z.string().min(1).default('rest'),
+    /** Namespace of the event streams in Redis: deployments (and test runs) sharing one Redis keep apart. */
+    EVENT_BUS_PREFIX: z.string().default(''),
     ...adapterEdgeShape,
   })
   .superRefine(productionGuards);

@@ -65,8 +65,8 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
   const onError = (err: unknown, event?: { id: string }) =>
     busErrors.error({ err, eventId: event?.id }, 'event handler failed, will retry');
   const bus: EventBus = config.REDIS_URL
-    ? new RedisStreamBus({ redisUrl: config.REDIS_URL, onError })
-    : new InProcessBus({ onError });
+    ? new RedisStreamBus({ redisUrl: config.REDIS_URL, keyPrefix: config.EVENT_BUS_PREFIX, onError })
+    : new InProcessBus({ onError, history: 10_000 }); // consumers started later still learn what was published
   const envFor = (name: string) => ({ ...env, DATABASE_URL: subgraphDatabaseUrl(config, name) });
 
   const subgraphs: SubgraphRuntime[] = [];

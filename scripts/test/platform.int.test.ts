@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { dropDatabases, uniqueDatabaseUrl } from '@platform/testkit';
 import { startPlatform, type Platform } from '../src/embedded';
 import { collect, gql, login, RECEIVED, SEND, wsClient } from './support';
@@ -6,11 +7,14 @@ import { collect, gql, login, RECEIVED, SEND, wsClient } from './support';
 // a notification sent through instance A reaches a subscriber connected to instance B's router.
 describe('two instances on MariaDB + Redis', () => {
   const databaseUrl = uniqueDatabaseUrl('platform_int');
+  // Both instances share one event namespace, apart from other runs on this Redis.
+  const prefix = `test:${randomBytes(4).toString('hex')}:`;
   const env = (): NodeJS.ProcessEnv => ({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATABASE_URL: databaseUrl,
     REDIS_URL: process.env.REDIS_URL,
+    EVENT_BUS_PREFIX: prefix,
     ROUTER_PORT: '0',
     ADAPTER_PORT: '0',
   });

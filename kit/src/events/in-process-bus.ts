@@ -4,6 +4,12 @@ export interface InProcessBusOptions {
   /** Wait before handing a failed event to the group again (default 100 ms). */
   retryDelayMs?: number;
   onError?: BusErrorHandler;
+  /**
+   * Keep the last `history` events, and hand a group that subscribes later those of its topics first, as a new
+   * Redis Streams group reads its streams from the start. The launcher needs it: a subgraph started first publishes
+   * (its seed, say) before a consumer started after it subscribes. Default 0: a group sees only later events.
+   */
+  history?: number;
 }
 
 interface Member {
@@ -91,11 +97,13 @@ class Group {
 export class InProcessBus implements EventBus {
   private readonly groups = new Map<string, Group>();
   private readonly options: Required<InProcessBusOptions>;
+  private readonly history: BusEvent[] = [];
   private closed = false;
 
   constructor(options: InProcessBusOptions = {}) {
     this.options = {
       retryDelayMs: options.retryDelayMs ?? 100,
+      history: options.history ?? 0,
       onError: options.onError ?? ((error, event) => console.error(`event ${event?.id} failed`, error)),
     };
   }
@@ -103,6 +111,10 @@ export class InProcessBus implements EventBus {
   async publish(events: BusEvent[]): Promise<void> {
     if (this.closed) throw new Error('InProcessBus is closed');
     for (const event of events) {
+      if (this.options.history > 0) {
+        this.history.push(structuredClone(event));
+        if (this.history.length > this.options.history) this.history.shift();
+      }
       // A copy per group, so one handler mutating its event cannot affect another.
       for (const group of this.groups.values()) if (group.wants(event.topic)) group.enqueue(structuredClone(event));
     }
@@ -110,9 +122,11 @@ export class InProcessBus implements EventBus {
 
   async subscribe(name: string, topics: string[], handler: EventHandler): Promise<Unsubscribe> {
     let group = this.groups.get(name);
+    const isNew = !group;
     if (!group) this.groups.set(name, (group = new Group(this.options)));
     const member: Member = { topics: new Set(topics), handler };
     group.members.push(member);
+    if (isNew) for (const event of this.history) if (member.topics.has(event.topic)) group.enqueue(structuredClone(event));
     return async () => {
       const index = group.members.indexOf(member);
       if (index >= 0) group.members.splice(index, 1);

@@ -31,6 +31,7 @@ export async function startTestPlatform(adapterOptions?: Partial<AdapterOptions>
       DATABASE_URL: databaseUrl,
       REDIS_URL: process.env.REDIS_URL,
       RATE_LIMIT_PREFIX: `contract-${randomBytes(4).toString('hex')}`,
+      EVENT_BUS_PREFIX: `contract-${randomBytes(4).toString('hex')}:`,
     },
     logger: silentLogger,
     adapter: { checkPayload: recordPayloadProblems },

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import {
   createPubSub,
   createRequestContext,
+  projectForeignRefs,
+  USER_REFS,
   startSubgraphBase,
   type EventBus,
   type Logger,
@@ -43,6 +45,7 @@ export async function createActivity(
   const pubSub = sharedPubSub ?? ownPubSub!;
   const { logger, contextDeps } = base;
   const { schema, sdl } = await buildActivitySchema(pubSub);
+  const stopRefs = await projectForeignRefs({ em: base.orm.em, bus: base.bus, group: 'activity.foreign-refs', sources: [USER_REFS] });
   return {
     name: 'activity',
     schema,
@@ -52,6 +55,7 @@ export async function createActivity(
     },
     health: base.health,
     async close() {
+      await stopRefs();
       await base.close();
       await ownPubSub?.close();
     },

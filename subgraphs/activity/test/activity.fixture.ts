@@ -1,7 +1,23 @@
-import { createTokenSigner, type Caller, type SubgraphRuntime, type TokenSigner } from '@platform/kit';
+import { randomUUID } from 'node:crypto';
+import {
+  createTokenSigner,
+  ForeignRef,
+  InProcessBus,
+  type BusEvent,
+  type Caller,
+  type EventBus,
+  type SubgraphRuntime,
+  type TokenSigner,
+} from '@platform/kit';
 import { authHeaders, BASE_ROLES } from '@platform/testkit';
 import { graphql, parse, subscribe, type ExecutionResult } from 'graphql';
-import { activityConfigSchema, createActivity, type ActivityConfig, type ActivityContext } from '@platform/activity';
+import {
+  activityConfigSchema,
+  createActivity,
+  type ActivityConfig,
+  type ActivityContext,
+  type ActivityDeps,
+} from '@platform/activity';
 
 export const TENANT = '1';
 
@@ -14,6 +30,20 @@ export const callers = {
   bob: BASE_ROLES.user({ tenantId: TENANT, userId: '12', username: 'bob' }),
 };
 
+/** A user of another tenant, as identity announces it (activity only learns users from identity's events). */
+export const OTHER_TENANT = '2';
+export const outsider = BASE_ROLES.user({ tenantId: OTHER_TENANT, userId: '21', username: 'olga' });
+
+/** identity's `user.created` event for an account. */
+export const userCreated = (user: Caller): BusEvent => ({
+  id: randomUUID(),
+  topic: 'user.created',
+  tenantId: user.tenantId,
+  aggregateId: user.userId,
+  payload: { userId: Number(user.userId), username: user.username },
+  occurredAt: new Date().toISOString(),
+});
+
 export const testConfig = (env: Record<string, string> = {}): ActivityConfig =>
   activityConfigSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
 
@@ -24,12 +54,43 @@ export class ActivityClient {
   constructor(
     readonly runtime: SubgraphRuntime<ActivityContext>,
     config: ActivityConfig,
+    /** Where identity's events reach this runtime. */
+    readonly bus: EventBus,
+    private readonly ownBus?: InProcessBus,
   ) {
     this.signer = createTokenSigner(config.JWT_SECRET);
   }
 
-  static async start(config = testConfig(), deps?: Parameters<typeof createActivity>[1]): Promise<ActivityClient> {
-    return new ActivityClient(await createActivity(config, deps), config);
+  /** A runtime that already knows every user in `callers` and the outsider, as if identity had announced them. */
+  static async start(config = testConfig(), deps: ActivityDeps = {}): Promise<ActivityClient> {
+    const ownBus = deps.bus ? undefined : new InProcessBus();
+    const bus = deps.bus ?? ownBus!;
+    const client = new ActivityClient(await createActivity(config, { ...deps, bus }), config, bus, ownBus);
+    await client.announce(...Object.values(callers), outsider);
+    return client;
+  }
+
+  /** Publishes identity's `user.created` for each user and waits until activity's directory holds them. */
+  async announce(...users: Caller[]): Promise<void> {
+    await this.bus.publish(users.map(userCreated));
+    await this.until(users.map((u) => u.userId));
+  }
+
+  /** Publishes identity's `user.deleted` for a user and waits until activity no longer accepts it. */
+  async announceDeleted(user: Caller): Promise<void> {
+    const event = { ...userCreated(user), topic: 'user.deleted', payload: { userId: Number(user.userId) } };
+    await this.bus.publish([event]);
+    await this.until([user.userId], false);
+  }
+
+  private async until(ids: string[], present = true): Promise<void> {
+    const { em } = await this.runtime.createContext({});
+    for (let i = 0; i < 500; i++) {
+      const rows = await em.fork().find(ForeignRef, { entity: 'User', refId: { $in: ids }, present });
+      if (rows.length === ids.length) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`activity did not learn users ${ids.join(', ')}`);
   }
 
   headers(as: Caller | null) {
@@ -57,8 +118,9 @@ export class ActivityClient {
     return this.ok<{ sendNotification: { id: string } }>(as, SEND, { input });
   }
 
-  close() {
-    return this.runtime.close();
+  async close() {
+    await this.runtime.close();
+    await this.ownBus?.close();
   }
 }
 

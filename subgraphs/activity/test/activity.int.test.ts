@@ -27,6 +27,7 @@ beforeAll(async () => {
   const config = testConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl });
   a = await ActivityClient.start(config);
   b = await ActivityClient.start(config);
+  await a.announce(recipient); // as identity would: activity accepts only users it has learnt of
   redis = new Redis(redisUrl);
   orm = await createOrm({ entities: [], databaseUrl });
 });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { RequestContext, RevocationList, TokenSigner } from '@platform/kit';
+import type { OperationLimits, RequestContext, RevocationList, TokenSigner } from '@platform/kit';
 import type { IdentityConfig } from './config';
+import type { AuthLimitClass } from './services/auth-limits';
 import type { CredentialCipher } from './services/credential-cipher.service';
 
 /** What identity's resolvers need beyond the shared request context; built once per runtime. */
@@ -9,6 +10,8 @@ export interface IdentityServices {
   signer: TokenSigner;
   revocations: RevocationList;
   cipher: CredentialCipher;
+  /** Login, refresh and register limits, shared through Redis when REDIS_URL is set. */
+  limits: OperationLimits<AuthLimitClass>;
   /** An EntityManager across every tenant, for the few operations that precede a tenant (login, refresh). */
   platformEm(): EntityManager;
 }

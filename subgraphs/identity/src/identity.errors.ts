@@ -37,11 +37,14 @@ export const IdentityErrors = {
   /** Managing an account that holds more than oneself would be a way to take it over. */
   accountOutranksCaller: (message = 'This account holds permissions you do not hold yourself') =>
     forbidden(message, { reason: 'ACCOUNT_OUTRANKS_CALLER' }),
+  /** A write on another tenant than one's own: refused outright, whether that tenant exists or not. */
+  otherTenant: () => forbidden('You cannot change another tenant', { reason: 'OTHER_TENANT' }),
   selfDelete: (what: string) => forbidden(`You cannot ${what} your own account`, { reason: 'SELF_DELETE' }),
   superAdminOnly: () =>
     forbidden('Only the platform super admin may create or assign SuperAdmin', { reason: 'SUPER_ADMIN_ONLY' }),
   taken: (field: string, value: string) => conflict(`${field} "${value}" is already taken`, { field }),
   unknownReference: (field: string, what: string) => badInput(field, `${what} does not exist`),
   outOfRange: (field: string, min: number, max: number) => badInput(field, `${field} must be between ${min} and ${max}`),
-  weakPassword: (field: string, min: number) => badInput(field, `must be at least ${min} characters`),
+  weakPassword: (field: string, min: number) => badInput(field, `${field} must be at least ${min} characters`),
+  passwordTooLong: (field: string, max: number) => badInput(field, `${field} must be at most ${max} characters`),
 };

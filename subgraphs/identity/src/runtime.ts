@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  createOperationLimits,
   createRequestContext,
   forkForTenant,
   startSubgraphBase,
@@ -52,6 +53,7 @@ export async function createIdentity(config: IdentityConfig, deps: IdentityDeps 
     signer: contextDeps.signer,
     revocations: contextDeps.revocations,
     cipher: new CredentialCipher(config.CREDENTIALS_KEY),
+    limits: createOperationLimits({ limits: config.AUTH_RATE_LIMITS, redisUrl: config.REDIS_URL, keyPrefix: config.AUTH_RATE_LIMIT_PREFIX, logger: base.logger }),
     platformEm: () => forkForTenant(orm.em, null),
   };
 
@@ -65,6 +67,9 @@ export async function createIdentity(config: IdentityConfig, deps: IdentityDeps 
       return { ...(await createRequestContext(contextDeps, headers)), services, clientAddress: clientAddressOf(headers) };
     },
     health: base.health,
-    close: base.close,
+    async close() {
+      await services.limits.close();
+      await base.close();
+    },
   };
 }

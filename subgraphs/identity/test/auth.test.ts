@@ -33,8 +33,11 @@ describe('login', () => {
       tokenType: 'bearer',
       expiresIn: 7200,
       refreshExpiresIn: 7 * 24 * 3600,
-      user: { username: 'admin', email: 'admin@example.com', tenant: { code: 'DEMO' }, role: { code: 'admin' }, permissions: ['*'] },
+      user: { username: 'admin', email: 'admin@example.com', tenant: { code: 'DEMO' }, role: { code: 'admin' } },
     });
+    // A tenant's admin holds everything in the tenant (its token says `*`) but is shown its codes: `*` is the platform's.
+    expect(result.login.user.permissions).toEqual(expect.arrayContaining(['employees:create', 'users:delete']));
+    expect(result.login.user.permissions).not.toContain('*');
     expect(result.login.user.lastLoginAt).toEqual(expect.any(String));
     expect(result.login.refreshToken).not.toContain('eyJ'); // opaque, not a JWT
     const caller = h.runtime.services.signer.verifyAccess(result.login.accessToken);

@@ -42,10 +42,14 @@ describe('a DEMO admin and another tenant', () => {
     ['assignPermissions', 'mutation($id: ID!) { assignPermissions(roleId: $id, grants: []) { permissions } }', 'role'],
     ['updateMenu', 'mutation($id: ID!) { updateMenu(id: $id, input: { name: "pwned" }) { id } }', 'menu'],
     ['deleteMenu', 'mutation($id: ID!) { deleteMenu(id: $id) }', 'menu'],
-    ['issueApiCredential', 'mutation($id: ID!) { issueApiCredential(tenantId: $id) { apiSecret } }', 'tenant'],
   ])('%s answers NOT_FOUND', async (_name, query, key) => {
     const result = await h.exec(query, { id: other[key] }, adminToken);
     expect(errorOf(result).code).toBe('NOT_FOUND');
+  });
+
+  it('issueApiCredential answers FORBIDDEN, as every write on another tenant (tenant-level) does', async () => {
+    const result = await h.exec('mutation($id: ID!) { issueApiCredential(tenantId: $id) { apiSecret } }', { id: other.tenant }, adminToken);
+    expect(errorOf(result).code).toBe('FORBIDDEN');
   });
 
   it('changed nothing of theirs', async () => {

@@ -152,14 +152,15 @@ describe('API credentials', () => {
     expect(errorOf(await h.exec(revoke, { t: demoId, id: '999999' }, tenantAdminToken)).code).toBe('NOT_FOUND');
   });
 
-  it('another tenant’s credentials answer NOT_FOUND to a TenantAdmin', async () => {
+  it('another tenant’s credentials are NOT_FOUND to a TenantAdmin reading them; writing them is FORBIDDEN', async () => {
     const other = await newTenant();
     const issued = (await h.data(ISSUE, { t: other.id }, superToken)).issueApiCredential;
     expect(errorOf(await h.exec(LIST, { t: other.id }, tenantAdminToken)).code).toBe('NOT_FOUND');
-    expect(errorOf(await h.exec(ISSUE, { t: other.id }, tenantAdminToken)).code).toBe('NOT_FOUND');
+    // Every write on another tenant answers as updating it does (issue 5, item 11).
+    expect(errorOf(await h.exec(ISSUE, { t: other.id }, tenantAdminToken)).code).toBe('FORBIDDEN');
     const revoke = `mutation($t: ID!, $id: ID!) { revokeApiCredential(tenantId: $t, id: $id) }`;
     expect(errorOf(await h.exec(revoke, { t: demoId, id: issued.credential.id }, tenantAdminToken)).code).toBe('NOT_FOUND');
-    expect(errorOf(await h.exec(revoke, { t: other.id, id: issued.credential.id }, tenantAdminToken)).code).toBe('NOT_FOUND');
+    expect(errorOf(await h.exec(revoke, { t: other.id, id: issued.credential.id }, tenantAdminToken)).code).toBe('FORBIDDEN');
   });
 
   it('the admin of DEMO may manage DEMO’s keys too (every permission in the tenant)', async () => {

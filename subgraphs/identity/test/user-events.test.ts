@@ -34,3 +34,17 @@ test('a created user is announced as user.created, with no credentials in it', a
     }),
   ]);
 });
+
+test('a deleted user is announced as user.deleted, so other subgraphs stop accepting it as a reference', async () => {
+  const deleted: BusEvent[] = [];
+  await bus.subscribe('user-deleted-test', ['user.deleted'], async (event) => void deleted.push(event));
+  const admin = await h.login(ADMIN.login, ADMIN.password);
+  const user = await createAccount(h, admin.accessToken, { roleCode: 'user' });
+  await h.data(`mutation($id: ID!) { deleteUser(id: $id) }`, { id: user.id }, admin.accessToken);
+
+  const deadline = Date.now() + 2000;
+  while (deleted.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  expect(deleted).toEqual([
+    expect.objectContaining({ topic: 'user.deleted', aggregateId: user.id, payload: { userId: Number(user.id) } }),
+  ]);
+});

@@ -1,5 +1,5 @@
-import { eventEntities } from '@platform/kit';
+import { directoryEntities, eventEntities } from '@platform/kit';
 import { Notification } from './notification.entity';
 
-/** Notifications plus the kit's outbox tables, written in the same transactions. */
-export const ACTIVITY_ENTITIES = [Notification, ...eventEntities];
+/** Notifications, the kit's outbox tables (written in the same transactions) and its directory of users. */
+export const ACTIVITY_ENTITIES = [Notification, ...eventEntities, ...directoryEntities];

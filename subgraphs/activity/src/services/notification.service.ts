@@ -1,4 +1,4 @@
-import { pageWindow, recordEvent, toPage, type Paged, parseId } from '@platform/kit';
+import { checkForeignRef, pageWindow, recordEvent, toPage, type Paged, parseId } from '@platform/kit';
 import { invalidNotificationId, notificationNotFound, otherTenant, tenantRequired } from '../activity.errors';
 import { callerOf, type ActivityContext } from '../context';
 import { Notification } from '../entities/notification.entity';
@@ -30,6 +30,8 @@ export async function listMyNotifications(ctx: ActivityContext, args: MyNotifica
 
 export async function sendNotification(ctx: ActivityContext, input: SendNotificationInput): Promise<Notification> {
   const tenantId = targetTenant(ctx, input.tenantId);
+  // The recipient must be a user of that tenant: another tenant's user and a missing one are alike NOT_FOUND.
+  await checkForeignRef(ctx, 'User', input.recipientId, { tenantId });
   const notification = await ctx.em.transactional(async (em) => {
     const created = em.create(Notification, {
       tenantId,

@@ -45,6 +45,13 @@ export class Tenant extends BaseEntity {
   @Property()
   allowRegistration: boolean & Opt = true;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: "The tenant's minimum password length (at least the platform's 6); null: the platform's.",
+  })
+  @Property({ type: 'integer', nullable: true })
+  passwordMinLength: number | null = null;
+
   @Property({ type: 'datetime', nullable: true })
   deletedAt: Date | null = null;
 }

@@ -6,6 +6,9 @@ import { UserStatus } from './enums';
 import { Position } from './position.entity';
 import { softDeleteFilter } from './soft-delete.filter';
 
+/** How a login id is compared: case-insensitively, Unicode-normalised. */
+export const loginKeyOf = (username: string): string => username.normalize('NFKC').toLowerCase();
+
 /** An account: employee (004), lead user (002), admin or collector (CCO). Null tenant = platform super admin. */
 @Directive('@key(fields: "id")')
 @ObjectType()
@@ -15,6 +18,13 @@ export class User extends TenantScopedEntity {
   @Field({ description: 'Login id, unique platform-wide (004/002 username, CCO loginId).' })
   @Property({ length: 64, unique: true })
   username!: string;
+
+  /**
+   * The username as sign-in and uniqueness compare it (lower case): `Admin` and `admin` cannot both exist, on
+   * SQLite (case-sensitive) as on MariaDB (case-insensitive collation). Derived, never set by hand.
+   */
+  @Property({ length: 64, unique: true, onCreate: (user: User) => loginKeyOf(user.username) })
+  loginKey!: string & Opt;
 
   @Field(() => String, { nullable: true, description: 'Unique platform-wide when set.' })
   @Property({ type: 'string', length: 255, nullable: true, unique: true })

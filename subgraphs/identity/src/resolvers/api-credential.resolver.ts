@@ -4,7 +4,8 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { ApiCredential, Tenant } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { tenantById } from '../loaders/tenant-by-id.loader';
-import { assertTenantReachable } from '../services/tenancy';
+import { IdentityErrors } from '../identity.errors';
+import { assertTenantReachable, ownTenantId } from '../services/tenancy';
 import { IssuedApiCredential } from './issued-api-credential.type';
 
 /** The tenant named by the path, reachable by the caller (platform, or that tenant's own admin). */
@@ -14,6 +15,16 @@ async function reachableTenant(ctx: IdentityContext, rawId: string): Promise<Ten
   const tenant = await ctx.em.findOne(Tenant, id!);
   if (!tenant) throw notFound('Tenant', rawId);
   return tenant;
+}
+
+/**
+ * The tenant a write names: another tenant than the caller's own is FORBIDDEN before any lookup (as updating it
+ * is), so the answer tells nothing about which tenants exist.
+ */
+async function writableTenant(ctx: IdentityContext, rawId: string): Promise<Tenant> {
+  const own = ownTenantId(ctx);
+  if (own !== null && parseId(rawId) !== own) throw IdentityErrors.otherTenant();
+  return reachableTenant(ctx, rawId);
 }
 
 @Resolver(() => ApiCredential)
@@ -38,7 +49,7 @@ export class ApiCredentialResolver {
     @Arg('name', () => String, { nullable: true }) name?: string | null,
   ): Promise<IssuedApiCredential> {
     if (name && name.length > 128) throw badInput('name', 'name must be at most 128 characters');
-    const tenant = await reachableTenant(ctx, tenantId);
+    const tenant = await writableTenant(ctx, tenantId);
     const apiSecret = randomBytes(32).toString('base64url');
     const credential = ctx.em.create(ApiCredential, {
       tenantId: tenant.id,
@@ -56,7 +67,7 @@ export class ApiCredentialResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: IdentityContext,
   ): Promise<boolean> {
-    const tenant = await reachableTenant(ctx, tenantId);
+    const tenant = await writableTenant(ctx, tenantId);
     const credentialId = parseId(id);
     const credential =
       credentialId === null ? null : await ctx.em.findOne(ApiCredential, { id: credentialId, tenantId: tenant.id });

@@ -3,7 +3,9 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { LoginChannel, Role, Session, Tenant, User } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
+import { loginKeyOf } from '../entities/user.entity';
 import { userById } from '../loaders/user-by-id.loader';
+import { addressLimitKey, loginLimitKey } from '../services/auth-limits';
 import { actAsTenant, assertAdminConsoleAccount, assertMaySignIn, authPayload } from '../services/auth.service';
 import { verifyPassword } from '../services/password.service';
 import { assertMayAssignRole } from '../services/role-grant.service';
@@ -18,10 +20,16 @@ import { RegisterInput } from './register.input';
 
 @Resolver()
 export class AuthResolver {
-  @Query(() => User, { description: 'The signed-in account.' })
-  async me(@Ctx() ctx: IdentityContext): Promise<User> {
+  @Query(() => User, {
+    description: 'The signed-in account; with audience ADMIN_CONSOLE, FORBIDDEN for an account the console login refuses.',
+  })
+  async me(
+    @Ctx() ctx: IdentityContext,
+    @Arg('audience', () => LoginAudience, { nullable: true, defaultValue: LoginAudience.ANY }) audience?: LoginAudience | null,
+  ): Promise<User> {
     const user = await userById(ctx).load(Number(ctx.caller!.userId));
     if (!user) throw IdentityErrors.accountGone();
+    if (audience === LoginAudience.ADMIN_CONSOLE) await assertAdminConsoleAccount(ctx.services.platformEm(), user);
     return user;
   }
 
@@ -42,10 +50,17 @@ export class AuthResolver {
   async login(@Arg('input') input: LoginInput, @Ctx() ctx: IdentityContext): Promise<AuthPayload> {
     const em = ctx.services.platformEm();
     const login = input.login.trim();
-    const user = await em.findOne(User, login.includes('@') ? { email: normaliseEmail(login) } : { username: login }, {
+    const { limits } = ctx.services;
+    const limitKey = loginLimitKey(login, ctx.clientAddress);
+    await limits.assertOpen('login', limitKey);
+    const user = await em.findOne(User, login.includes('@') ? { email: normaliseEmail(login) } : { loginKey: loginKeyOf(login) }, {
       populate: ['passwordHash'],
     });
-    if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) throw IdentityErrors.invalidCredentials();
+    if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
+      await limits.penalise('login', limitKey);
+      throw IdentityErrors.invalidCredentials();
+    }
+    await limits.reset('login', limitKey);
     await assertMaySignIn(em, user);
     if (input.audience === LoginAudience.ADMIN_CONSOLE) await assertAdminConsoleAccount(em, user);
     const opened = await signIn(em, ctx.services, user, {
@@ -60,7 +75,12 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Rotating: answers a new refresh token; reuse of an old one ends the session.' })
   async refreshToken(@Arg('refreshToken') token: string, @Ctx() ctx: IdentityContext): Promise<AuthPayload> {
     const em = ctx.services.platformEm();
-    const opened = await rotateSession(em, ctx.services, token);
+    const limitKey = addressLimitKey(ctx.clientAddress);
+    await ctx.services.limits.assertOpen('refresh', limitKey);
+    const opened = await rotateSession(em, ctx.services, token).catch(async (error: unknown) => {
+      await ctx.services.limits.penalise('refresh', limitKey);
+      throw error;
+    });
     const user = await em.findOne(User, opened.session.userId);
     if (!user) {
       await revokeSession(em, ctx.services, opened.session, 'ACCOUNT_GONE');
@@ -87,6 +107,8 @@ export class AuthResolver {
   @Mutation(() => User, { description: '002 sign-up: role `user` in the default tenant; an admin may pick the role.' })
   async register(@Arg('input') input: RegisterInput, @Ctx() ctx: IdentityContext): Promise<User> {
     const em = ctx.services.platformEm();
+    // Anonymous sign-ups are what an address can abuse; an administrator registering staff is not limited.
+    if (!ctx.caller) await ctx.services.limits.consume('register', addressLimitKey(ctx.clientAddress));
     const isAdmin = hasPermission(ctx.caller, 'users:create');
     if (input.role && !isAdmin) throw IdentityErrors.roleChoiceNeedsAdmin();
     const own = isAdmin ? ownTenantId(ctx) : null;

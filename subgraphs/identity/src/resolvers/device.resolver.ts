@@ -5,7 +5,6 @@ import { LoginChannel, Session } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { findManageableUser } from '../services/managed-account.policy';
 import { revokeSession } from '../services/session.service';
-import { findUser } from '../services/user-lookup';
 
 /** Sessions still signed in: not revoked, refresh token not expired. */
 const live = (where: FilterQuery<Session> & object): FilterQuery<Session> => ({
@@ -33,9 +32,13 @@ export class DeviceResolver {
     return devicesOf(ctx, Number(ctx.caller!.userId));
   }
 
-  @Query(() => [Session], { description: 'users:view — a user’s signed-in collector-app devices; NOT_FOUND outside the tenant.' })
+  @Query(() => [Session], {
+    description:
+      'users:view — a user’s signed-in collector-app devices; NOT_FOUND outside the tenant, FORBIDDEN for an account ' +
+      'holding permissions the caller lacks (as managing it is).',
+  })
   async userDevices(@Arg('userId', () => ID) userId: string, @Ctx() ctx: IdentityContext): Promise<Session[]> {
-    return devicesOf(ctx, (await findUser(ctx, userId)).id);
+    return devicesOf(ctx, (await findManageableUser(ctx, userId, 'update')).id);
   }
 
   @Mutation(() => Boolean, { description: 'Signs one of the caller’s own sessions (mySessions/myDevices ids) out at once.' })

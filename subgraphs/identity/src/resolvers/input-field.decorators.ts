@@ -1,4 +1,5 @@
 import { ArrayMaxSize, IsEmail, IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { NotBlank } from '@platform/kit';
 import { Field, ID, Int } from 'type-graphql';
 import { CODE_PATTERN as PERMISSION_PATTERN } from '../services/permission-codes';
 import { MIN_PASSWORD_LENGTH } from '../services/password.service';
@@ -29,11 +30,11 @@ const CODE_MESSAGE = 'code may hold letters, digits and . _ - only';
 
 /** Text up to `max` characters, optional. */
 export const OptionalText = (max: number, options?: Described) =>
-  stacked(optionalField(() => String, options), MaxLength(max));
+  stacked(optionalField(() => String, options), NotBlank(), MaxLength(max));
 
 /** A display name: 1 to 128 characters. */
-export const NameField = () => stacked(Field(), MinLength(1), MaxLength(128));
-export const OptionalNameField = () => stacked(optionalField(() => String), MinLength(1), MaxLength(128));
+export const NameField = () => stacked(Field(), NotBlank(), MaxLength(128));
+export const OptionalNameField = () => stacked(optionalField(() => String), NotBlank(), MaxLength(128));
 
 /** A position's or role's code. */
 export const CodeField = () =>

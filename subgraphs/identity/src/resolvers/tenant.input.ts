@@ -1,5 +1,6 @@
-import { Matches, MaxLength, MinLength } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { TENANT_MIN_LENGTH_BOUNDS } from '../services/password-policy';
 import { CountryCodeField, CurrencyCodeField, NameField, OptionalText, TimezoneField } from './input-field.decorators';
 
 @InputType()
@@ -33,4 +34,10 @@ export class TenantInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Anonymous sign-up into this tenant (default true).' })
   allowRegistration?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minimum password length for its accounts (6 to 128); null: the platform default 6.' })
+  @IsOptional()
+  @Min(TENANT_MIN_LENGTH_BOUNDS.min)
+  @Max(TENANT_MIN_LENGTH_BOUNDS.max)
+  passwordMinLength?: number | null;
 }

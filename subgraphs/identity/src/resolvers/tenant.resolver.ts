@@ -64,6 +64,7 @@ export class TenantResolver {
       currencyCode: input.currencyCode ?? null,
       isActive: input.isActive ?? true,
       allowRegistration: input.allowRegistration ?? true,
+      passwordMinLength: input.passwordMinLength ?? null,
     });
     await flushOrConflict(ctx.em, () => IdentityErrors.taken('code', input.code));
     await provisionTenant(ctx.em, tenant);
@@ -87,6 +88,7 @@ export class TenantResolver {
     if (input.allowRegistration !== undefined && input.allowRegistration !== null) {
       tenant.allowRegistration = input.allowRegistration;
     }
+    if (input.passwordMinLength !== undefined) tenant.passwordMinLength = input.passwordMinLength;
     if (input.zone || input.countryCode !== undefined || input.timezone !== undefined) {
       tenant.zone = zoneFor({ zone: input.zone, countryCode: tenant.countryCode, timezone: tenant.timezone });
     }

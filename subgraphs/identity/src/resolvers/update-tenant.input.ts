@@ -1,4 +1,6 @@
-import { Field, InputType } from 'type-graphql';
+import { IsOptional, Max, Min } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { TENANT_MIN_LENGTH_BOUNDS } from '../services/password-policy';
 import { CountryCodeField, CurrencyCodeField, OptionalNameField, OptionalText, TimezoneField } from './input-field.decorators';
 
 /** Absent fields stay unchanged. */
@@ -27,4 +29,10 @@ export class UpdateTenantInput {
 
   @Field(() => Boolean, { nullable: true })
   allowRegistration?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minimum password length for its accounts (6 to 128); null: the platform default 6.' })
+  @IsOptional()
+  @Min(TENANT_MIN_LENGTH_BOUNDS.min)
+  @Max(TENANT_MIN_LENGTH_BOUNDS.max)
+  passwordMinLength?: number | null;
 }

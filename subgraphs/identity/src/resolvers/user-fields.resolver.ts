@@ -4,7 +4,7 @@ import type { IdentityContext } from '../identity.context';
 import { positionById } from '../loaders/position-by-id.loader';
 import { rolesByUser } from '../loaders/roles-by-user.loader';
 import { tenantById } from '../loaders/tenant-by-id.loader';
-import { accessOf } from '../services/access.service';
+import { listedPermissions } from '../services/access.service';
 
 @Resolver(() => User)
 export class UserFieldsResolver {
@@ -38,8 +38,10 @@ export class UserFieldsResolver {
     return rolesByUser(ctx).load(user.id);
   }
 
-  @FieldResolver(() => [String], { description: 'Union of the roles’ codes, aliases included ("*" for admins).' })
-  async permissions(@Root() user: User, @Ctx() ctx: IdentityContext): Promise<string[]> {
-    return (await accessOf(ctx, user)).permissions;
+  @FieldResolver(() => [String], {
+    description: 'Union of the roles’ codes, aliases included; "*" for the platform super admin alone.',
+  })
+  permissions(@Root() user: User, @Ctx() ctx: IdentityContext): Promise<string[]> {
+    return listedPermissions(ctx, user);
   }
 }

@@ -1,11 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badInput, forbidden, hasPermission, pageWindow, toPage, type Paged, requireId } from '@platform/kit';
+import { badInput, forbidden, hasPermission, pageWindow, recordEvent, toPage, type Paged, requireId } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role, User, UserRole, UserStatus } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
+import { USER_DELETED, type UserDeletedPayload } from '../services/identity.events';
 import { findManageableUser } from '../services/managed-account.policy';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../services/password.service';
+import { assertPasswordPolicy } from '../services/password-policy';
+import { hashPassword } from '../services/password.service';
 import { assertMayAssignRole } from '../services/role-grant.service';
 import { revokeSessionsOf } from '../services/session.service';
 import { targetTenantId } from '../services/tenancy';
@@ -105,6 +107,7 @@ export class UserResolver {
       input.positionId === undefined ? undefined : await positionOf(ctx.em, user.tenantId, input.positionId, 'positionId');
     const role = await roleOf(ctx.em, user.tenantId, input);
     if (role) await assertMayAssignRole(ctx, ctx.caller, role, user);
+    if (input.password) await assertPasswordPolicy(ctx.em, user.tenantId, input.password, 'password');
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
 
     if (email !== undefined) user.email = email;
@@ -133,8 +136,8 @@ export class UserResolver {
     @Arg('newPassword') newPassword: string,
     @Ctx() ctx: IdentityContext,
   ): Promise<boolean> {
-    if (newPassword.length < MIN_PASSWORD_LENGTH) throw IdentityErrors.weakPassword('newPassword', MIN_PASSWORD_LENGTH);
     const user = await findManageableUser(ctx, id, 'update');
+    await assertPasswordPolicy(ctx.em, user.tenantId, newPassword, 'newPassword');
     user.passwordHash = await hashPassword(newPassword);
     await ctx.em.flush();
     await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'PASSWORD_RESET');
@@ -172,6 +175,8 @@ export class UserResolver {
 async function softDelete(ctx: IdentityContext, user: User): Promise<void> {
   user.deletedAt = new Date();
   user.status = UserStatus.inactive;
+  const payload: UserDeletedPayload = { userId: user.id };
+  recordEvent(ctx.em, { topic: USER_DELETED, tenantId: user.tenantId, aggregateId: user.id, payload });
   await ctx.em.flush();
   // Role links go with the account, so a role whose only holders were deleted can itself be deleted.
   await ctx.em.nativeDelete(UserRole, { userId: user.id });

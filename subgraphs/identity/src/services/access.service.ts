@@ -25,6 +25,18 @@ export async function accessOf(s: LoaderScope, user: User): Promise<Access> {
   };
 }
 
+/**
+ * The codes shown for an account (User.permissions): `*` is the platform super admin's alone. A tenant's
+ * administrator holds every permission in the tenant (its token still says `*`), but is shown the codes its roles
+ * grant by name, so no tenant account ever looks like the super admin.
+ */
+export async function listedPermissions(s: LoaderScope, user: User): Promise<string[]> {
+  if (user.tenantId === null) return (await accessOf(s, user)).permissions;
+  const roles = await rolesByUser(s).load(user.id);
+  const codes = await permissionsByRole(s).loadMany(roles.map((r) => r.id));
+  return effectiveCodes(codes.flatMap((c) => (c instanceof Error ? [] : c)).filter((code) => code !== '*'));
+}
+
 export const callerOf = (user: User, access: Access, sessionId: string): Caller => ({
   userId: String(user.id),
   username: user.username,

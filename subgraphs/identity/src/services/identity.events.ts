@@ -6,3 +6,11 @@ export interface UserCreatedPayload {
   userId: number;
   username: string;
 }
+
+/** A user was (soft) deleted: other subgraphs stop accepting references to it. */
+export const USER_DELETED = 'user.deleted';
+
+/** `user.deleted` payload. */
+export interface UserDeletedPayload {
+  userId: number;
+}

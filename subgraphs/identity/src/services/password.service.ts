@@ -1,7 +1,9 @@
 import argon2 from 'argon2';
 
-/** decisions.md: minimum length 6 by default (the documents' own examples use `123456`). */
-export const MIN_PASSWORD_LENGTH = 6;
+import { PASSWORD_POLICY } from './password-policy';
+
+/** decisions.md: minimum length 6 by default (the documents' own examples use `123456`); see password-policy.ts. */
+export const MIN_PASSWORD_LENGTH = PASSWORD_POLICY.defaultMinLength;
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): strong, yet ~20 ms so a login stays fast.
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

@@ -1,17 +1,19 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { recordEvent, requireId } from '@platform/kit';
 import { Position, Role, User, UserRole, UserStatus } from '../entities';
+import { loginKeyOf } from '../entities/user.entity';
 import type { LoaderScope } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { rolesByUser } from '../loaders/roles-by-user.loader';
 import { USER_CREATED, type UserCreatedPayload } from './identity.events';
+import { assertPasswordPolicy } from './password-policy';
 import { hashPassword } from './password.service';
 import { flushOrConflict } from './unique';
 
 export const normaliseEmail = (email: string | null | undefined): string | null =>
   email ? email.trim().toLowerCase() : null;
 
-/** Usernames and e-mails are unique platform-wide, deleted accounts included (their rows keep them). */
+/** Usernames (case-insensitively) and e-mails are unique platform-wide, deleted accounts included (their rows keep them). */
 export async function assertAvailable(
   em: EntityManager,
   fields: { username?: string; email?: string | null },
@@ -19,7 +21,8 @@ export async function assertAvailable(
 ): Promise<void> {
   for (const [field, value] of Object.entries(fields)) {
     if (!value) continue;
-    const holder = await em.findOne(User, { [field]: value }, { filters: false, fields: ['id'] });
+    const where = field === 'username' ? { loginKey: loginKeyOf(value) } : { [field]: value };
+    const holder = await em.findOne(User, where, { filters: false, fields: ['id'] });
     if (holder && holder.id !== exceptUserId) throw IdentityErrors.taken(field, value);
   }
 }
@@ -72,6 +75,7 @@ export interface NewUser {
 /** Creates an account and its role links in one transaction, announced as `user.created`. */
 export async function createUserRecord(em: EntityManager, data: NewUser): Promise<User> {
   const email = normaliseEmail(data.email);
+  await assertPasswordPolicy(em, data.tenantId, data.password, 'password');
   await assertAvailable(em, { username: data.username, email });
   const passwordHash = await hashPassword(data.password);
   return em.transactional(async (tx) => {
