@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 import proxyAddr from '@fastify/proxy-addr';
 
 /** Whether the hop at `address` (`hop` 0 = the socket peer) is a proxy whose forwarding headers are believed. */
@@ -28,9 +29,17 @@ export const commaList = (value: string | undefined): string[] =>
     .map((entry) => entry.trim())
     .filter(Boolean);
 
-/** The entries of a TRUSTED_PROXIES value that proxy-addr cannot read. */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * The entries of a TRUSTED_PROXIES value that are not an address, a CIDR range (`10.0.0.0/8`, `10.0.0.0/255.0.0.0`)
+ * or one of proxy-addr's names. Addresses in the plain dotted or colon form only: proxy-addr would also read
+ * `3232235777` or `0x7f.1`, which no operator means to write.
+ */
 export function invalidProxyEntries(entries: readonly string[]): string[] {
   return entries.filter((entry) => {
+    if (PROXY_NAMES.includes(entry)) return false;
+    if (!isIP(entry.split('/')[0]!)) return true;
     try {
       proxyAddr.compile(entry);
       return false;

@@ -1,12 +1,12 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { requestIdFrom, type GraphQLExecutor, type HealthChecks, type Logger } from '@platform/kit';
+import { proxyTrust, registerHttpSecurity, requestIdFrom, type GraphQLExecutor, type HealthChecks, type Logger } from '@platform/kit';
 import { ALL_ROUTES, familyForPath } from './families';
 import { buildOpenApi, type OpenApiDocument } from './framework/openapi';
+import { ADAPTER_CORS } from './framework/cors-policy';
 import { createRateLimits, type RateLimiterOptions } from './framework/rate-limit';
 import { registerRoute, type PayloadCheck, type RouteConfig } from './framework/register-route';
-import { registerEdgePolicy } from './framework/security-headers';
 import { sendError, toRestError } from './framework/render-error';
 import { RestError } from './framework/rest-error';
 import type { AppInfo, Route } from './framework/route';
@@ -29,12 +29,12 @@ export interface AdapterOptions {
   /** The route tables to serve; every family's by default. */
   routes?: readonly Route[];
   /**
-   * Addresses / CIDR ranges of the proxies in front of the adapter: X-Forwarded-For (and -Proto) is believed
-   * only from them, so the client address (framework/client-address.ts) is right for rate limits and what the
-   * router is told. None by default.
+   * `TRUSTED_PROXIES` (kit edge-config.ts), as the router takes it: X-Forwarded-For (and -Proto) is believed only
+   * from these proxies, so `request.ip` is the client address for rate limits and for what the router is told.
+   * None by default.
    */
   trustedProxies?: readonly string[];
-  /** Origins allowed by CORS; none in production, local pages in development, unless given. */
+  /** `CORS_ORIGINS`; undefined: none in production, pages on this machine in development (kit http-security.ts). */
   corsOrigins?: readonly string[];
   /** Called with every route's answer before the envelope; the contract tests check it against `response`. */
   checkPayload?: PayloadCheck;
@@ -72,7 +72,8 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: opts.trustedProxies?.length ? [...opts.trustedProxies] : false,
+    // The router's trust too: `request.ip` and `request.protocol` follow only the configured proxies.
+    trustProxy: proxyTrust(opts.trustedProxies),
     requestIdHeader: false,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
   });
@@ -95,7 +96,20 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
     },
   };
 
-  await registerEdgePolicy(app, { production: opts.production, corsOrigins: opts.corsOrigins });
+  const openapi = buildOpenApi(routes, {
+    title: 'Federated Platform REST API',
+    version: info.version,
+    description: 'The documented REST contracts (CCO, 001, 002, 003, 004), served over the federated graph.',
+  });
+  await app.register(fastifySwagger, { mode: 'static', specification: { document: openapi as never } });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  // After Swagger UI, whose CSP sources it reads; its hooks still reach every route, /docs and errors included.
+  await registerHttpSecurity(app, {
+    production: opts.production,
+    corsOrigins: opts.corsOrigins,
+    cspSources: { 'script-src': app.swaggerCSP.script, 'style-src': app.swaggerCSP.style },
+    cors: ADAPTER_CORS,
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     reply.header('x-response-time', `${reply.elapsedTime.toFixed(1)}ms`);
@@ -115,13 +129,6 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
     sendError(reply, request, new RestError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`), familyForPath(request.url), undefined),
   );
 
-  const openapi = buildOpenApi(routes, {
-    title: 'Federated Platform REST API',
-    version: info.version,
-    description: 'The documented REST contracts (CCO, 001, 002, 003, 004), served over the federated graph.',
-  });
-  await app.register(fastifySwagger, { mode: 'static', specification: { document: openapi as never } });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', async () => openapi);
 
   for (const route of routes) registerRoute(app, route, deps);

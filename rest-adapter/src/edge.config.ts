@@ -1,23 +1,15 @@
-import { isIP } from 'node:net';
 import { z } from 'zod';
-import { createTokenSigner, type Secret } from '@platform/kit';
+import { commaList, createTokenSigner, edgeConfigShape, type Secret } from '@platform/kit';
 import type { AdapterOptions } from './adapter';
 import { DEFAULT_LIMITS, type Limit } from './framework/rate-limit';
 import type { RateClass } from './framework/route';
 
 const RATE_CLASSES = Object.keys(DEFAULT_LIMITS) as RateClass[];
-const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
-
-const list = (value: string) =>
-  value
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
 
 /** `login:5/60,normal:100/60` → per-class limits (points per window in seconds); classes not named keep 004's. */
 const rateLimitsSetting = z.string().transform((value, ctx) => {
   const limits: Partial<Record<RateClass, Limit>> = {};
-  for (const entry of list(value)) {
+  for (const entry of commaList(value)) {
     const match = /^(\w+):(\d+)\/(\d+)$/.exec(entry);
     const cls = match?.[1] as RateClass | undefined;
     const points = Number(match?.[2]);
@@ -34,51 +26,14 @@ const rateLimitsSetting = z.string().transform((value, ctx) => {
   return limits;
 });
 
-const isProxyEntry = (entry: string) => {
-  if (PROXY_KEYWORDS.includes(entry)) return true;
-  const [address, prefix, extra] = entry.split('/');
-  const family = isIP(address!);
-  if (!family || extra !== undefined) return false;
-  if (prefix === undefined) return true;
-  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
-};
-
-/** Addresses or CIDR ranges of the proxies in front of the adapter (or loopback / linklocal / uniquelocal). */
-const proxiesSetting = z.string().transform((value, ctx) => {
-  const entries = list(value);
-  const bad = entries.filter((entry) => !isProxyEntry(entry));
-  if (bad.length) {
-    ctx.addIssue({ code: 'custom', message: `not an address, CIDR range or ${PROXY_KEYWORDS.join('/')}: ${bad.join(', ')}` });
-    return z.NEVER;
-  }
-  return entries;
-});
-
-/** Exact browser origins (`https://app.example.com`) allowed to call the adapter cross-origin. */
-const originsSetting = z.string().transform((value, ctx) => {
-  const entries = list(value);
-  const bad = entries.filter((entry) => {
-    try {
-      return new URL(entry).origin !== entry;
-    } catch {
-      return true;
-    }
-  });
-  if (bad.length) {
-    ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port], no path): ${bad.join(', ')}` });
-    return z.NEVER;
-  }
-  return entries;
-});
-
-/** The adapter's edge settings, shared by its own process's config and the all-in-one launcher's. */
+/**
+ * The adapter's edge settings, shared by its own process's config and the all-in-one launcher's: the kit's
+ * TRUSTED_PROXIES and CORS_ORIGINS (the router's too) and the REST rate limits.
+ */
 export const adapterEdgeShape = {
+  ...edgeConfigShape,
   /** Per-class rate limits, e.g. `login:5/60,normal:100/60,upload:10/60,export:5/3600,register:20/3600`. */
   RATE_LIMITS: rateLimitsSetting.optional(),
-  /** Proxies whose X-Forwarded-For is believed; nobody's by default. */
-  TRUSTED_PROXIES: proxiesSetting.optional(),
-  /** Browser origins allowed by CORS; none in production unless set, local pages in development. */
-  CORS_ORIGINS: originsSetting.optional(),
 };
 
 export interface AdapterEdgeConfig {

@@ -31,7 +31,7 @@ export interface RouterOptions {
   subscriptionRecheckMs?: number;
   /** `TRUSTED_PROXIES` (kit edge-config.ts): whose X-Forwarded-For / -Proto are believed. Default: nobody's. */
   trustedProxies?: readonly string[];
-  /** `CORS_ORIGINS`; undefined: none in production, any in development. */
+  /** `CORS_ORIGINS`; undefined: none in production, pages on this machine in development (kit http-security.ts). */
   corsOrigins?: readonly string[];
   /** `TRUSTED_DOCUMENTS`: the allow-list of operations; off when undefined. */
   trustedDocuments?: TrustedDocumentsOptions;

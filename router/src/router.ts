@@ -177,6 +177,8 @@ const LANDING_PAGE_CSP: CspSources = {
   'img-src': ['https://apollo-server-landing-page.cdn.apollographql.com'],
   'manifest-src': ['https://apollo-server-landing-page.cdn.apollographql.com'],
   'frame-src': ['https://sandbox.embed.apollographql.com'],
+  'style-src': ['https://fonts.googleapis.com'],
+  'font-src': ['https://fonts.gstatic.com'],
 };
 
 function assertEverySubgraphConfigured(opts: RouterOptions): void {

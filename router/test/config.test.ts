@@ -46,6 +46,18 @@ describe('loadRouterConfig', () => {
     expect(() => loadRouterConfig({ TRUSTED_DOCUMENTS: 'yes' })).toThrow(/TRUSTED_DOCUMENTS/);
   });
 
+  it('names a TRUSTED_PROXIES entry in a form proxy-addr reads but nobody means (a bare number, hex, a range past /32)', () => {
+    for (const entry of ['3232235777', '0x7f.1', '10.0.0.0/33', '*']) {
+      expect(() => loadRouterConfig({ TRUSTED_PROXIES: `loopback, ${entry}` })).toThrow(`TRUSTED_PROXIES: "${entry}" is not`);
+    }
+  });
+
+  it('names a CORS_ORIGINS entry that is not an exact origin: a wildcard, a path, no scheme', () => {
+    for (const entry of ['*', 'https://app.example/', 'https://app.example/app', 'app.example']) {
+      expect(() => loadRouterConfig({ CORS_ORIGINS: `https://ok.example, ${entry}` })).toThrow(`CORS_ORIGINS: "${entry}" is not an origin`);
+    }
+  });
+
   it('refuses production without a JWT secret or Redis', () => {
     expect(() => loadRouterConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set in production[\s\S]*REDIS_URL/);
   });

@@ -34,6 +34,8 @@ describe('security headers and CORS on every router response', () => {
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toContain("default-src 'self'");
       expect(csp).not.toContain('upgrade-insecure-requests');
+      // Helmet's default lets styles and fonts come from any https: host; nothing here needs that.
+      expect(csp.split(';').map((d) => d.trim().split(' '))).not.toContainEqual(expect.arrayContaining(['https:']));
     }
   });
 
@@ -56,6 +58,22 @@ describe('security headers and CORS on every router response', () => {
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     const { headers } = await post(production.url, { query: '{ notes { id } }' }, { origin: 'https://evil.example' });
     expect(headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('allows only pages on this machine in development, not any origin', async () => {
+    const development = await startRouter(platform, 'local', { production: false });
+    try {
+      for (const local of ['http://localhost:5173', 'http://127.0.0.1:3000', 'http://[::1]:8080']) {
+        expect((await preflight(development, local)).headers.get('access-control-allow-origin')).toBe(local);
+      }
+      for (const foreign of ['https://evil.example', 'http://localhost.evil.example', 'https://studio.apollographql.com']) {
+        expect((await preflight(development, foreign)).headers.get('access-control-allow-origin')).toBeNull();
+        const { headers } = await post(development.url, { query: '{ notes { id } }' }, { origin: foreign });
+        expect(headers.get('access-control-allow-origin')).toBeNull();
+      }
+    } finally {
+      await development.close();
+    }
   });
 
   it('allows exactly the configured origins', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { baseConfigShape, edgeConfigShape, loadConfig, productionGuards } from '@platform/kit';
+import { baseConfigShape, loadConfig, productionGuards } from '@platform/kit';
 import { adapterEdgeShape } from '@platform/rest-adapter';
 import { trustedDocumentsConfigShape } from '@platform/router';
 
@@ -8,7 +8,8 @@ import { trustedDocumentsConfigShape } from '@platform/router';
 export const platformConfigSchema = z
   .object({
     ...baseConfigShape,
-    ...edgeConfigShape,
+    // TRUSTED_PROXIES and CORS_ORIGINS (the kit's, for router and adapter alike) and the adapter's RATE_LIMITS.
+    ...adapterEdgeShape,
     ...trustedDocumentsConfigShape,
     HOST: z.string().default('127.0.0.1'),
     ROUTER_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -19,7 +20,6 @@ export const platformConfigSchema = z
     RATE_LIMIT_PREFIX: z.string().min(1).default('rest'),
     /** Namespace of the event streams in Redis: deployments (and test runs) sharing one Redis keep apart. */
     EVENT_BUS_PREFIX: z.string().default(''),
-    ...adapterEdgeShape,
   })
   .superRefine(productionGuards);
 

@@ -1,3 +1,4 @@
+import { PLATFORM_START_MS } from '@platform/testkit';
 import { startPlatform, type Platform } from '../src/embedded';
 import { collect, gql, login, RECEIVED, SEND, wsClient } from './support';
 
@@ -12,7 +13,7 @@ describe('embedded platform', () => {
       env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: ':memory:', ROUTER_PORT: '0', ADAPTER_PORT: '0' },
     });
     ({ routerUrl, adapterUrl } = await platform.listen());
-  });
+  }, PLATFORM_START_MS);
   afterAll(() => platform.close());
 
   it('answers on the router and the adapter', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabases, uniqueDatabaseUrl } from '@platform/testkit';
+import { dropDatabases, PLATFORM_START_MS, uniqueDatabaseUrl } from '@platform/testkit';
 import { startPlatform, type Platform } from '../src/embedded';
 import { collect, gql, login, RECEIVED, SEND, wsClient } from './support';
 
@@ -28,7 +28,7 @@ describe('two instances on MariaDB + Redis', () => {
     b = await startPlatform({ env: env() });
     urlA = (await a.listen()).routerUrl;
     urlB = (await b.listen()).routerUrl;
-  }, 60_000);
+  }, PLATFORM_START_MS);
   afterAll(async () => {
     await b?.close();
     await a?.close();

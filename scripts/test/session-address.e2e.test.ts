@@ -1,3 +1,4 @@
+import { PLATFORM_START_MS } from '@platform/testkit';
 import { startPlatform, type Platform } from '../src/embedded';
 
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }';
@@ -43,7 +44,7 @@ describe('the session address believes X-Forwarded-For only from a trusted proxy
   beforeAll(async () => {
     untrusting = await platformTrusting();
     behindProxy = await platformTrusting('127.0.0.0/8, ::1');
-  }, 60_000); // two platforms, each hashing its seed passwords
+  }, PLATFORM_START_MS); // two platforms, each hashing its seed passwords
   afterAll(async () => {
     await untrusting?.platform.close();
     await behindProxy?.platform.close();

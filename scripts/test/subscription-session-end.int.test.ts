@@ -1,5 +1,5 @@
 import { CloseCode } from 'graphql-ws';
-import { dropDatabases, holdSubscription, uniqueDatabaseUrl, type HeldSubscription } from '@platform/testkit';
+import { dropDatabases, holdSubscription, PLATFORM_START_MS, uniqueDatabaseUrl, type HeldSubscription } from '@platform/testkit';
 import { startPlatform, type Platform } from '../src/embedded';
 import { gql, login, RECEIVED, wsUrl } from './support';
 import { untilDelivering } from './until-delivering';
@@ -35,7 +35,7 @@ describe('a subscription ends with its session across instances (MariaDB + Redis
     urlA = (await a.listen()).routerUrl;
     urlB = (await b.listen()).routerUrl;
     admin = await login(urlA, 'admin', 'Admin123456');
-  }, 90_000);
+  }, PLATFORM_START_MS);
   afterEach(async () => {
     await Promise.all(held.splice(0).map((h) => h.dispose()));
   });

@@ -1,6 +1,6 @@
 import { CloseCode } from 'graphql-ws';
 import { createTokenSigner } from '@platform/kit';
-import { holdSubscription, type HeldSubscription } from '@platform/testkit';
+import { holdSubscription, PLATFORM_START_MS, type HeldSubscription } from '@platform/testkit';
 import { startPlatform, type Platform } from '../src/embedded';
 import { gql, login, RECEIVED, wsUrl } from './support';
 import { untilDelivering } from './until-delivering';
@@ -25,7 +25,7 @@ describe('a subscription ends with its session (embedded platform)', () => {
     });
     ({ routerUrl } = await platform.listen());
     admin = await login(routerUrl, 'admin', 'Admin123456');
-  }, 60_000);
+  }, PLATFORM_START_MS);
   afterEach(async () => {
     await Promise.all(held.splice(0).map((h) => h.dispose()));
   });

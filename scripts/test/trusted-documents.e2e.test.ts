@@ -1,3 +1,4 @@
+import { PLATFORM_START_MS } from '@platform/testkit';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,7 +36,7 @@ describe('trusted documents: the REST adapter\'s operations are on the list', ()
         production: false,
       });
       adapterUrl = await adapter.listen(0);
-    }, 60_000);
+    }, PLATFORM_START_MS);
     afterAll(async () => {
       await adapter?.close();
       await platform?.close();

@@ -5,3 +5,4 @@ export * from './databases';
 export * from './log-capture';
 export * from './held-subscription';
 export * from './until';
+export * from './platform-start';

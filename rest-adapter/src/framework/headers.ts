@@ -1,22 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import type { Headers } from '@platform/kit';
-import { clientAddress } from './client-address';
 
-/** Request headers the graph may need: auth, tenancy (003), partner signing (CCO), the client. */
-const FORWARDED = [
-  'authorization',
-  'x-tenant-id',
-  'x-user-id',
-  'x-api-key',
-  'x-timestamp',
-  'x-signature',
-  'x-tenant-code',
-  'user-agent',
-] as const;
+/** The contracts' own request headers: auth, tenancy and idempotency (003), partner signing (CCO). */
+export const CONTRACT_HEADERS = ['authorization', 'x-tenant-id', 'x-user-id', 'x-api-key', 'x-timestamp', 'x-signature', 'x-tenant-code'] as const;
+
+/** Request headers the graph may need: the contracts' and the client's. */
+const FORWARDED = [...CONTRACT_HEADERS, 'user-agent'] as const;
 
 /**
- * What travels to the router: the allow-listed headers, the request id, and the client address as resolved here
- * (never the client's own X-Forwarded-For, which anyone can write).
+ * What travels to the router: the allow-listed headers, the request id, and the client address as Fastify resolved it
+ * with the kit's proxy trust (adapter.ts), never the client's own X-Forwarded-For, which anyone can write.
  */
 export function forwardedHeaders(request: FastifyRequest): Headers {
   const out: Headers = {};
@@ -25,6 +18,6 @@ export function forwardedHeaders(request: FastifyRequest): Headers {
     if (value !== undefined) out[name] = value;
   }
   out['x-request-id'] = request.id;
-  out['x-forwarded-for'] = clientAddress(request);
+  out['x-forwarded-for'] = request.ip;
   return out;
 }

@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Headers } from '@platform/kit';
-import { clientAddress } from './client-address';
 import { invalidInput } from './rest-error';
 import type { Route, RouteInput } from './route';
 
@@ -66,6 +65,6 @@ export function parseInput(route: Route, request: FastifyRequest): RouteInput {
     query: parsePart('query', route.query, request.query ?? {}, max),
     body: parsePart('body', route.body, request.body ?? {}, max),
     headers: request.headers as Headers,
-    ip: clientAddress(request),
+    ip: request.ip,
   };
 }

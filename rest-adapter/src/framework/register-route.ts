@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLExecutor, Logger } from '@platform/kit';
-import { clientAddress } from './client-address';
 import { forwardedHeaders } from './headers';
 import { parseInput } from './input';
 import { loadOperation, type LoadedOperation } from './operations';
@@ -115,7 +114,7 @@ export function registerRoute(app: FastifyInstance, route: Route, deps: RouteDep
     url: fastifyPath(route.path),
     config,
     handler: async (request, reply) => {
-      await deps.rateLimits.consume(route.rateLimit, { headers: request.headers, ip: clientAddress(request) }, request.body);
+      await deps.rateLimits.consume(route.rateLimit, { headers: request.headers, ip: request.ip }, request.body);
       const input = parseInput(route, request);
       if (route.kind === 'local') {
         const result = await route.run(input, deps.local);

@@ -249,6 +249,35 @@ describe('no security headers', () => {
     expect(responses[0]!.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
+  it('Swagger UI at /docs loads every asset under the CSP: scripts and styles from this origin, none inline', async () => {
+    const { app } = await fakeAdapter();
+    const page = await inject(app, { method: 'GET', url: '/docs/' });
+    const csp = Object.fromEntries(
+      String(page.headers['content-security-policy'])
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...sources]) => [name, sources]),
+    );
+    expect(csp['script-src']).toContain("'self'");
+    expect(csp['style-src']).toEqual(expect.arrayContaining(["'self'", "'unsafe-inline'"])); // the UI sets style attributes
+    expect(csp['img-src']).toContain('data:'); // the logo
+    expect(csp['style-src']).not.toContain('https:');
+    expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const base = 'http://adapter.test/docs/';
+    const assets = [...page.body.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map((m) => new URL(m[1]!, base));
+    // The page's scripts and stylesheets, and the document the initializer fetches (connect-src falls back to 'self').
+    assets.push(new URL('./json', base));
+    expect(assets.length).toBeGreaterThanOrEqual(6);
+    for (const asset of assets) {
+      expect(asset.origin).toBe('http://adapter.test');
+      const res = await inject(app, { method: 'GET', url: asset.pathname });
+      expect({ asset: asset.pathname, status: res.statusCode }).toEqual({ asset: asset.pathname, status: 200 });
+      expectSecurityHeaders(res.headers);
+    }
+    const initializer = await inject(app, { method: 'GET', url: '/docs/static/swagger-initializer.js' });
+    expect(initializer.body).toContain("resolveUrl('./json')");
+  });
+
   it('HSTS only over TLS, as told by a trusted proxy', async () => {
     const { app } = await fakeAdapter({ trustedProxies: ['10.0.0.1'] });
     const tls = { 'x-forwarded-proto': 'https' };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { composeSupergraph, dropDatabases, uniqueDatabaseUrl } from '@platform/testkit';
+import { composeSupergraph, dropDatabases, PLATFORM_START_MS, uniqueDatabaseUrl } from '@platform/testkit';
 import { startPlatform, type Platform } from '@platform/scripts';
 import { createAdapter, type Adapter, type AdapterOptions } from '../../src';
 import { assertPayloadsDocumented, recordPayloadProblems } from './payload-check';
@@ -71,7 +71,7 @@ export function useTestPlatform(adapterOptions?: Partial<AdapterOptions>): FileT
   // Starting every subgraph takes seconds on a loaded machine: more than jest's default 5 s for a hook.
   beforeAll(async () => {
     started = await startTestPlatform(adapterOptions);
-  }, 60_000);
+  }, PLATFORM_START_MS);
   afterAll(() => started?.close());
   afterEach(assertPayloadsDocumented);
   const running = (): TestPlatform => {
