@@ -26,7 +26,10 @@ const VALIDATOR_LIMITS: Record<string, Limit> = {
   min: 'minimum',
   max: 'maximum',
   arrayMaxSize: 'maxItems',
+  // The kit's NotBlank: trimmed, at least one character.
+  notBlank: 'minLength',
 };
+const IMPLIED: Partial<Record<string, number>> = { notBlank: 1 };
 
 /**
  * The limits a subgraph enforces on a GraphQL input field (`TenantInput.name`): its class-validator decorators,
@@ -41,8 +44,9 @@ export function graphqlLimits(inputType: string, field: string): Limits | undefi
   const property = storage.fields.find((f) => inherits(f.target) && f.schemaName === field)?.name ?? field;
   const limits: Limits = {};
   for (const rule of validationStorage().getTargetValidationMetadatas(type.target, '', true, false)) {
-    const limit = VALIDATOR_LIMITS[rule.name ?? rule.type];
-    if (rule.propertyName === property && limit) limits[limit] = Number(rule.constraints[0]);
+    const name = rule.name ?? rule.type;
+    const limit = VALIDATOR_LIMITS[name];
+    if (rule.propertyName === property && limit) limits[limit] = IMPLIED[name] ?? Number(rule.constraints[0]);
   }
   return limits;
 }

@@ -34,7 +34,7 @@ const toTenantItem = (t: CcoTenantFragment): z.input<typeof tenantItem> => ({
 /** Editable tenant fields (create adds `tenant_code`, which never changes). */
 const tenantFields = {
   tenant_name: identityText.name,
-  tenant_name_en: z.string().max(128).nullable().optional(),
+  tenant_name_en: identityText.name.nullable().optional(),
   country_code: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code').nullable().optional(),
   timezone: z.number().int().min(-12).max(14).nullable().optional().describe('UTC offset in hours, e.g. 8'),
   currency_code: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code').nullable().optional(),
