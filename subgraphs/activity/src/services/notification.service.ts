@@ -21,11 +21,12 @@ export async function findOwnNotification(ctx: ActivityContext, id: string): Pro
 
 export async function listMyNotifications(ctx: ActivityContext, args: MyNotificationsArgs): Promise<Paged<Notification>> {
   const where = { recipientId: callerOf(ctx).userId, ...(args.unreadOnly ? { read: false } : {}) };
+  const paging = args.window();
   const [items, total] = await ctx.em.findAndCount(Notification, where, {
     orderBy: { id: 'desc' }, // ids grow with time: newest first
-    ...pageWindow(args),
+    ...pageWindow(paging),
   });
-  return toPage(items, total, args);
+  return toPage(items, total, paging);
 }
 
 export async function sendNotification(ctx: ActivityContext, input: SendNotificationInput): Promise<Notification> {

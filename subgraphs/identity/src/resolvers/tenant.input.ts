@@ -1,6 +1,6 @@
 import { Matches, MaxLength, MinLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { CountryCodeField, CurrencyCodeField, NameField, OptionalText, TimezoneField } from './input-field.decorators';
+import { CountryCodeField, CurrencyCodeField, NameField, OptionalText, TimezoneField } from '@platform/kit';
 
 @InputType()
 export class TenantInput {

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { CountryCodeField, CurrencyCodeField, OptionalNameField, OptionalText, TimezoneField } from './input-field.decorators';
+import { CountryCodeField, CurrencyCodeField, OptionalNameField, OptionalText, TimezoneField } from '@platform/kit';
 
 /** Absent fields stay unchanged. */
 @InputType()

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badInput, forbidden, hasPermission, pageWindow, toPage, type Paged, requireId } from '@platform/kit';
+import { badInput, forbidden, hasPermission, pageWindow, toPage, type Paged, requireId, PageArgs, type PageArgsType, targetTenantId, containingText } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role, User, UserRole, UserStatus } from '../entities';
 import type { IdentityContext } from '../identity.context';
@@ -8,7 +8,7 @@ import { findManageableUser } from '../services/managed-account.policy';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../services/password.service';
 import { assertMayAssignRole } from '../services/role-grant.service';
 import { revokeSessionsOf } from '../services/session.service';
-import { targetTenantId } from '../services/tenancy';
+import { tenantExists } from '../services/tenant-exists';
 import { findUser, holdersOf } from '../services/user-lookup';
 import {
   assertAvailable,
@@ -20,23 +20,22 @@ import {
 } from '../services/user.service';
 import { BatchFailure, BatchResult } from './batch-result.type';
 import { CreateUserInput } from './create-user.input';
-import { PageOf20 } from './page-args';
 import { UserPage } from './pages';
 import { SortOrder, UserSortField } from './sort.enums';
 import { UpdateUserInput } from './update-user.input';
 import { UserFilter } from './user-filter.input';
 
+const PageOf20 = PageArgs({ size: 20 });
+
 const BATCH_ACTIONS = ['delete', 'activate', 'deactivate'] as const;
 type BatchAction = (typeof BATCH_ACTIONS)[number];
-
-const escapeLike = (text: string) => text.replace(/[\\%]/g, '');
 
 async function userConditions(ctx: IdentityContext, filter: UserFilter | undefined): Promise<FilterQuery<User>> {
   const where: FilterQuery<User> & Record<string, unknown> = {};
   if (!filter) return where;
   if (filter.search?.trim()) {
-    const like = `%${escapeLike(filter.search.trim())}%`;
-    where.$or = [{ username: { $like: like } }, { fullName: { $like: like } }, { email: { $like: like } }];
+    const search = filter.search.trim();
+    where.$or = containingText<User>(['username', 'fullName', 'email'], search);
   }
   if (filter.status) where.status = filter.status;
   if (filter.positionId) where.positionId = requireId(filter.positionId, 'filter.positionId');
@@ -59,7 +58,7 @@ export class UserResolver {
   @Query(() => UserPage)
   async users(
     @Ctx() ctx: IdentityContext,
-    @Args(() => PageOf20) page: PageOf20,
+    @Args(() => PageOf20) page: PageArgsType,
     @Arg('filter', () => UserFilter, { nullable: true }) filter?: UserFilter,
     @Arg('sortBy', () => UserSortField, { nullable: true, defaultValue: UserSortField.createdAt }) sortBy?: UserSortField | null,
     @Arg('sortOrder', () => SortOrder, { nullable: true, defaultValue: SortOrder.desc }) sortOrder?: SortOrder | null,
@@ -75,7 +74,7 @@ export class UserResolver {
 
   @Mutation(() => User)
   async createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: IdentityContext): Promise<User> {
-    const tenantId = await targetTenantId(ctx, input.tenantId, 'tenantId');
+    const tenantId = await targetTenantId(ctx, input.tenantId, 'tenantId', tenantExists(ctx.em));
     const positionId = await positionOf(ctx.em, tenantId, input.positionId, 'positionId');
     const role =
       (await roleOf(ctx.em, tenantId, input)) ?? (await ctx.em.findOne(Role, { tenantId, code: 'user' }));

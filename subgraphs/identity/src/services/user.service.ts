@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { recordEvent, requireId } from '@platform/kit';
+import { recordEvent, requireId, flushOrConflict } from '@platform/kit';
 import { Position, Role, User, UserRole, UserStatus } from '../entities';
 import type { LoaderScope } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { rolesByUser } from '../loaders/roles-by-user.loader';
 import { USER_CREATED, type UserCreatedPayload } from './identity.events';
 import { hashPassword } from './password.service';
-import { flushOrConflict } from './unique';
 
 export const normaliseEmail = (email: string | null | undefined): string | null =>
   email ? email.trim().toLowerCase() : null;
