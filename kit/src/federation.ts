@@ -6,6 +6,7 @@ import type { IRules } from 'graphql-shield';
 import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { DecimalScalar, Decimal } from './decimal';
 import { badInput } from './errors';
+import { runMutationsInTransactions } from './mutation-transaction';
 import { applyShield } from './shield';
 
 /** Composition/gateway 2.14 accept federation up to v2.14. */
@@ -21,6 +22,8 @@ export interface SubgraphSchemaOptions {
   references?: ReferenceResolvers;
   pubSub?: PubSub;
   permissions: IRules;
+  /** Mutations left out of the one-transaction-per-mutation rule (see SubgraphDefinition.ownTransactions). */
+  ownTransactions?: readonly string[];
 }
 
 export interface SubgraphSchema {
@@ -47,7 +50,8 @@ export async function buildFederatedSchema(opts: SubgraphSchemaOptions): Promise
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphql)}`);
   const subgraph = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
-  return { schema: applyShield(subgraph, opts.permissions), sdl: printSubgraphSchema(subgraph) };
+  const sdl = printSubgraphSchema(subgraph);
+  return { schema: applyShield(runMutationsInTransactions(subgraph, opts.ownTransactions), opts.permissions), sdl };
 }
 
 /** class-validator on every input/args object; the first failing property is named in the error. */

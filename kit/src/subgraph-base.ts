@@ -32,6 +32,8 @@ export interface SubgraphBase {
   logger: Logger;
   /** For `createRequestContext`. */
   contextDeps: ContextDeps;
+  /** Where the outbox relay publishes, and where event consumers subscribe. */
+  bus: EventBus;
   health(): Promise<HealthChecks>;
   /** Stops the outbox relay, then closes the database and Redis. */
   close(): Promise<void>;
@@ -61,6 +63,7 @@ export async function startSubgraphBase(opts: SubgraphBaseOptions): Promise<Subg
   return {
     orm,
     logger,
+    bus: outbox.bus,
     contextDeps: {
       signer: createTokenSigner(config.JWT_SECRET),
       revocations: opts.revocations ?? (redis ? new RedisRevocationList(redis) : new MemoryRevocationList()),

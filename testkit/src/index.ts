@@ -3,3 +3,4 @@ export * from './rbac-matrix';
 export * from './tokens';
 export * from './databases';
 export * from './log-capture';
+export * from './subgraph-harness';

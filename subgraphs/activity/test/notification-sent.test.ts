@@ -1,5 +1,5 @@
 import { InProcessBus, type BusEvent } from '@platform/kit';
-import { ActivityClient, callers, TENANT, testConfig } from './activity.fixture';
+import { ActivityClient, callers, TENANT } from './support/harness';
 
 const { admin, alice } = callers;
 
@@ -8,7 +8,7 @@ let client: ActivityClient;
 let seen: BusEvent[];
 beforeEach(async () => {
   bus = new InProcessBus();
-  client = await ActivityClient.start(testConfig(), { bus });
+  client = await ActivityClient.start({}, { bus });
   seen = [];
   await bus.subscribe('notification-sent-test', ['notification.sent'], async (event) => void seen.push(event));
 });

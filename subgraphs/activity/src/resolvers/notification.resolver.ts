@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { ActivityContext } from '../context';
+import type { ActivityContext } from '../activity.context';
 import { NotificationPage } from '../entities/notification-page.type';
 import { Notification } from '../entities/notification.entity';
 import * as notifications from '../services/notification.service';

@@ -1,6 +1,6 @@
-import { pageWindow, recordEvent, toPage, type Paged, parseId } from '@platform/kit';
-import { invalidNotificationId, notificationNotFound, otherTenant, tenantRequired } from '../activity.errors';
-import { callerOf, type ActivityContext } from '../context';
+import { afterCommit, pageWindow, recordEvent, toPage, type Paged, parseId } from '@platform/kit';
+import { ActivityErrors } from '../activity.errors';
+import { callerOf, type ActivityContext } from '../activity.context';
 import { Notification } from '../entities/notification.entity';
 import { notificationById } from '../loaders/notification-by-id.loader';
 import type { MyNotificationsArgs } from '../resolvers/my-notifications.args';
@@ -13,9 +13,9 @@ export const NOTIFICATION_SENT = 'notification.sent';
 export async function findOwnNotification(ctx: ActivityContext, id: string): Promise<Notification> {
   const caller = callerOf(ctx);
   const key = parseId(id);
-  if (key === null) throw invalidNotificationId('id');
+  if (key === null) throw ActivityErrors.invalidNotificationId('id');
   const notification = await notificationById(ctx).load(key);
-  if (!notification || notification.recipientId !== caller.userId) throw notificationNotFound(id);
+  if (!notification || notification.recipientId !== caller.userId) throw ActivityErrors.notificationNotFound(id);
   return notification;
 }
 
@@ -31,26 +31,24 @@ export async function listMyNotifications(ctx: ActivityContext, args: MyNotifica
 
 export async function sendNotification(ctx: ActivityContext, input: SendNotificationInput): Promise<Notification> {
   const tenantId = targetTenant(ctx, input.tenantId);
-  const notification = await ctx.em.transactional(async (em) => {
-    const created = em.create(Notification, {
-      tenantId,
-      recipientId: input.recipientId,
-      title: input.title,
-      body: input.body,
-      category: input.category,
-    });
-    await em.flush(); // the auto-increment id, which the event names
-    recordEvent(em, {
-      topic: NOTIFICATION_SENT,
-      tenantId,
-      aggregateId: String(created.id),
-      payload: { notificationId: created.id, recipientId: created.recipientId, category: created.category },
-    });
-    return created;
+  const { em } = ctx; // the mutation's transaction (the kit's): the notification and its event commit together
+  const notification = em.create(Notification, {
+    tenantId,
+    recipientId: input.recipientId,
+    title: input.title,
+    body: input.body,
+    category: input.category,
+  });
+  await em.flush(); // the auto-increment id, which the event names
+  recordEvent(em, {
+    topic: NOTIFICATION_SENT,
+    tenantId,
+    aggregateId: String(notification.id),
+    payload: { notificationId: notification.id, recipientId: notification.recipientId, category: notification.category },
   });
   // Published only after the commit, so no subscriber sees a notice that was rolled back. A lost live notice
   // (PubSub down) loses nothing: the notification is stored and listed by myNotifications.
-  await publishQuietly(ctx, notification);
+  await afterCommit(ctx, () => publishQuietly(ctx, notification));
   return notification;
 }
 
@@ -68,10 +66,10 @@ export async function markNotificationRead(ctx: ActivityContext, id: string): Pr
 function targetTenant(ctx: ActivityContext, requested: string | undefined): number {
   const own = callerOf(ctx).tenantId;
   if (own === null) {
-    if (!requested) throw tenantRequired();
+    if (!requested) throw ActivityErrors.tenantRequired();
     return Number(requested); // the input validated it as an integer id
   }
-  if (requested && requested !== own) throw otherTenant();
+  if (requested && requested !== own) throw ActivityErrors.otherTenant();
   return Number(own);
 }
 

@@ -1,7 +1,7 @@
-import { createTokenSigner, type Caller, type SubgraphRuntime, type TokenSigner } from '@platform/kit';
-import { authHeaders, BASE_ROLES } from '@platform/testkit';
-import { graphql, parse, subscribe, type ExecutionResult } from 'graphql';
-import { activityConfigSchema, createActivity, type ActivityConfig, type ActivityContext } from '@platform/activity';
+import type { Caller, TokenSigner } from '@platform/kit';
+import { BASE_ROLES, SubgraphHarness } from '@platform/testkit';
+import type { ExecutionResult } from 'graphql';
+import { activity, type ActivityDeps, type ActivityRuntime } from '@platform/activity';
 
 export const TENANT = '1';
 
@@ -14,43 +14,38 @@ export const callers = {
   bob: BASE_ROLES.user({ tenantId: TENANT, userId: '12', username: 'bob' }),
 };
 
-export const testConfig = (env: Record<string, string> = {}): ActivityConfig =>
-  activityConfigSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
-
 /** A client's view of one activity runtime: operations run in-process on its schema, as the router runs them. */
 export class ActivityClient {
-  readonly signer: TokenSigner;
+  private constructor(private readonly harness: SubgraphHarness<ActivityRuntime>) {}
 
-  constructor(
-    readonly runtime: SubgraphRuntime<ActivityContext>,
-    config: ActivityConfig,
-  ) {
-    this.signer = createTokenSigner(config.JWT_SECRET);
+  /** On SQLite :memory: unless `env` names a DATABASE_URL; `database: 'mariadb'` gives it a database of its own. */
+  static async start(env: Record<string, string> = {}, deps?: ActivityDeps, database?: 'sqlite' | 'mariadb'): Promise<ActivityClient> {
+    return new ActivityClient(await SubgraphHarness.start(activity, { env, deps, database }));
   }
 
-  static async start(config = testConfig(), deps?: Parameters<typeof createActivity>[1]): Promise<ActivityClient> {
-    return new ActivityClient(await createActivity(config, deps), config);
+  get runtime(): ActivityRuntime {
+    return this.harness.runtime;
+  }
+
+  get signer(): TokenSigner {
+    return this.harness.runtime.signer;
   }
 
   headers(as: Caller | null) {
-    return authHeaders(this.signer, as);
+    return this.harness.headers(as);
   }
 
-  async run<T = any>(as: Caller | null, query: string, variables?: Record<string, unknown>) {
-    const contextValue = await this.runtime.createContext(this.headers(as));
-    return (await graphql({ schema: this.runtime.schema, source: query, variableValues: variables, contextValue })) as ExecutionResult<T>;
+  run<T = any>(as: Caller | null, query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>> {
+    return this.harness.exec<T>(query, variables, as);
   }
 
   /** Like `run`, but fails the test on any error and answers `data`. */
-  async ok<T = any>(as: Caller | null, query: string, variables?: Record<string, unknown>): Promise<T> {
-    const result = await this.run<T>(as, query, variables);
-    if (result.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
-    return result.data as T;
+  ok<T = any>(as: Caller | null, query: string, variables?: Record<string, unknown>): Promise<T> {
+    return this.harness.data<T>(query, variables, as);
   }
 
-  async subscribe(as: Caller | null, query: string) {
-    const contextValue = await this.runtime.createContext(this.headers(as));
-    return subscribe({ schema: this.runtime.schema, document: parse(query), contextValue });
+  subscribe(as: Caller | null, query: string) {
+    return this.harness.subscribe(query, as);
   }
 
   send(as: Caller, input: Record<string, unknown>) {
@@ -58,7 +53,7 @@ export class ActivityClient {
   }
 
   close() {
-    return this.runtime.close();
+    return this.harness.close();
   }
 }
 
