@@ -96,10 +96,9 @@ export class MenuResolver {
     if (await ctx.em.count(Menu, { parentId: menu.id })) {
       throw businessRule('The menu still has sub-menus', { reason: 'MENU_HAS_CHILDREN' });
     }
-    await ctx.em.transactional(async (tx) => {
-      await tx.nativeDelete(RoleMenuGrant, { menuId: menu.id });
-      await tx.nativeDelete(Menu, { id: menu.id });
-    });
+    // Both in the mutation's one transaction.
+    await ctx.em.nativeDelete(RoleMenuGrant, { menuId: menu.id });
+    await ctx.em.nativeDelete(Menu, { id: menu.id });
     return true;
   }
 }

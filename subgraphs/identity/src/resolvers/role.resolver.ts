@@ -101,10 +101,9 @@ export class RoleResolver {
     if (await ctx.em.count(UserRole, { roleId: role.id })) {
       throw businessRule('Users still hold the role', { reason: 'ROLE_IN_USE' });
     }
-    await ctx.em.transactional(async (tx) => {
-      await tx.nativeDelete(RoleMenuGrant, { roleId: role.id });
-      await tx.nativeDelete(Role, { id: role.id });
-    });
+    // Both in the mutation's one transaction.
+    await ctx.em.nativeDelete(RoleMenuGrant, { roleId: role.id });
+    await ctx.em.nativeDelete(Role, { id: role.id });
     return true;
   }
 
@@ -128,17 +127,17 @@ export class RoleResolver {
       grants.flatMap((g, i) => grantCodes(byId.get(menuIds[i]!)!, g.actions)),
       'grant',
     );
-    await ctx.em.transactional(async (tx) => {
-      await tx.nativeDelete(RoleMenuGrant, { roleId: role.id });
-      grants.forEach((g, i) =>
-        tx.create(RoleMenuGrant, {
-          tenantId: role.tenantId,
-          roleId: role.id,
-          menuId: menuIds[i]!,
-          actions: [...new Set(g.actions)],
-        }),
-      );
-    });
+    // Replaced within the mutation's one transaction.
+    await ctx.em.nativeDelete(RoleMenuGrant, { roleId: role.id });
+    grants.forEach((g, i) =>
+      ctx.em.create(RoleMenuGrant, {
+        tenantId: role.tenantId,
+        roleId: role.id,
+        menuId: menuIds[i]!,
+        actions: [...new Set(g.actions)],
+      }),
+    );
+    await ctx.em.flush();
     // Loaders of this request may already hold the old grants.
     ctx.loaders = new Loaders();
     return rolePermissions(ctx, role);

@@ -111,7 +111,7 @@ export class UserResolver {
     if (positionId !== undefined) user.positionId = positionId;
     if (input.status) user.status = input.status;
     if (passwordHash) user.passwordHash = passwordHash;
-    await ctx.em.flush();
+    // No flush of its own: the account's changes are written with the role change or at the mutation's commit.
     if (role) await replaceRoles(ctx, user, [role]);
     if (passwordHash || user.status === UserStatus.inactive) {
       await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'ACCOUNT_CHANGED');
@@ -171,7 +171,7 @@ export class UserResolver {
 async function softDelete(ctx: IdentityContext, user: User): Promise<void> {
   user.deletedAt = new Date();
   user.status = UserStatus.inactive;
-  await ctx.em.flush();
+  // Written at the mutation's commit, together with the role links and the sessions below.
   // Role links go with the account, so a role whose only holders were deleted can itself be deleted.
   await ctx.em.nativeDelete(UserRole, { userId: user.id });
   await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'ACCOUNT_DELETED');

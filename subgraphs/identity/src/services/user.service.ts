@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { TransactionPropagation, type EntityManager } from '@mikro-orm/core';
 import { recordEvent, requireId, flushOrConflict } from '@platform/kit';
 import { Position, Role, User, UserRole, UserStatus } from '../entities';
 import type { LoaderScope } from '../identity.context';
@@ -68,7 +68,10 @@ export interface NewUser {
   roles: Role[];
 }
 
-/** Creates an account and its role links in one transaction, announced as `user.created`. */
+/**
+ * Creates an account and its role links, announced as `user.created`: inside the mutation's transaction when
+ * there is one (REQUIRED joins it, no savepoint), in a transaction of its own otherwise (the seed).
+ */
 export async function createUserRecord(em: EntityManager, data: NewUser): Promise<User> {
   const email = normaliseEmail(data.email);
   await assertAvailable(em, { username: data.username, email });
@@ -89,7 +92,7 @@ export async function createUserRecord(em: EntityManager, data: NewUser): Promis
     recordEvent(tx, { topic: USER_CREATED, tenantId: user.tenantId, aggregateId: user.id, payload });
     await tx.flush();
     return user;
-  });
+  }, { propagation: TransactionPropagation.REQUIRED });
 }
 
 /** Replaces a user's roles (004 has one role per employee: the new one becomes primary). */
