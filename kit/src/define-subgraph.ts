@@ -62,8 +62,11 @@ export interface SubgraphDefinition<Config extends SubgraphConfig, Services, Ext
    * still leave a record (a replayed refresh token revokes its session and then answers an error).
    */
   ownTransactions?: readonly string[];
-  /** `join(__dirname, 'migrations')`: `.ts` under jest, `.js` after tsc. */
-  migrations: string;
+  /**
+   * `join(__dirname, 'migrations')`: `.ts` under jest, `.js` after tsc. Left out only by throwaway subgraphs (tests):
+   * their schema is then created from the entities.
+   */
+  migrations?: string;
   /** Runs on every start once the schema is current, over every tenant; must be idempotent. */
   seed?(em: EntityManager, config: Config): Promise<void>;
   /** Bus consumers by name; each name is the consumer group `<subgraph>.<name>`. */

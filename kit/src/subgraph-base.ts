@@ -13,8 +13,8 @@ export interface SubgraphBaseOptions {
   name: string;
   config: Pick<BaseConfig, 'LOG_LEVEL' | 'JWT_SECRET' | 'DATABASE_URL' | 'REDIS_URL'>;
   entities: CreateOrmOptions['entities'];
-  /** `join(__dirname, 'migrations')`: `.ts` under jest, `.js` after tsc. */
-  migrationsPath: string;
+  /** `join(__dirname, 'migrations')`: `.ts` under jest, `.js` after tsc. Without: a safe schema update (tests). */
+  migrationsPath?: string;
   /** Runs once the schema is current (seed data); when it fails, the ORM is closed again. */
   prepare?(orm: Orm): Promise<void>;
   /** Shared with the router and the other subgraphs; default: Redis when REDIS_URL is set, else in memory. */
@@ -48,7 +48,7 @@ export async function startSubgraphBase(opts: SubgraphBaseOptions): Promise<Subg
     databaseUrl: config.DATABASE_URL,
     sqlCounter: opts.sqlCounter,
     logger: (msg: string) => logger.debug(msg),
-    migrations: { path: opts.migrationsPath },
+    migrations: opts.migrationsPath ? { path: opts.migrationsPath } : undefined,
   });
   try {
     await ensureSchema(orm);
