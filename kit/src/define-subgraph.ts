@@ -87,6 +87,8 @@ export interface SubgraphDeps {
   logger?: Logger;
   /** Tests count SQL statements through it. */
   sqlCounter?: SqlCounter;
+  /** The outbox relay's idle poll period (default 1 s). */
+  relayPollIntervalMs?: number;
 }
 
 export interface RunningSubgraph<Config, Services, Context extends RequestContext> extends SubgraphRuntime<Context> {

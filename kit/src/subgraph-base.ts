@@ -24,6 +24,8 @@ export interface SubgraphBaseOptions {
   logger?: Logger;
   /** Tests count SQL statements through it. */
   sqlCounter?: SqlCounter;
+  /** The outbox relay's idle poll period (default 1 s); tests lengthen it to prove commits publish by themselves. */
+  relayPollIntervalMs?: number;
 }
 
 /** What every subgraph runtime stands on: its database, token checks, outbox, health and shutdown. */
@@ -59,7 +61,7 @@ export async function startSubgraphBase(opts: SubgraphBaseOptions): Promise<Subg
   }
   const redis = !opts.revocations && config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
   redis?.on('error', () => undefined); // ioredis reconnects by itself; health() reports the outage
-  const outbox = startOutbox(orm.em, { bus: opts.bus, logger });
+  const outbox = startOutbox(orm.em, { bus: opts.bus, logger, pollIntervalMs: opts.relayPollIntervalMs });
   return {
     orm,
     logger,

@@ -8,6 +8,8 @@ export interface StartOutboxOptions {
   /** The process's bus (the launcher's Redis Streams or in-process one); default: an InProcessBus owned here. */
   bus?: EventBus;
   logger?: Logger;
+  /** The relay's idle poll period (OutboxRelayOptions.pollIntervalMs). */
+  pollIntervalMs?: number;
 }
 
 export interface Outbox {
@@ -31,6 +33,7 @@ export function startOutbox(em: EntityManager, options: StartOutboxOptions = {})
   const relay = new OutboxRelay({
     em,
     bus,
+    ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
     ...(logger && { onError: (err: unknown) => logger.warn({ err }, 'outbox relay: publish failed, will retry') }),
   });
   relay.start();
