@@ -166,7 +166,10 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
     const unsubscribes: Unsubscribe[] = [];
     for (const [consumer, { topics, handle }] of Object.entries(definition.consumers ?? {})) {
       const group = `${name}.${consumer}`;
-      unsubscribes.push(await bus.subscribe(group, topics, (event) => runIdempotent(platformEm(), group, event, (em) => handle(event, em)).then(() => undefined)));
+      const onEvent = async (event: BusEvent) => {
+        await runIdempotent(platformEm(), group, event, (em) => handle(event, em));
+      };
+      unsubscribes.push(await bus.subscribe(group, topics, onEvent));
     }
 
     return {

@@ -14,7 +14,10 @@ const mutationEm = new AsyncLocalStorage<EntityManager>();
  * what a service writes through it (a login's session) commits or rolls back with the rest; else a fork of `em`.
  */
 export function forkInMutation(em: EntityManager, tenantId: string | number | null): EntityManager {
-  const current = mutationEm.getStore();
+  const store = mutationEm.getStore();
+  // Work a commit sets off (the outbox relay, a bus consumer) inherits this async context: it only joins a
+  // transaction that is still open, and on its own database.
+  const current = store && store.getMetadata() === em.getMetadata() && store.isInTransaction() ? store : undefined;
   const fork = current ? current.fork({ keepTransactionContext: true, clear: true }) : em.fork();
   fork.setFilterParams(TENANT_FILTER, { tenantId } satisfies TenantFilterParams);
   return fork;

@@ -72,6 +72,16 @@ const widgets = defineSubgraph({
     if (!(await em.count(Widget, {}))) em.create(Widget, { name: 'Sprocket', ownerId: '1' });
     await em.flush();
   },
+  consumers: {
+    // Every new account gets a starter widget: identity's user.created, handled once per event.
+    starterWidget: {
+      topics: ['user.created'],
+      async handle(event, em) {
+        const { userId, username } = event.payload as { userId: number; username: string };
+        em.create(Widget, { name: `${username}'s widget`, ownerId: String(userId) });
+      },
+    },
+  },
 });
 
 let platform: Platform;
@@ -100,6 +110,27 @@ test('a subgraph built from the kit resolves its entity through the router, join
   const answer = await run('{ widget(id: "1") { id name owner { id username } } }', {}, token);
 
   expect(answer).toEqual({ data: { widget: { id: '1', name: 'Sprocket', owner: { id: '1', username: 'superadmin' } } } });
+});
+
+test("its event consumer handles identity's user.created once the account is committed", async () => {
+  const login = await run('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', {
+    i: { login: 'superadmin', password: '123456' },
+  });
+  const token = (login.data as { login: { accessToken: string } }).login.accessToken;
+  const created = await run(
+    'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+    { i: { username: 'widgetfan', password: 'secret123', tenantId: '1' } },
+    token,
+  );
+  const userId = (created.data as { createUser: { id: string } }).createUser.id;
+  const runtime = platform.subgraphs.find((s) => s.name === 'widgets') as unknown as { orm: { em: { fork(): any } } };
+  const deadline = Date.now() + 10_000;
+  let widget: Widget | null = null;
+  while (!widget && Date.now() < deadline) {
+    widget = await runtime.orm.em.fork().findOne(Widget, { ownerId: userId });
+    if (!widget) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  expect(widget?.name).toBe("widgetfan's widget");
 });
 
 test('its permissions hold through the router: an anonymous caller is refused', async () => {
