@@ -167,7 +167,8 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
     for (const [consumer, { topics, handle }] of Object.entries(definition.consumers ?? {})) {
       const group = `${name}.${consumer}`;
       const onEvent = async (event: BusEvent) => {
-        await runIdempotent(platformEm(), group, event, (em) => handle(event, em));
+        // Its own transaction over every tenant: a consumer works after, never inside, the publisher's commit.
+        await runIdempotent(forkForTenant(orm.em, null), group, event, (em) => handle(event, em));
       };
       unsubscribes.push(await bus.subscribe(group, topics, onEvent));
     }
@@ -231,23 +232,4 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
     listen,
     createMigrations: ({ path, mysqlUrl }) => createMigrations({ entities, path, mysqlUrl }),
   };
-}
-
-/**
- * An entry point's body (`if (require.main === module) runMain(listen)`): starts, stops cleanly on SIGTERM/SIGINT,
- * and exits non-zero naming the error when starting fails.
- */
-export function runMain(start: () => Promise<{ close(): Promise<void> } | void>): void {
-  start().then(
-    (running) => {
-      if (!running) return;
-      const stop = () => void running.close().then(() => process.exit(0));
-      process.once('SIGTERM', stop);
-      process.once('SIGINT', stop);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
 }

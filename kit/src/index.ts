@@ -21,6 +21,7 @@ export * from './pubsub';
 export * from './reference';
 export * from './registry';
 export * from './revocation-redis';
+export * from './run-main';
 export * from './shield';
 export * from './subgraph';
 export * from './subgraph-base';
