@@ -60,7 +60,7 @@ describe('seed', () => {
 });
 
 describe('schema', () => {
-  it('the committed migrations build exactly the entities’ schema (run create-migrations.ts after an entity change)', async () => {
+  it('the committed migrations build exactly the entities’ schema (run `npm run migrations -- identity` after an entity change)', async () => {
     const h = await startIdentity();
     try {
       expect(await h.runtime.orm.schema.getUpdateSchemaSQL()).toBe('');
