@@ -1,8 +1,10 @@
 // Two projects: `unit` runs in-process (SQLite :memory:, in-memory bus), `integration` needs the real
 // MariaDB + Redis named by DATABASE_URL / REDIS_URL (files named *.int.test.ts).
+// Subgraphs come from subgraphs/registry.json, so adding one needs no line here.
+const subgraphs = require('./subgraphs/registry.json').subgraphs.map((s) => s.name);
 const moduleNameMapper = {
   '^@platform/(kit|testkit|router|rest-adapter|scripts)$': '<rootDir>/$1/src',
-  '^@platform/(identity|activity)$': '<rootDir>/subgraphs/$1/src',
+  [`^@platform/(${subgraphs.join('|')})$`]: '<rootDir>/subgraphs/$1/src',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],

@@ -67,3 +67,6 @@ export function productionGuards(cfg: { NODE_ENV: string; JWT_SECRET: Secret }, 
 }
 
 export const isProduction = (cfg: { NODE_ENV: string }) => cfg.NODE_ENV === 'production';
+
+/** The process's environment: the one place outside a `config.ts` a deployable reads it from. */
+export const processEnv = (): NodeJS.ProcessEnv => process.env;

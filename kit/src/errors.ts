@@ -132,3 +132,7 @@ export function createErrorFormatter(opts: {
 function isCoercionError(message: string): boolean {
   return /^Variable "\$|^Argument "|got invalid value|Expected type|Cannot query field|Unknown argument/.test(message);
 }
+
+/** Whether `error` is a DomainError with one of `codes` (e.g. to answer null instead of NOT_FOUND). */
+export const isDomainErrorCode = (error: unknown, ...codes: ErrorCode[]): boolean =>
+  error instanceof DomainError && codes.includes(error.code);

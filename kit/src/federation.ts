@@ -7,6 +7,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from
 import { DecimalScalar, Decimal } from './decimal';
 import { badInput } from './errors';
 import { refuseControlCharacters } from './input-guard';
+import { runMutationsInTransactions } from './mutation-transaction';
 import { applyShield } from './shield';
 
 /** Composition/gateway 2.14 accept federation up to v2.14. */
@@ -22,6 +23,8 @@ export interface SubgraphSchemaOptions {
   references?: ReferenceResolvers;
   pubSub?: PubSub;
   permissions: IRules;
+  /** Mutations left out of the one-transaction-per-mutation rule (see SubgraphDefinition.ownTransactions). */
+  ownTransactions?: readonly string[];
 }
 
 export interface SubgraphSchema {
@@ -48,7 +51,9 @@ export async function buildFederatedSchema(opts: SubgraphSchemaOptions): Promise
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphql)}`);
   const subgraph = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
-  return { schema: applyShield(refuseControlCharacters(subgraph), opts.permissions), sdl: printSubgraphSchema(subgraph) };
+  const sdl = printSubgraphSchema(subgraph);
+  const guarded = runMutationsInTransactions(refuseControlCharacters(subgraph), opts.ownTransactions);
+  return { schema: applyShield(guarded, opts.permissions), sdl };
 }
 
 /** class-validator on every input/args object; the first failing property is named in the error. */

@@ -1,18 +1,4 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { Max, Min } from 'class-validator';
-
-/** `page`/`pageSize` arguments of every list; pageSize is capped so no query reads without bound. */
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { defaultValue: 1 })
-  @Min(1)
-  page: number = 1;
-
-  @Field(() => Int, { defaultValue: 20 })
-  @Min(1)
-  @Max(100)
-  pageSize: number = 20;
-}
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
 export interface Paged<T> {
   items: T[];

@@ -13,8 +13,8 @@ export interface SubgraphBaseOptions {
   name: string;
   config: Pick<BaseConfig, 'LOG_LEVEL' | 'JWT_SECRET' | 'DATABASE_URL' | 'REDIS_URL'>;
   entities: CreateOrmOptions['entities'];
-  /** `join(__dirname, 'migrations')`: `.ts` under jest, `.js` after tsc. */
-  migrationsPath: string;
+  /** `join(__dirname, 'migrations')`: `.ts` under jest, `.js` after tsc. Without: a safe schema update (tests). */
+  migrationsPath?: string;
   /** Runs once the schema is current (seed data); when it fails, the ORM is closed again. */
   prepare?(orm: Orm): Promise<void>;
   /** Shared with the router and the other subgraphs; default: Redis when REDIS_URL is set, else in memory. */
@@ -24,6 +24,8 @@ export interface SubgraphBaseOptions {
   logger?: Logger;
   /** Tests count SQL statements through it. */
   sqlCounter?: SqlCounter;
+  /** The outbox relay's idle poll period (default 1 s); tests lengthen it to prove commits publish by themselves. */
+  relayPollIntervalMs?: number;
 }
 
 /** What every subgraph runtime stands on: its database, token checks, outbox, health and shutdown. */
@@ -48,7 +50,7 @@ export async function startSubgraphBase(opts: SubgraphBaseOptions): Promise<Subg
     databaseUrl: config.DATABASE_URL,
     sqlCounter: opts.sqlCounter,
     logger: (msg: string) => logger.debug(msg),
-    migrations: { path: opts.migrationsPath },
+    migrations: opts.migrationsPath ? { path: opts.migrationsPath } : undefined,
   });
   try {
     await ensureSchema(orm);
@@ -59,7 +61,7 @@ export async function startSubgraphBase(opts: SubgraphBaseOptions): Promise<Subg
   }
   const redis = !opts.revocations && config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
   redis?.on('error', () => undefined); // ioredis reconnects by itself; health() reports the outage
-  const outbox = startOutbox(orm.em, { bus: opts.bus, logger });
+  const outbox = startOutbox(orm.em, { bus: opts.bus, logger, pollIntervalMs: opts.relayPollIntervalMs });
   return {
     orm,
     logger,

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../src/auth';
 import { createOrm, ensureSchema, forkForTenant, type Orm } from '../src/db';
-import { checkForeignRef, directoryEntities, projectForeignRefs, USER_REFS } from '../src/directory';
-import { type BusEvent, eventEntities, InProcessBus } from '../src/events';
+import { checkForeignRef, directoryEntities, foreignRefConsumer, USER_REFS } from '../src/directory';
+import { type BusEvent, type Consumers, eventEntities, InProcessBus, startConsumers } from '../src/events';
 
 let orm: Orm;
 let bus: InProcessBus;
+let consumers: Consumers;
 beforeEach(async () => {
   orm = await createOrm({ entities: [...eventEntities, ...directoryEntities] });
   await ensureSchema(orm);
   bus = new InProcessBus({ retryDelayMs: 5, onError: () => undefined });
-  await projectForeignRefs({ em: orm.em, bus, group: 'test.refs', sources: [USER_REFS] });
+  consumers = await startConsumers({ subgraph: 'test', em: orm.em, bus, consumers: [foreignRefConsumer([USER_REFS])] });
 });
 afterEach(async () => {
+  await consumers.close();
   await bus.close();
   await orm.close();
 });

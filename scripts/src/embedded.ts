@@ -14,11 +14,10 @@ import {
   type Logger,
   type SubgraphRuntime,
 } from '@platform/kit';
-import { createActivity, loadActivityConfig } from '@platform/activity';
-import { createIdentity, loadIdentityConfig } from '@platform/identity';
 import { adapterEdgeOptions, createAdapter, type Adapter, type AdapterOptions } from '@platform/rest-adapter';
 import { createRouter, readManifestHashes, type Router } from '@platform/router';
 import { loadPlatformConfig, subgraphDatabaseUrl, type PlatformConfig } from './config';
+import { registeredSubgraphs, type AnySubgraph } from './registered-subgraphs';
 
 /** The committed supergraph; production and the embedded mode both boot from it. */
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '../../schema/supergraph.graphql');
@@ -28,6 +27,8 @@ export interface PlatformOptions {
   env?: NodeJS.ProcessEnv;
   /** Boot from this supergraph instead of the committed one (the schema script does). */
   supergraphSdl?: string;
+  /** The subgraphs to run (default: every one subgraphs/registry.json names). */
+  subgraphs?: AnySubgraph[];
   logger?: Logger;
   /** Adapter options beyond what the configuration sets (the contract tests check every answer). */
   adapter?: Pick<AdapterOptions, 'checkPayload'>;
@@ -78,22 +79,11 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
     redis?.disconnect();
   };
   try {
-    subgraphs.push(
-      await createIdentity(loadIdentityConfig(envFor('identity')), {
-        revocations,
-        pubSub,
-        bus,
-        logger: logger.child({ service: 'identity' }),
-      }),
-    );
-    subgraphs.push(
-      await createActivity(loadActivityConfig(envFor('activity')), {
-        revocations,
-        pubSub,
-        bus,
-        logger: logger.child({ service: 'activity' }),
-      }),
-    );
+    for (const subgraph of opts.subgraphs ?? registeredSubgraphs()) {
+      const config = subgraph.loadConfig(envFor(subgraph.name));
+      const deps = { revocations, pubSub, bus, logger: logger.child({ service: subgraph.name }) };
+      subgraphs.push(await subgraph.start(config, deps));
+    }
     const supergraphSdl = opts.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
     const router = await createRouter({
       supergraphSdl,

@@ -1,25 +1,18 @@
-import { buildActivitySchema } from '@platform/activity';
-import { buildIdentitySchema } from '@platform/identity';
-import { composeSupergraph, createPubSub, type SubgraphSdl } from '@platform/kit';
+import { composeSupergraph, createPubSub, readRegistry, serviceUrlOf, type SubgraphSdl } from '@platform/kit';
 import { ALL_ROUTES, loadOperation } from '@platform/rest-adapter';
 import { buildManifest } from '@platform/router';
+import { loadSubgraph } from './registered-subgraphs';
 
-/** Where each subgraph answers in the production shape (docker-compose); routers override it per deployment. */
-const URLS: Record<string, string> = {
-  identity: 'http://identity:4001/graphql',
-  activity: 'http://activity:4002/graphql',
-};
-
-/** Every subgraph's SDL as its code builds it now (no database needed). */
+/** Every registered subgraph's SDL as its code builds it now (no database needed), at its production address. */
 export async function currentSubgraphs(): Promise<SubgraphSdl[]> {
   const pubSub = createPubSub({});
   try {
-    const identity = await buildIdentitySchema({ pubSub });
-    const activity = await buildActivitySchema(pubSub);
-    return [
-      { name: 'identity', sdl: identity.sdl, url: URLS.identity },
-      { name: 'activity', sdl: activity.sdl, url: URLS.activity },
-    ];
+    const sdls: SubgraphSdl[] = [];
+    for (const entry of readRegistry()) {
+      const { sdl } = await loadSubgraph(entry).buildSchema({ pubSub });
+      sdls.push({ name: entry.name, sdl, url: serviceUrlOf(entry) });
+    }
+    return sdls;
   } finally {
     await pubSub.close();
   }

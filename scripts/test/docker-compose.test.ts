@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { activityConfigSchema } from '@platform/activity';
-import { identityConfigSchema } from '@platform/identity';
+import { databaseOf, readRegistry } from '@platform/kit';
+import { loadSubgraph } from '@platform/scripts';
 import { adapterConfigSchema } from '@platform/rest-adapter';
 import { routerConfigSchema } from '@platform/router';
 
@@ -18,12 +19,15 @@ interface Service {
   env_file?: string;
   depends_on?: Record<string, unknown>;
   healthcheck?: { test: string[] };
+  volumes?: string[];
 }
+
+const registry = readRegistry();
+const subgraphNames = registry.map((entry) => entry.name);
 
 /** What each application container's code reads from its environment. */
 const READS: Record<string, z.ZodObject> = {
-  identity: identityConfigSchema as unknown as z.ZodObject,
-  activity: activityConfigSchema as unknown as z.ZodObject,
+  ...Object.fromEntries(registry.map((entry) => [entry.name, loadSubgraph(entry).definition.config as unknown as z.ZodObject])),
   router: routerConfigSchema as unknown as z.ZodObject,
   adapter: adapterConfigSchema as unknown as z.ZodObject,
 };
@@ -38,8 +42,8 @@ const envExampleValues = Object.fromEntries(
 const envExample = Object.keys(envExampleValues);
 
 describe('docker-compose.yml', () => {
-  it('has MySQL, Redis, one container per subgraph, the router and the adapter, each with a health check', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['activity', 'adapter', 'identity', 'mysql', 'redis', 'router']);
+  it('has MySQL, Redis, one container per registered subgraph, the router and the adapter, each with a health check', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([...subgraphNames, 'adapter', 'mysql', 'redis', 'router'].sort());
     for (const [name, service] of Object.entries(compose.services)) {
       expect({ name, healthcheck: Array.isArray(service.healthcheck?.test) }).toEqual({ name, healthcheck: true });
     }
@@ -86,12 +90,27 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('creates every database a subgraph container connects to', () => {
-    const init = readFileSync(path.join(root, 'docker/mysql-init.sql'), 'utf8');
-    for (const name of ['identity', 'activity']) {
-      const url = new URL(compose.services[name]!.environment!.DATABASE_URL!.replace('${MYSQL_ROOT_PASSWORD}', 'pw'));
-      expect(init).toContain(`CREATE DATABASE IF NOT EXISTS ${url.pathname.slice(1)} `);
+  it('creates every database a subgraph container connects to, from the registry the MySQL container mounts', () => {
+    const mysql = compose.services.mysql!;
+    expect(mysql.volumes).toEqual(
+      expect.arrayContaining([
+        './docker/mysql-init.sh:/docker-entrypoint-initdb.d/01-databases.sh:ro',
+        './subgraphs/registry.json:/etc/platform/registry.json:ro',
+      ]),
+    );
+    const sql = execFileSync('bash', [path.join(root, 'docker/mysql-init.sh')], {
+      env: { PATH: process.env.PATH, PLATFORM_REGISTRY: path.join(root, 'subgraphs/registry.json') },
+      encoding: 'utf8',
+    });
+    for (const entry of registry) {
+      const url = new URL(compose.services[entry.name]!.environment!.DATABASE_URL!.replace('${MYSQL_ROOT_PASSWORD}', 'pw'));
+      expect(url.pathname.slice(1)).toBe(databaseOf(entry));
+      expect(sql).toContain(`CREATE DATABASE IF NOT EXISTS \`${databaseOf(entry)}\` `);
     }
+  });
+
+  it('serves each subgraph container on its registered port', () => {
+    for (const entry of registry) expect({ name: entry.name, port: compose.services[entry.name]!.environment!.PORT }).toEqual({ name: entry.name, port: String(entry.port) });
   });
 
   it('points the router at every subgraph of the committed supergraph', () => {

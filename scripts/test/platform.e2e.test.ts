@@ -1,6 +1,6 @@
 import { PLATFORM_START_MS } from '@platform/testkit';
 import { startPlatform, type Platform } from '../src/embedded';
-import { collect, gql, login, RECEIVED, SEND, wsClient } from './support';
+import { collect, gql, login, nextMatching, RECEIVED, SEND, untilLive, waitFor, wsClient } from './support';
 
 // The embedded platform as `npm start` assembles it, on real ports, through the public surfaces.
 describe('embedded platform', () => {
@@ -30,9 +30,13 @@ describe('embedded platform', () => {
     const bystanderWs = wsClient(routerUrl, admin.token);
     const mine = collect<{ notificationReceived: Record<string, any> }>(recipientWs, RECEIVED);
     const others = collect<{ notificationReceived: Record<string, any> }>(bystanderWs, RECEIVED);
+    const probe = (to: string) => () =>
+      gql(routerUrl, SEND, { i: { recipientId: to, title: 'probe', body: 'is the subscription live?' } }, admin.token);
+    const isProbe = (event: { notificationReceived: Record<string, any> }) => event.notificationReceived.title === 'probe';
     try {
-      await new Promise((r) => setTimeout(r, 200)); // both subscriptions established upstream
-      const sentAt = Date.now();
+      // Both subscriptions established upstream, known from an event each rather than assumed after a pause.
+      await untilLive(mine, probe(recipient.id));
+      await untilLive(others, probe(admin.id));
       const sent = await gql(
         routerUrl,
         SEND,
@@ -40,16 +44,22 @@ describe('embedded platform', () => {
         admin.token,
       );
       expect(sent.errors).toBeUndefined();
-      const event = await mine.next(1000);
-      expect(Date.now() - sentAt).toBeLessThan(1000);
+      const event = await nextMatching(mine, (e) => !isProbe(e));
       expect(event.notificationReceived).toEqual({
         title: 'Repayment received',
         body: 'Case C-1 paid 500.00',
         category: 'repayment',
         recipient: { id: recipient.id, username: 'tenantadmin' },
       });
-      // A subscriber never receives another user's notification.
-      await expect(others.next(300)).rejects.toThrow(/no event/);
+      // A subscriber never receives another user's notification: everything the bystander got up to a marker sent
+      // after it is addressed to the bystander.
+      await gql(routerUrl, SEND, { i: { recipientId: admin.id, title: 'marker', body: 'last' } }, admin.token);
+      const bystanderSaw: string[] = [];
+      await nextMatching(others, (e) => {
+        bystanderSaw.push(e.notificationReceived.recipient.id);
+        return e.notificationReceived.title === 'marker';
+      });
+      expect(new Set(bystanderSaw)).toEqual(new Set([admin.id]));
     } finally {
       mine.dispose();
       others.dispose();
@@ -62,7 +72,7 @@ describe('embedded platform', () => {
     for (const token of [undefined, 'not-a-jwt']) {
       const client = wsClient(routerUrl, token);
       const sub = collect(client, RECEIVED);
-      await new Promise((r) => setTimeout(r, 300));
+      await waitFor(() => sub.failure !== undefined);
       expect((sub.failure as { code?: number } | undefined)?.code).toBe(4403);
       await client.dispose();
     }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabases, PLATFORM_START_MS, uniqueDatabaseUrl } from '@platform/testkit';
 import { startPlatform, type Platform } from '../src/embedded';
-import { collect, gql, login, RECEIVED, SEND, wsClient } from './support';
+import { collect, gql, login, nextMatching, RECEIVED, SEND, untilLive, wsClient } from './support';
 
 // Two platform instances on one MariaDB and one Redis, as two replicas behind a load balancer would run:
 // a notification sent through instance A reaches a subscriber connected to instance B's router.
@@ -41,10 +41,13 @@ describe('two instances on MariaDB + Redis', () => {
     const client = wsClient(urlB, recipient.token);
     const events = collect<{ notificationReceived: Record<string, any> }>(client, RECEIVED);
     try {
-      await new Promise((r) => setTimeout(r, 300)); // the Redis subscription is live
+      // The Redis subscription is live once a probe sent through A arrives on B.
+      await untilLive(events, () =>
+        gql(urlA, SEND, { i: { recipientId: recipient.id, title: 'probe', body: 'is the subscription live?' } }, admin.token),
+      );
       const sent = await gql(urlA, SEND, { i: { recipientId: recipient.id, title: 'Hello', body: 'from A' } }, admin.token);
       expect(sent.errors).toBeUndefined();
-      const event = await events.next(2000);
+      const event = await nextMatching(events, (e) => e.notificationReceived.title !== 'probe');
       expect(event.notificationReceived).toMatchObject({
         title: 'Hello',
         body: 'from A',

@@ -65,11 +65,16 @@ export function collect<T>(client: Client, query: string) {
     next(ms = 1000): Promise<T> {
       if (events.length) return Promise.resolve(events.shift()!);
       return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no event within ${ms} ms`)), ms);
-        waiters.push((value) => {
+        const waiter = (value: T) => {
           clearTimeout(timer);
           resolve(value);
-        });
+        };
+        // A waiter that gave up must not swallow the next event.
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`no event within ${ms} ms`));
+        }, ms);
+        waiters.push(waiter);
       });
     },
     dispose,
@@ -78,3 +83,40 @@ export function collect<T>(client: Client, query: string) {
 
 export const SEND = `mutation($i: SendNotificationInput!) { sendNotification(input: $i) { id } }`;
 export const RECEIVED = `subscription { notificationReceived { title body category recipient { id username } } }`;
+
+/** Polls `condition` until it holds; the limit only keeps a broken run from hanging. */
+export async function waitFor(condition: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+type Collected<T> = ReturnType<typeof collect<T>>;
+
+/** The next event that `matches`, skipping others (e.g. late probes). */
+export async function nextMatching<T>(events: Collected<T>, matches: (event: T) => boolean, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const event = await events.next(Math.max(deadline - Date.now(), 1));
+    if (matches(event)) return event;
+  }
+}
+
+/**
+ * Sends probes until `events` receives one, so the subscription is known to be live end to end (router, subgraph,
+ * PubSub) instead of assumed after a pause. Probes that arrive later are skipped by nextMatching.
+ */
+export async function untilLive<T>(events: Collected<T>, sendProbe: () => Promise<unknown>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    await sendProbe();
+    try {
+      await events.next(100);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}

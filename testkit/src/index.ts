@@ -4,5 +4,6 @@ export * from './tokens';
 export * from './databases';
 export * from './log-capture';
 export * from './held-subscription';
-export * from './until';
 export * from './platform-start';
+export * from './subgraph-harness';
+export * from './until';

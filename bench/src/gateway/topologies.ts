@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { readRegistry } from '@platform/kit';
 import type { BenchConfig } from './config';
 import { childEnv } from './config';
 import { freePort, startChild, waitForOk, whileAlive, type Child } from './processes';
@@ -10,7 +11,8 @@ export type Mode = 'embedded' | 'separate';
 export interface Topology {
   mode: Mode;
   routerUrl: string;
-  direct: Record<'identity' | 'activity', string>;
+  /** Each registered subgraph's own endpoint, by name. */
+  direct: Record<string, string>;
   /** Whose CPU time is read around each measurement. */
   processes: Child[];
   stop(): Promise<void>;
@@ -52,18 +54,20 @@ export async function startEmbedded({ config, workDir, profileDir }: TopologyOpt
 }
 
 /**
- * Three processes from the dist entries, as deployed: identity (its dev seed runs on boot), activity, and the
- * router calling both over HTTP. One JWT secret; each subgraph on its own SQLite file.
+ * One process per registered subgraph from the dist entries, as deployed (identity's dev seed runs on boot), and
+ * the router calling them over HTTP. One JWT secret; each subgraph on its own SQLite file.
  */
 export async function startSeparate({ config, workDir, profileDir }: TopologyOptions): Promise<Topology> {
   const secret = jwtSecret();
-  const [identityPort, activityPort, routerPort] = [await freePort(), await freePort(), await freePort()];
   const started: Child[] = [];
   const stop = async () => {
     for (const child of started.reverse()) await child.stop();
   };
   try {
-    const subgraph = (name: 'identity' | 'activity', port: number) => {
+    const subgraphs: Array<{ name: string; port: number; child: Child }> = [];
+    // Every subgraph of the registry, each from its dist entry on a SQLite file of its own.
+    for (const { name } of readRegistry()) {
+      const port = await freePort();
       const child = startChild({
         name,
         script: join(ROOT, `subgraphs/${name}/dist/main.js`),
@@ -76,17 +80,12 @@ export async function startSeparate({ config, workDir, profileDir }: TopologyOpt
         }),
       });
       started.push(child);
-      return child;
-    };
-    const identity = subgraph('identity', identityPort);
-    const activity = subgraph('activity', activityPort);
-    const direct = {
-      identity: `http://127.0.0.1:${identityPort}/graphql`,
-      activity: `http://127.0.0.1:${activityPort}/graphql`,
-    };
-    await whileAlive(identity, waitForOk(`http://127.0.0.1:${identityPort}/health`));
-    await whileAlive(activity, waitForOk(`http://127.0.0.1:${activityPort}/health`));
+      subgraphs.push({ name, port, child });
+    }
+    const direct = Object.fromEntries(subgraphs.map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`]));
+    for (const { port, child } of subgraphs) await whileAlive(child, waitForOk(`http://127.0.0.1:${port}/health`));
 
+    const routerPort = await freePort();
     const router = startChild({
       name: 'router',
       script: join(ROOT, 'router/dist/main.js'),
@@ -95,7 +94,7 @@ export async function startSeparate({ config, workDir, profileDir }: TopologyOpt
       env: childEnv({
         PORT: String(routerPort),
         HOST: '127.0.0.1',
-        SUBGRAPH_URLS: `identity=${direct.identity},activity=${direct.activity}`,
+        SUBGRAPH_URLS: Object.entries(direct).map(([name, url]) => `${name}=${url}`).join(','),
         SUPERGRAPH_PATH,
         JWT_SECRET: secret,
         LOG_LEVEL: config.logLevel,
@@ -107,7 +106,7 @@ export async function startSeparate({ config, workDir, profileDir }: TopologyOpt
       mode: 'separate',
       routerUrl: `http://127.0.0.1:${routerPort}/graphql`,
       direct,
-      processes: [router, identity, activity],
+      processes: [router, ...subgraphs.map((s) => s.child)],
       stop,
     };
   } catch (error) {

@@ -8,3 +8,6 @@ export * from './timestamped.entity';
 export * from './uuid.entity';
 export * from './uuidv7';
 export * from './ids';
+export * from './flush-or-conflict';
+export * from './like-pattern';
+export * from './soft-delete.filter';

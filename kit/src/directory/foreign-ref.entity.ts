@@ -3,7 +3,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /**
  * One entity another subgraph owns, as far as this subgraph needs to know it: that it exists and in which tenant.
- * Fed by the owner's events (see projectForeignRefs), so checking a reference needs no call to the owner.
+ * Fed by the owner's events (see foreignRefConsumer), so checking a reference needs no call to the owner.
  * Not tenant-filtered: the check itself compares tenants, and must tell "absent" from "another tenant's" to no one.
  */
 @Entity({ tableName: 'foreign_ref' })

@@ -1,7 +1,8 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { PageArgs, PageType } from '../page';
+import { PageType } from '../page';
+import { PageArgs } from '../page-args';
 import { isSuperAdmin, type IRules } from '../shield';
 import { DeadLetter } from './dead-letter.entity';
 import { listDeadLetters, replayDeadLetter } from './dead-letter.service';
@@ -12,7 +13,7 @@ export const DeadLetterPage = PageType(DeadLetter);
 Directive('@shareable')(DeadLetterPage);
 
 @ArgsType()
-export class DeadLettersArgs extends PageArgs {
+export class DeadLettersArgs extends PageArgs({ size: 20 }) {
   @Field({ defaultValue: false, description: 'true: the letters already replayed instead of those waiting.' })
   replayed: boolean = false;
 
@@ -43,7 +44,7 @@ export function deadLetterResolver(subgraph: string, consumers: readonly EventCo
   class SubgraphDeadLetterResolver {
     @Query(() => DeadLetterPage, { name: names.list, description: `${subgraph}'s dead letters, newest first.` })
     list(@Args() args: DeadLettersArgs, @Ctx() ctx: RequestContext) {
-      return listDeadLetters(ctx.em, args);
+      return listDeadLetters(ctx.em, { ...args.window(), replayed: args.replayed, consumer: args.consumer });
     }
 
     @Mutation(() => DeadLetter, {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ChangeSetType, type EventSubscriber, type FlushEventArgs, type TransactionEventArgs } from '@mikro-orm/core';
 import { OutboxEvent } from './outbox-event.entity';
 
@@ -11,7 +12,16 @@ export class OutboxCommitSubscriber implements EventSubscriber {
   /** A savepoint holding events was released: they commit with the enclosing transaction, whose context we cannot see. */
   private savepointCarried = false;
 
-  constructor(private readonly onCommitted: () => void) {}
+  /**
+   * Runs the publish in the async context the relay started in, not the committing request's: otherwise the
+   * request's transaction context (MikroORM's, the kit's) would follow the events into every in-process consumer.
+   */
+  private readonly outsideRequest = AsyncLocalStorage.snapshot();
+  private readonly onCommitted: () => void;
+
+  constructor(onCommitted: () => void) {
+    this.onCommitted = () => this.outsideRequest(onCommitted);
+  }
 
   afterFlush({ em, uow }: FlushEventArgs): void {
     const recorded = uow.getChangeSets().some((cs) => cs.type === ChangeSetType.CREATE && cs.entity instanceof OutboxEvent);

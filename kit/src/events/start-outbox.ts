@@ -11,6 +11,8 @@ export interface StartOutboxOptions {
   logger?: Logger;
   /** The relay lease (default on: one publishing relay per database however many instances run). */
   lease?: RelayLeaseOptions | false;
+  /** The relay's idle poll period (OutboxRelayOptions.pollIntervalMs). */
+  pollIntervalMs?: number;
 }
 
 export interface Outbox {
@@ -35,6 +37,7 @@ export function startOutbox(em: EntityManager, options: StartOutboxOptions = {})
     em,
     bus,
     lease: options.lease,
+    ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
     ...(logger && { onError: (err: unknown) => logger.warn({ err }, 'outbox relay: publish failed, will retry') }),
   });
   relay.start();

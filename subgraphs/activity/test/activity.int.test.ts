@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import Redis from 'ioredis';
 import { createOrm, RedisRevocationList, type Orm } from '@platform/kit';
-import { ActivityClient, asIterator, callers, nextEvent, RECEIVED, TENANT, testConfig } from './activity.fixture';
+import { ActivityClient, asIterator, callers, nextEvent, RECEIVED, TENANT } from './support/harness';
 import { BASE_ROLES } from '@platform/testkit';
 import { NOTIFICATION_RECEIVED } from '@platform/activity';
 
@@ -24,7 +24,7 @@ let redis: Redis;
 let orm: Orm;
 
 beforeAll(async () => {
-  const config = testConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl });
+  const config = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
   a = await ActivityClient.start(config);
   b = await ActivityClient.start(config);
   await a.announce(recipient); // as identity would: activity accepts only users it has learnt of

@@ -1,5 +1,5 @@
 import { BASE_ROLES } from '@platform/testkit';
-import { ActivityClient, asIterator, callers, codeOf, nextEvent, OTHER_TENANT, outsider, RECEIVED, SEND, TENANT } from './activity.fixture';
+import { ActivityClient, asIterator, callers, codeOf, nextEvent, OTHER_TENANT, outsider, RECEIVED, SEND, TENANT } from './support/harness';
 
 // Issue 6.1: a DEMO admin's notice reached another tenant's subscriber live, and one to user 999999 was stored.
 const { admin, superAdmin } = callers;

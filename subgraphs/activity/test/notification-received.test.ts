@@ -1,4 +1,4 @@
-import { ActivityClient, asIterator, callers, codeOf, nextEvent, RECEIVED, TENANT } from './activity.fixture';
+import { ActivityClient, asIterator, callers, codeOf, nextEvent, RECEIVED, TENANT } from './support/harness';
 
 const { admin, alice, bob } = callers;
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { RedisStreamBus, type BusEvent } from '@platform/kit';
 import { dropDatabases, uniqueDatabaseUrl } from '@platform/testkit';
-import { ActivityClient, callers, TENANT, testConfig } from './activity.fixture';
+import { ActivityClient, callers, TENANT } from './support/harness';
 
 // Real MariaDB + Redis Streams: the bus the launcher builds when REDIS_URL is set.
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   publisher = new RedisStreamBus({ redisUrl, keyPrefix });
   // Another process's bus: what it receives crossed Redis.
   consumer = new RedisStreamBus({ redisUrl, keyPrefix, blockMs: 100 });
-  client = await ActivityClient.start(testConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl }), { bus: publisher });
+  client = await ActivityClient.start({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl }, { bus: publisher });
 });
 
 afterAll(async () => {

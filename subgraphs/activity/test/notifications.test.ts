@@ -1,4 +1,4 @@
-import { ActivityClient, callers, codeOf, SEND, TENANT } from './activity.fixture';
+import { ActivityClient, callers, codeOf, SEND, TENANT } from './support/harness';
 
 const { admin, alice, bob, superAdmin } = callers;
 

@@ -1,6 +1,6 @@
 import { authHeaders, baseRoleCallers, rbacMatrix } from '@platform/testkit';
-import { activityPermissions } from '@platform/activity';
-import { ActivityClient, asIterator, codeOf, RECEIVED, TENANT } from './activity.fixture';
+import { permissions } from '@platform/activity';
+import { ActivityClient, asIterator, codeOf, RECEIVED, TENANT } from './support/harness';
 
 const roles = baseRoleCallers(TENANT, {
   SuperAdmin: '1',
@@ -22,7 +22,7 @@ afterAll(() => client.close());
 rbacMatrix({
   title: 'activity RBAC matrix',
   schema: () => client.runtime.schema,
-  rules: activityPermissions,
+  rules: permissions,
   roles,
   context: (caller) => client.runtime.createContext(authHeaders(client.signer, caller)),
   cases: {

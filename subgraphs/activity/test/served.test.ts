@@ -3,7 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createLogger, createPubSub, serveSubgraph, type KitPubSub, type Served } from '@platform/kit';
 import { NOTIFICATION_RECEIVED } from '@platform/activity';
-import { ActivityClient, callers, nextEvent, RECEIVED, SEND } from './activity.fixture';
+import { ActivityClient, callers, nextEvent, RECEIVED, SEND } from './support/harness';
 
 const { admin, alice } = callers;
 
@@ -14,7 +14,7 @@ const clients: Client[] = [];
 
 beforeEach(async () => {
   pubSub = createPubSub();
-  activity = await ActivityClient.start(undefined, { pubSub });
+  activity = await ActivityClient.start({}, { pubSub });
   served = await serveSubgraph(activity.runtime, { port: 0, production: true, logger: createLogger({ name: 'test', level: 'silent' }) });
 });
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { OperationLimits, RequestContext, RevocationList, TokenSigner } from '@platform/kit';
+import type { OperationLimits, RequestContext, RevocationList, SubgraphContext, TokenSigner } from '@platform/kit';
 import type { IdentityConfig } from './config';
 import type { AuthLimitClass } from './services/auth-limits';
 import type { CredentialCipher } from './services/credential-cipher.service';
@@ -16,8 +16,7 @@ export interface IdentityServices {
   platformEm(): EntityManager;
 }
 
-export interface IdentityContext extends RequestContext {
-  services: IdentityServices;
+export interface IdentityContext extends SubgraphContext<IdentityServices> {
   /** Recorded on the sessions a login opens; see clientAddressOf. */
   clientAddress?: string | null;
 }

@@ -5,7 +5,7 @@ import { allow, can, isAuthenticated, isSuperAdmin, or, type IRules } from '@pla
  * guarded root field or an entity fetch, and the login/register answers must be readable by anonymous callers.
  * Tenant confinement is not a rule: every read goes through the caller's tenant filter.
  */
-export const identityPermissions: IRules = {
+export const permissions: IRules = {
   Query: {
     me: isAuthenticated,
     user: can('users:view'),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createOrm, forkForTenant, RedisRevocationList, SqlCounter } from '@platform/kit';
-import { ApiCredential, createIdentity, IDENTITY_ENTITIES, loadIdentityConfig, Position, User, UserRole, Role } from '../src';
+import { ApiCredential, identity, IDENTITY_ENTITIES, loadIdentityConfig, Position, User, UserRole, Role } from '../src';
 import { errorOf, LOGIN, startIdentity, type Harness } from './support/harness';
 import { ADMIN, createAccount, ME, SUPER_ADMIN, unique } from './support/fixtures';
 
@@ -147,7 +147,7 @@ test('the committed MariaDB migrations build exactly the entities’ schema', as
 
 test('a restart on the same database seeds nothing twice', async () => {
   const before = await forkForTenant(h.runtime.orm.em, null).count(User, {}, { filters: false });
-  const again = await createIdentity(loadIdentityConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL, REDIS_URL }));
+  const again = await identity.start(loadIdentityConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL, REDIS_URL }));
   try {
     expect(await forkForTenant(again.orm.em, null).count(User, {}, { filters: false })).toBe(before);
   } finally {

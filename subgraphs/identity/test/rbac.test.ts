@@ -1,6 +1,6 @@
 import { BASE_ROLES, rbacMatrix, type BaseRole, type RbacCase } from '@platform/testkit';
 import type { Caller } from '@platform/kit';
-import { identityPermissions } from '../src';
+import { permissions } from '../src';
 import { platformEm, seededIds, startIdentity, type Harness } from './support/harness';
 import { ADMIN, createAccount, SUPER_ADMIN, unique } from './support/fixtures';
 
@@ -202,7 +202,7 @@ const role = (name: BaseRole) => () => callers[name]!;
 rbacMatrix({
   title: 'identity RBAC matrix',
   schema: () => h.runtime.schema,
-  rules: identityPermissions,
+  rules: permissions,
   roles: {
     SuperAdmin: role('SuperAdmin'),
     TenantAdmin: role('TenantAdmin'),

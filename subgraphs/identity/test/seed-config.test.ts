@@ -1,5 +1,5 @@
 import { ConfigError, forkForTenant } from '@platform/kit';
-import { createIdentity, loadIdentityConfig, seedIdentity, Menu, Role, Tenant, User } from '../src';
+import { identity, loadIdentityConfig, seedIdentity, Menu, Role, Tenant, User } from '../src';
 import { errorOf, LOGIN, startIdentity } from './support/harness';
 
 const PRODUCTION = {
@@ -41,14 +41,14 @@ describe('seed', () => {
   });
 
   it('in production seeds no documented password, only the configured first super admin', async () => {
-    const bare = await createIdentity(loadIdentityConfig(PRODUCTION));
+    const bare = await identity.start(loadIdentityConfig(PRODUCTION));
     try {
       expect(await forkForTenant(bare.orm.em, null).count(User, {}, { filters: false })).toBe(0);
     } finally {
       await bare.close();
     }
     const config = loadIdentityConfig({ ...PRODUCTION, BOOTSTRAP_ADMIN_USERNAME: 'root', BOOTSTRAP_ADMIN_PASSWORD: 'a-strong-first-password' });
-    const runtime = await createIdentity(config);
+    const runtime = await identity.start(config);
     try {
       const users = await forkForTenant(runtime.orm.em, null).find(User, {});
       expect(users.map((u) => [u.username, u.tenantId])).toEqual([['root', null]]);
@@ -60,7 +60,7 @@ describe('seed', () => {
 });
 
 describe('schema', () => {
-  it('the committed migrations build exactly the entities’ schema (run create-migrations.ts after an entity change)', async () => {
+  it('the committed migrations build exactly the entities’ schema (run `npm run migrations -- identity` after an entity change)', async () => {
     const h = await startIdentity();
     try {
       expect(await h.runtime.orm.schema.getUpdateSchemaSQL()).toBe('');

@@ -1,5 +1,5 @@
 import { byKeyLoader } from '@platform/kit';
-import type { ActivityContext } from '../context';
+import type { ActivityContext } from '../activity.context';
 import { Notification } from '../entities/notification.entity';
 
 export const notificationById = (ctx: ActivityContext) =>

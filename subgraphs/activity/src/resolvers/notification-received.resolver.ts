@@ -1,5 +1,5 @@
 import { Resolver, Root, Subscription } from 'type-graphql';
-import { callerOf, type ActivityContext } from '../context';
+import { callerOf, type ActivityContext } from '../activity.context';
 import { Notification } from '../entities/notification.entity';
 import { fromMessage, NOTIFICATION_RECEIVED, type NotificationMessage } from './notification-received.topic';
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { ActivityContext } from '../context';
-import { NotificationPage } from '../entities/notification-page.type';
+import type { ActivityContext } from '../activity.context';
+import { NotificationPage } from './pages';
 import { Notification } from '../entities/notification.entity';
 import * as notifications from '../services/notification.service';
 import { MyNotificationsArgs } from './my-notifications.args';

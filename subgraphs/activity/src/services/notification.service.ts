@@ -1,6 +1,6 @@
-import { checkForeignRef, pageWindow, recordEvent, toPage, type Paged, parseId } from '@platform/kit';
-import { invalidNotificationId, notificationNotFound, otherTenant, tenantRequired } from '../activity.errors';
-import { callerOf, type ActivityContext } from '../context';
+import { afterCommit, checkForeignRef, pageWindow, recordEvent, toPage, type Paged, parseId } from '@platform/kit';
+import { ActivityErrors } from '../activity.errors';
+import { callerOf, type ActivityContext } from '../activity.context';
 import { Notification } from '../entities/notification.entity';
 import { notificationById } from '../loaders/notification-by-id.loader';
 import type { MyNotificationsArgs } from '../resolvers/my-notifications.args';
@@ -13,45 +13,44 @@ export const NOTIFICATION_SENT = 'notification.sent';
 export async function findOwnNotification(ctx: ActivityContext, id: string): Promise<Notification> {
   const caller = callerOf(ctx);
   const key = parseId(id);
-  if (key === null) throw invalidNotificationId('id');
+  if (key === null) throw ActivityErrors.invalidNotificationId('id');
   const notification = await notificationById(ctx).load(key);
-  if (!notification || notification.recipientId !== caller.userId) throw notificationNotFound(id);
+  if (!notification || notification.recipientId !== caller.userId) throw ActivityErrors.notificationNotFound(id);
   return notification;
 }
 
 export async function listMyNotifications(ctx: ActivityContext, args: MyNotificationsArgs): Promise<Paged<Notification>> {
   const where = { recipientId: callerOf(ctx).userId, ...(args.unreadOnly ? { read: false } : {}) };
+  const paging = args.window();
   const [items, total] = await ctx.em.findAndCount(Notification, where, {
     orderBy: { id: 'desc' }, // ids grow with time: newest first
-    ...pageWindow(args),
+    ...pageWindow(paging),
   });
-  return toPage(items, total, args);
+  return toPage(items, total, paging);
 }
 
 export async function sendNotification(ctx: ActivityContext, input: SendNotificationInput): Promise<Notification> {
   const tenantId = targetTenant(ctx, input.tenantId);
   // The recipient must be a user of that tenant: another tenant's user and a missing one are alike NOT_FOUND.
   await checkForeignRef(ctx, 'User', input.recipientId, { tenantId });
-  const notification = await ctx.em.transactional(async (em) => {
-    const created = em.create(Notification, {
-      tenantId,
-      recipientId: input.recipientId,
-      title: input.title,
-      body: input.body,
-      category: input.category,
-    });
-    await em.flush(); // the auto-increment id, which the event names
-    recordEvent(em, {
-      topic: NOTIFICATION_SENT,
-      tenantId,
-      aggregateId: String(created.id),
-      payload: { notificationId: created.id, recipientId: created.recipientId, category: created.category },
-    });
-    return created;
+  const { em } = ctx; // the mutation's transaction (the kit's): the notification and its event commit together
+  const notification = em.create(Notification, {
+    tenantId,
+    recipientId: input.recipientId,
+    title: input.title,
+    body: input.body,
+    category: input.category,
+  });
+  await em.flush(); // the auto-increment id, which the event names
+  recordEvent(em, {
+    topic: NOTIFICATION_SENT,
+    tenantId,
+    aggregateId: String(notification.id),
+    payload: { notificationId: notification.id, recipientId: notification.recipientId, category: notification.category },
   });
   // Published only after the commit, so no subscriber sees a notice that was rolled back. A lost live notice
   // (PubSub down) loses nothing: the notification is stored and listed by myNotifications.
-  await publishQuietly(ctx, notification);
+  await afterCommit(ctx, () => publishQuietly(ctx, notification));
   return notification;
 }
 
@@ -69,10 +68,10 @@ export async function markNotificationRead(ctx: ActivityContext, id: string): Pr
 function targetTenant(ctx: ActivityContext, requested: string | undefined): number {
   const own = callerOf(ctx).tenantId;
   if (own === null) {
-    if (!requested) throw tenantRequired();
+    if (!requested) throw ActivityErrors.tenantRequired();
     return Number(requested); // the input validated it as an integer id
   }
-  if (requested && requested !== own) throw otherTenant();
+  if (requested && requested !== own) throw ActivityErrors.otherTenant();
   return Number(own);
 }
 

@@ -10,7 +10,6 @@ import { UserRole } from './user-role.entity';
 import { User } from './user.entity';
 
 export * from './enums';
-export * from './soft-delete.filter';
 export { ApiCredential, Menu, Position, Role, RoleMenuGrant, Session, Tenant, User, UserRole };
 
 /** Identity's tables plus the kit's outbox, written in the same transactions (user.created). */

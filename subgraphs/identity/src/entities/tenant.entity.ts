@@ -1,8 +1,7 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Filter, Property } from '@mikro-orm/decorators/legacy';
-import { BaseEntity } from '@platform/kit';
+import { BaseEntity, softDeleteFilter } from '@platform/kit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { softDeleteFilter } from './soft-delete.filter';
 
 @Directive('@key(fields: "id")')
 @ObjectType()

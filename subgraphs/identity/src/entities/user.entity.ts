@@ -1,10 +1,9 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Filter, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
-import { TenantScopedEntity } from '@platform/kit';
+import { TenantScopedEntity, softDeleteFilter } from '@platform/kit';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { UserStatus } from './enums';
 import { Position } from './position.entity';
-import { softDeleteFilter } from './soft-delete.filter';
 
 /** How a login id is compared: case-insensitively, Unicode-normalised. */
 export const loginKeyOf = (username: string): string => username.normalize('NFKC').toLowerCase();

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { badInput, notFound, parseId } from '@platform/kit';
+import { badInput, notFound, ownTenantId, parseId, assertTenantReachable } from '@platform/kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ApiCredential, Tenant } from '../entities';
 import type { IdentityContext } from '../identity.context';
-import { tenantById } from '../loaders/tenant-by-id.loader';
 import { IdentityErrors } from '../identity.errors';
-import { assertTenantReachable, ownTenantId } from '../services/tenancy';
+import { tenantById } from '../loaders/tenant-by-id.loader';
 import { IssuedApiCredential } from './issued-api-credential.type';
 
 /** The tenant named by the path, reachable by the caller (platform, or that tenant's own admin). */

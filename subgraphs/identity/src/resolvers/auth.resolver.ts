@@ -1,4 +1,4 @@
-import { hasPermission, Loaders, notFound } from '@platform/kit';
+import { hasPermission, Loaders, notFound, ownTenantId } from '@platform/kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { LoginChannel, Role, Session, Tenant, User } from '../entities';
 import type { IdentityContext } from '../identity.context';
@@ -11,7 +11,6 @@ import { verifyPassword } from '../services/password.service';
 import { assertMayAssignRole } from '../services/role-grant.service';
 import { REVOCATION_TTL_SECONDS, revokeSession, rotateSession } from '../services/session.service';
 import { signIn } from '../services/sign-in.service';
-import { ownTenantId } from '../services/tenancy';
 import { createUserRecord, normaliseEmail } from '../services/user.service';
 import { AuthPayload } from './auth-payload.type';
 import { LoginAudience } from './login-audience.enum';

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { UserStatus } from '../entities';
-import { EmailField, OptionalText, PasswordField, TargetTenantField, UsernameField } from './input-field.decorators';
+import { EmailField, OptionalText } from '@platform/kit';
+import { PasswordField, TargetTenantField, UsernameField } from './input-field.decorators';
 
 @InputType()
 export class CreateUserInput {

@@ -1,6 +1,6 @@
 import { MaxLength, MinLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { OptionalText } from './input-field.decorators';
+import { OptionalText } from '@platform/kit';
 
 /** The collector app's device, as its login sends it (`device_id`, `device_type`, `device_model`, …). */
 @InputType()

@@ -1,6 +1,7 @@
 import { Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { NameField, OptionalText, PermissionField, TargetTenantField } from './input-field.decorators';
+import { NameField, OptionalText } from '@platform/kit';
+import { PermissionField, TargetTenantField } from './input-field.decorators';
 
 /** Menu codes prefix permission codes (`employees` → `employees:view`), so they share the resource syntax. */
 export const MENU_CODE_PATTERN = /^[a-z][a-z0-9_-]*$/;

@@ -1,11 +1,10 @@
-import { businessRule, hasPermission, isPlatformAdmin, notFound, parseId, requireId } from '@platform/kit';
+import { businessRule, hasPermission, isPlatformAdmin, notFound, parseId, requireId, targetTenantId, flushOrConflict } from '@platform/kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Menu, RoleMenuGrant } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { menusByParent } from '../loaders/menus-by-parent.loader';
-import { targetTenantId } from '../services/tenancy';
-import { flushOrConflict } from '../services/unique';
+import { tenantExists } from '../services/tenant-exists';
 import { MenuInput } from './menu.input';
 import { UpdateMenuInput } from './update-menu.input';
 
@@ -49,7 +48,7 @@ export class MenuResolver {
 
   @Mutation(() => Menu)
   async createMenu(@Arg('input') input: MenuInput, @Ctx() ctx: IdentityContext): Promise<Menu> {
-    const tenantId = await targetTenantId(ctx, input.tenantId, 'tenantId');
+    const tenantId = await targetTenantId(ctx, input.tenantId, 'tenantId', tenantExists(ctx.em));
     const parent = await parentOf(ctx, tenantId, input.parentId, 'parentId');
     if (await ctx.em.count(Menu, { tenantId, code: input.code })) throw IdentityErrors.taken('code', input.code);
     const menu = ctx.em.create(Menu, {
@@ -97,10 +96,9 @@ export class MenuResolver {
     if (await ctx.em.count(Menu, { parentId: menu.id })) {
       throw businessRule('The menu still has sub-menus', { reason: 'MENU_HAS_CHILDREN' });
     }
-    await ctx.em.transactional(async (tx) => {
-      await tx.nativeDelete(RoleMenuGrant, { menuId: menu.id });
-      await tx.nativeDelete(Menu, { id: menu.id });
-    });
+    // Both in the mutation's one transaction.
+    await ctx.em.nativeDelete(RoleMenuGrant, { menuId: menu.id });
+    await ctx.em.nativeDelete(Menu, { id: menu.id });
     return true;
   }
 }

@@ -1,6 +1,7 @@
 import { Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { CodeField, NameField, OptionalText, TargetTenantField } from './input-field.decorators';
+import { CodeField, NameField, OptionalText } from '@platform/kit';
+import { TargetTenantField } from './input-field.decorators';
 
 @InputType()
 export class PositionInput {

@@ -1,17 +1,17 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { businessRule, notFound, pageWindow, toPage, type Paged, parseId, requireId } from '@platform/kit';
+import { businessRule, notFound, pageWindow, toPage, type Paged, parseId, requireId, PageArgs, type PageArgsType, targetTenantId, flushOrConflict, containingText } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Position, User } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { assertNoCycle } from '../services/position-tree';
-import { targetTenantId } from '../services/tenancy';
-import { flushOrConflict } from '../services/unique';
-import { PageOf100 } from './page-args';
+import { tenantExists } from '../services/tenant-exists';
 import { PositionPage } from './pages';
 import { PositionFilter } from './position-filter.input';
 import { PositionInput } from './position.input';
 import { UpdatePositionInput } from './update-position.input';
+
+const PageOf100 = PageArgs({ size: 100 });
 
 async function findPosition(ctx: IdentityContext, rawId: string): Promise<Position> {
   const id = parseId(rawId);
@@ -42,7 +42,7 @@ export class PositionResolver {
   @Query(() => PositionPage, { description: 'Flat, ordered by level then id; build the tree from parentId.' })
   async positions(
     @Ctx() ctx: IdentityContext,
-    @Args(() => PageOf100) page: PageOf100,
+    @Args(() => PageOf100) page: PageArgsType,
     @Arg('filter', () => PositionFilter, { nullable: true }) filter?: PositionFilter,
   ): Promise<Paged<Position>> {
     const paging = page.window();
@@ -50,8 +50,8 @@ export class PositionResolver {
     if (filter?.level !== undefined && filter.level !== null) where.level = filter.level;
     if (filter?.parentId) where.parentId = requireId(filter.parentId, 'filter.parentId');
     if (filter?.search?.trim()) {
-      const like = `%${filter.search.trim().replace(/[\\%]/g, '')}%`;
-      where.$or = [{ name: { $like: like } }, { code: { $like: like } }];
+      const search = filter.search.trim();
+      where.$or = containingText<Position>(['name', 'code'], search);
     }
     const [items, total] = await ctx.em.findAndCount(Position, where, {
       orderBy: { level: 'asc', id: 'asc' },
@@ -67,7 +67,7 @@ export class PositionResolver {
 
   @Mutation(() => Position)
   async createPosition(@Arg('input') input: PositionInput, @Ctx() ctx: IdentityContext): Promise<Position> {
-    const tenantId = await targetTenantId(ctx, input.tenantId, 'tenantId');
+    const tenantId = await targetTenantId(ctx, input.tenantId, 'tenantId', tenantExists(ctx.em));
     const parent = await parentOf(ctx, tenantId, input.parentId, 'parentId');
     await assertCodeFree(ctx, tenantId, input.code);
     const position = ctx.em.create(Position, {

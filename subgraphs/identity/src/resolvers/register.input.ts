@@ -1,5 +1,6 @@
 import { InputType } from 'type-graphql';
-import { OptionalText, PasswordField, UsernameField } from './input-field.decorators';
+import { OptionalText } from '@platform/kit';
+import { PasswordField, UsernameField } from './input-field.decorators';
 
 @InputType()
 export class RegisterInput {

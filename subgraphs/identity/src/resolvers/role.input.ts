@@ -1,5 +1,6 @@
 import { InputType } from 'type-graphql';
-import { CodeField, NameField, OptionalText, PermissionsField, TargetTenantField } from './input-field.decorators';
+import { CodeField, NameField, OptionalText } from '@platform/kit';
+import { PermissionsField, TargetTenantField } from './input-field.decorators';
 
 @InputType()
 export class RoleInput {

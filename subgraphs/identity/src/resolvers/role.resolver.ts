@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badInput, businessRule, Loaders, notFound, pageWindow, toPage, type Paged, parseId, requireId } from '@platform/kit';
+import { badInput, businessRule, Loaders, notFound, pageWindow, toPage, type Paged, parseId, requireId, PageArgs, type PageArgsType, targetTenantId, flushOrConflict, containingText } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Menu, Role, RoleMenuGrant, UserRole } from '../entities';
 import type { IdentityContext } from '../identity.context';
@@ -7,14 +7,14 @@ import { IdentityErrors } from '../identity.errors';
 import { permissionsByRole } from '../loaders/permissions-by-role.loader';
 import { grantCodes } from '../services/permission-codes';
 import { assertMayUseRoleCode, assertWithinOwnPermissions } from '../services/role-grant.service';
-import { targetTenantId } from '../services/tenancy';
-import { flushOrConflict } from '../services/unique';
+import { tenantExists } from '../services/tenant-exists';
 import { MenuGrantInput } from './menu-grant.input';
-import { PageOf20 } from './page-args';
 import { RolePage } from './pages';
 import { RoleInput } from './role.input';
 import { RolePermissions } from './role-permissions.type';
 import { UpdateRoleInput } from './update-role.input';
+
+const PageOf20 = PageArgs({ size: 20 });
 
 async function findRole(ctx: IdentityContext, rawId: string): Promise<Role> {
   const id = parseId(rawId);
@@ -39,14 +39,14 @@ export class RoleResolver {
   @Query(() => RolePage)
   async roles(
     @Ctx() ctx: IdentityContext,
-    @Args(() => PageOf20) page: PageOf20,
+    @Args(() => PageOf20) page: PageArgsType,
     @Arg('search', () => String, { nullable: true }) search?: string | null,
   ): Promise<Paged<Role>> {
     const paging = page.window();
     const where: FilterQuery<Role> & Record<string, unknown> = {};
     if (search?.trim()) {
-      const like = `%${search.trim().replace(/[\\%]/g, '')}%`;
-      where.$or = [{ code: { $like: like } }, { name: { $like: like } }];
+      const text = search.trim();
+      where.$or = containingText<Role>(['code', 'name'], text);
     }
     const [items, total] = await ctx.em.findAndCount(Role, where, { orderBy: { id: 'asc' }, ...pageWindow(paging) });
     return toPage(items, total, paging);
@@ -64,7 +64,7 @@ export class RoleResolver {
 
   @Mutation(() => Role)
   async createRole(@Arg('input') input: RoleInput, @Ctx() ctx: IdentityContext): Promise<Role> {
-    const tenantId = await targetTenantId(ctx, input.tenantId, 'tenantId');
+    const tenantId = await targetTenantId(ctx, input.tenantId, 'tenantId', tenantExists(ctx.em));
     assertMayUseRoleCode(ctx.caller, input.code);
     assertWithinOwnPermissions(ctx.caller, input.permissions ?? [], 'grant');
     if (await ctx.em.count(Role, { tenantId, code: input.code })) throw IdentityErrors.taken('code', input.code);
@@ -101,10 +101,9 @@ export class RoleResolver {
     if (await ctx.em.count(UserRole, { roleId: role.id })) {
       throw businessRule('Users still hold the role', { reason: 'ROLE_IN_USE' });
     }
-    await ctx.em.transactional(async (tx) => {
-      await tx.nativeDelete(RoleMenuGrant, { roleId: role.id });
-      await tx.nativeDelete(Role, { id: role.id });
-    });
+    // Both in the mutation's one transaction.
+    await ctx.em.nativeDelete(RoleMenuGrant, { roleId: role.id });
+    await ctx.em.nativeDelete(Role, { id: role.id });
     return true;
   }
 
@@ -128,17 +127,17 @@ export class RoleResolver {
       grants.flatMap((g, i) => grantCodes(byId.get(menuIds[i]!)!, g.actions)),
       'grant',
     );
-    await ctx.em.transactional(async (tx) => {
-      await tx.nativeDelete(RoleMenuGrant, { roleId: role.id });
-      grants.forEach((g, i) =>
-        tx.create(RoleMenuGrant, {
-          tenantId: role.tenantId,
-          roleId: role.id,
-          menuId: menuIds[i]!,
-          actions: [...new Set(g.actions)],
-        }),
-      );
-    });
+    // Replaced within the mutation's one transaction.
+    await ctx.em.nativeDelete(RoleMenuGrant, { roleId: role.id });
+    grants.forEach((g, i) =>
+      ctx.em.create(RoleMenuGrant, {
+        tenantId: role.tenantId,
+        roleId: role.id,
+        menuId: menuIds[i]!,
+        actions: [...new Set(g.actions)],
+      }),
+    );
+    await ctx.em.flush();
     // Loaders of this request may already hold the old grants.
     ctx.loaders = new Loaders();
     return rolePermissions(ctx, role);

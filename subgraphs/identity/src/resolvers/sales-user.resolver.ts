@@ -1,12 +1,13 @@
-import { pageWindow, toPage, type Paged } from '@platform/kit';
+import { pageWindow, toPage, type Paged, PageArgs, type PageArgsType } from '@platform/kit';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { User } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { rolesByUser } from '../loaders/roles-by-user.loader';
 import { holdersOf } from '../services/user-lookup';
-import { PageOf100 } from './page-args';
 import { UserSummaryPage } from './pages';
 import { UserSummary } from './user-summary.type';
+
+const PageOf100 = PageArgs({ size: 100 });
 
 export const SALES_ROLE = 'sales';
 
@@ -15,7 +16,7 @@ export class SalesUserResolver {
   @Query(() => UserSummaryPage, {
     description: 'Any signed-in user: the tenant’s users holding role `sales`, oldest first, as summaries only.',
   })
-  async salesUsers(@Ctx() ctx: IdentityContext, @Args(() => PageOf100) page: PageOf100): Promise<Paged<UserSummary>> {
+  async salesUsers(@Ctx() ctx: IdentityContext, @Args(() => PageOf100) page: PageArgsType): Promise<Paged<UserSummary>> {
     const paging = page.window();
     const [users, total] = await ctx.em.findAndCount(
       User,

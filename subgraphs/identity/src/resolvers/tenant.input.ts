@@ -1,7 +1,7 @@
 import { IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { CountryCodeField, CurrencyCodeField, NameField, OptionalText, TimezoneField } from '@platform/kit';
 import { TENANT_MIN_LENGTH_BOUNDS } from '../services/password-policy';
-import { CountryCodeField, CurrencyCodeField, NameField, OptionalText, TimezoneField } from './input-field.decorators';
 
 @InputType()
 export class TenantInput {

@@ -1,17 +1,16 @@
-import { badInput, notFound, pageWindow, toPage, type Paged, parseId } from '@platform/kit';
+import { badInput, notFound, pageWindow, toPage, type Paged, parseId, PageArgs, type PageArgsType, ownTenantId, flushOrConflict } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Tenant } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { revokeSessionsOf } from '../services/session.service';
-import { ownTenantId } from '../services/tenancy';
 import { provisionTenant } from '../services/tenant-provisioning';
 import { isValidZone, zoneFor } from '../services/tenant-zone';
-import { flushOrConflict } from '../services/unique';
-import { PageOf10 } from './page-args';
 import { TenantPage } from './pages';
 import { TenantInput } from './tenant.input';
 import { UpdateTenantInput } from './update-tenant.input';
+
+const PageOf10 = PageArgs({ size: 10 });
 
 /** A tenant the caller may see: any for the platform, only their own for a tenant's admin (else NOT_FOUND). */
 async function findTenant(ctx: IdentityContext, rawId: string): Promise<Tenant> {
@@ -31,7 +30,7 @@ export class TenantResolver {
   @Query(() => TenantPage, { description: 'The platform sees every tenant; a tenant’s admin only their own.' })
   async tenants(
     @Ctx() ctx: IdentityContext,
-    @Args(() => PageOf10) page: PageOf10,
+    @Args(() => PageOf10) page: PageArgsType,
     @Arg('isActive', () => Boolean, { nullable: true }) isActive?: boolean | null,
   ): Promise<Paged<Tenant>> {
     const paging = page.window();

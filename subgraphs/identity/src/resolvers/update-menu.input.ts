@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { OptionalNameField, OptionalText, PermissionField } from './input-field.decorators';
+import { OptionalNameField, OptionalText } from '@platform/kit';
+import { PermissionField } from './input-field.decorators';
 
 /** Absent fields stay unchanged; `parentId: null` makes it top level, `permission: null` shows it to everyone. */
 @InputType()

@@ -1,6 +1,6 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { OptionalNameField, OptionalText } from './input-field.decorators';
+import { OptionalNameField, OptionalText } from '@platform/kit';
 
 /** Absent fields stay unchanged; `parentId: null` makes the position a root. */
 @InputType()

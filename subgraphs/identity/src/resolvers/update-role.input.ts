@@ -1,5 +1,6 @@
 import { InputType } from 'type-graphql';
-import { OptionalNameField, OptionalText, PermissionsField } from './input-field.decorators';
+import { OptionalNameField, OptionalText } from '@platform/kit';
+import { PermissionsField } from './input-field.decorators';
 
 /** Absent fields stay unchanged; `permissions` replaces the directly given codes (menu grants stay). */
 @InputType()

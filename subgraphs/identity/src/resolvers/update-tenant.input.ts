@@ -1,7 +1,7 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { CountryCodeField, CurrencyCodeField, OptionalNameField, OptionalText, TimezoneField } from '@platform/kit';
 import { TENANT_MIN_LENGTH_BOUNDS } from '../services/password-policy';
-import { CountryCodeField, CurrencyCodeField, OptionalNameField, OptionalText, TimezoneField } from './input-field.decorators';
 
 /** Absent fields stay unchanged. */
 @InputType()

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { UserStatus } from '../entities';
-import { EmailField, OptionalPasswordField, OptionalText } from './input-field.decorators';
+import { EmailField, OptionalText } from '@platform/kit';
+import { OptionalPasswordField } from './input-field.decorators';
 
 /** Absent fields stay as they are; `email`, `fullName` and `positionId` may be set to null to clear them. */
 @InputType()

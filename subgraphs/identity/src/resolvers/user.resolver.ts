@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badInput, forbidden, hasPermission, pageWindow, recordEvent, toPage, type Paged, requireId } from '@platform/kit';
+import { badInput, forbidden, hasPermission, pageWindow, recordEvent, toPage, type Paged, requireId, PageArgs, type PageArgsType, targetTenantId, containingText } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role, User, UserRole, UserStatus } from '../entities';
 import type { IdentityContext } from '../identity.context';
@@ -10,7 +10,7 @@ import { assertPasswordPolicy } from '../services/password-policy';
 import { hashPassword } from '../services/password.service';
 import { assertMayAssignRole } from '../services/role-grant.service';
 import { revokeSessionsOf } from '../services/session.service';
-import { targetTenantId } from '../services/tenancy';
+import { tenantExists } from '../services/tenant-exists';
 import { findUser, holdersOf } from '../services/user-lookup';
 import {
   assertAvailable,
@@ -22,23 +22,22 @@ import {
 } from '../services/user.service';
 import { BatchFailure, BatchResult } from './batch-result.type';
 import { CreateUserInput } from './create-user.input';
-import { PageOf20 } from './page-args';
 import { UserPage } from './pages';
 import { SortOrder, UserSortField } from './sort.enums';
 import { UpdateUserInput } from './update-user.input';
 import { UserFilter } from './user-filter.input';
 
+const PageOf20 = PageArgs({ size: 20 });
+
 const BATCH_ACTIONS = ['delete', 'activate', 'deactivate'] as const;
 type BatchAction = (typeof BATCH_ACTIONS)[number];
-
-const escapeLike = (text: string) => text.replace(/[\\%]/g, '');
 
 async function userConditions(ctx: IdentityContext, filter: UserFilter | undefined): Promise<FilterQuery<User>> {
   const where: FilterQuery<User> & Record<string, unknown> = {};
   if (!filter) return where;
   if (filter.search?.trim()) {
-    const like = `%${escapeLike(filter.search.trim())}%`;
-    where.$or = [{ username: { $like: like } }, { fullName: { $like: like } }, { email: { $like: like } }];
+    const search = filter.search.trim();
+    where.$or = containingText<User>(['username', 'fullName', 'email'], search);
   }
   if (filter.status) where.status = filter.status;
   if (filter.positionId) where.positionId = requireId(filter.positionId, 'filter.positionId');
@@ -61,7 +60,7 @@ export class UserResolver {
   @Query(() => UserPage)
   async users(
     @Ctx() ctx: IdentityContext,
-    @Args(() => PageOf20) page: PageOf20,
+    @Args(() => PageOf20) page: PageArgsType,
     @Arg('filter', () => UserFilter, { nullable: true }) filter?: UserFilter,
     @Arg('sortBy', () => UserSortField, { nullable: true, defaultValue: UserSortField.createdAt }) sortBy?: UserSortField | null,
     @Arg('sortOrder', () => SortOrder, { nullable: true, defaultValue: SortOrder.desc }) sortOrder?: SortOrder | null,
@@ -77,7 +76,7 @@ export class UserResolver {
 
   @Mutation(() => User)
   async createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: IdentityContext): Promise<User> {
-    const tenantId = await targetTenantId(ctx, input.tenantId, 'tenantId');
+    const tenantId = await targetTenantId(ctx, input.tenantId, 'tenantId', tenantExists(ctx.em));
     const positionId = await positionOf(ctx.em, tenantId, input.positionId, 'positionId');
     const role =
       (await roleOf(ctx.em, tenantId, input)) ?? (await ctx.em.findOne(Role, { tenantId, code: 'user' }));
@@ -115,7 +114,7 @@ export class UserResolver {
     if (positionId !== undefined) user.positionId = positionId;
     if (input.status) user.status = input.status;
     if (passwordHash) user.passwordHash = passwordHash;
-    await ctx.em.flush();
+    // No flush of its own: the account's changes are written with the role change or at the mutation's commit.
     if (role) await replaceRoles(ctx, user, [role]);
     if (passwordHash || user.status === UserStatus.inactive) {
       await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'ACCOUNT_CHANGED');
@@ -177,7 +176,7 @@ async function softDelete(ctx: IdentityContext, user: User): Promise<void> {
   user.status = UserStatus.inactive;
   const payload: UserDeletedPayload = { userId: user.id };
   recordEvent(ctx.em, { topic: USER_DELETED, tenantId: user.tenantId, aggregateId: user.id, payload });
-  await ctx.em.flush();
+  // Written at the mutation's commit, together with the role links and the sessions below.
   // Role links go with the account, so a role whose only holders were deleted can itself be deleted.
   await ctx.em.nativeDelete(UserRole, { userId: user.id });
   await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'ACCOUNT_DELETED');

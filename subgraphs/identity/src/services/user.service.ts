@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { recordEvent, requireId } from '@platform/kit';
+import { TransactionPropagation, type EntityManager } from '@mikro-orm/core';
+import { recordEvent, requireId, flushOrConflict } from '@platform/kit';
 import { Position, Role, User, UserRole, UserStatus } from '../entities';
 import { loginKeyOf } from '../entities/user.entity';
 import type { LoaderScope } from '../identity.context';
@@ -8,7 +8,6 @@ import { rolesByUser } from '../loaders/roles-by-user.loader';
 import { USER_CREATED, type UserCreatedPayload } from './identity.events';
 import { assertPasswordPolicy } from './password-policy';
 import { hashPassword } from './password.service';
-import { flushOrConflict } from './unique';
 
 export const normaliseEmail = (email: string | null | undefined): string | null =>
   email ? email.trim().toLowerCase() : null;
@@ -72,7 +71,10 @@ export interface NewUser {
   roles: Role[];
 }
 
-/** Creates an account and its role links in one transaction, announced as `user.created`. */
+/**
+ * Creates an account and its role links, announced as `user.created`: inside the mutation's transaction when
+ * there is one (REQUIRED joins it, no savepoint), in a transaction of its own otherwise (the seed).
+ */
 export async function createUserRecord(em: EntityManager, data: NewUser): Promise<User> {
   const email = normaliseEmail(data.email);
   await assertPasswordPolicy(em, data.tenantId, data.password, 'password');
@@ -94,7 +96,7 @@ export async function createUserRecord(em: EntityManager, data: NewUser): Promis
     recordEvent(tx, { topic: USER_CREATED, tenantId: user.tenantId, aggregateId: user.id, payload });
     await tx.flush();
     return user;
-  });
+  }, { propagation: TransactionPropagation.REQUIRED });
 }
 
 /** Replaces a user's roles (004 has one role per employee: the new one becomes primary). */

@@ -1,6 +1,7 @@
-import { graphql, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { forkForTenant, type Caller } from '@platform/kit';
-import { createIdentity, loadIdentityConfig, type IdentityDeps, type IdentityRuntime } from '../../src';
+import { SubgraphHarness } from '@platform/testkit';
+import { identity, type IdentityDeps, type IdentityRuntime } from '../../src';
 
 export interface Harness {
   runtime: IdentityRuntime;
@@ -28,44 +29,26 @@ export const LOGIN = /* GraphQL */ `
   }
 `;
 
-export async function startIdentity(env: Record<string, string> = {}, deps: IdentityDeps = {}): Promise<Harness> {
-  const config = loadIdentityConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
-  const runtime = await createIdentity(config, deps);
-
-  const exec = async (query: string, variables?: Record<string, unknown>, token?: string, headers: Record<string, string> = {}) => {
-    let contextValue;
-    try {
-      contextValue = await runtime.createContext({ ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) });
-    } catch (error) {
-      // As over HTTP: a refused token is the whole answer.
-      return { errors: [error] } as unknown as ExecutionResult;
-    }
-    return graphql({ schema: runtime.schema, source: query, variableValues: variables, contextValue });
-  };
-
-  const data = async (query: string, variables?: Record<string, unknown>, token?: string) => {
-    const result = await exec(query, variables, token);
-    if (result.errors?.length) throw new Error(`Unexpected errors: ${JSON.stringify(result.errors.map(describe))}`);
-    return result.data as any;
-  };
-
+/** identity in-process on SQLite :memory: (default) or on a MariaDB database of its own, seeded as in development. */
+export async function startIdentity(
+  env: Record<string, string> = {},
+  deps: IdentityDeps = {},
+  database: 'sqlite' | 'mariadb' = 'sqlite',
+): Promise<Harness> {
+  const h = await SubgraphHarness.start(identity, { env, deps, database });
+  const data = (query: string, variables?: Record<string, unknown>, token?: string) => h.data(query, variables, token);
   return {
-    runtime,
-    exec,
+    runtime: h.runtime,
+    exec: (query, variables, token, headers) => h.exec(query, variables, token, headers),
     data,
     async login(login, password, channel = 'WEB', deviceId = 'test-device') {
       const device = channel === 'APP' ? { deviceId } : undefined;
       return (await data(LOGIN, { input: { login, password, channel, device } })).login;
     },
-    tokenOf: (caller) => runtime.services.signer.signAccess(caller, 3600),
-    close: () => runtime.close(),
+    tokenOf: (caller) => h.tokenOf(caller),
+    close: () => h.close(),
   };
 }
-
-const describe = (e: unknown) => {
-  const err = e as GraphQLFormattedError;
-  return { message: err.message, code: err.extensions?.code, field: err.extensions?.field, path: err.path };
-};
 
 /** The first error's code, field and reason, as a client reads them. */
 export function errorOf(result: ExecutionResult): { code?: unknown; field?: unknown; reason?: unknown; message?: string } {

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import type { DomainError } from '@platform/kit';
+import type { DomainError } from '../errors';
 
 /**
  * Flushes; a unique index tripped by a concurrent writer (after our own check passed) becomes the same

@@ -1,4 +1,4 @@
 import { PageType } from '@platform/kit';
-import { Notification } from './notification.entity';
+import { Notification } from '../entities/notification.entity';
 
 export const NotificationPage = PageType(Notification);

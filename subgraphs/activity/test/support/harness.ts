@@ -1,23 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createTokenSigner,
-  ForeignRef,
-  InProcessBus,
-  type BusEvent,
-  type Caller,
-  type EventBus,
-  type SubgraphRuntime,
-  type TokenSigner,
-} from '@platform/kit';
-import { authHeaders, BASE_ROLES } from '@platform/testkit';
-import { graphql, parse, subscribe, type ExecutionResult } from 'graphql';
-import {
-  activityConfigSchema,
-  createActivity,
-  type ActivityConfig,
-  type ActivityContext,
-  type ActivityDeps,
-} from '@platform/activity';
+import { ForeignRef, type BusEvent, type Caller, type EventBus, type TokenSigner } from '@platform/kit';
+import { BASE_ROLES, SubgraphHarness } from '@platform/testkit';
+import type { ExecutionResult } from 'graphql';
+import { activity, type ActivityDeps, type ActivityRuntime } from '@platform/activity';
 
 export const TENANT = '1';
 
@@ -44,30 +29,31 @@ export const userCreated = (user: Caller): BusEvent => ({
   occurredAt: new Date().toISOString(),
 });
 
-export const testConfig = (env: Record<string, string> = {}): ActivityConfig =>
-  activityConfigSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
-
 /** A client's view of one activity runtime: operations run in-process on its schema, as the router runs them. */
 export class ActivityClient {
-  readonly signer: TokenSigner;
+  private constructor(private readonly harness: SubgraphHarness<ActivityRuntime>) {}
 
-  constructor(
-    readonly runtime: SubgraphRuntime<ActivityContext>,
-    config: ActivityConfig,
-    /** Where identity's events reach this runtime. */
-    readonly bus: EventBus,
-    private readonly ownBus?: InProcessBus,
-  ) {
-    this.signer = createTokenSigner(config.JWT_SECRET);
-  }
-
-  /** A runtime that already knows every user in `callers` and the outsider, as if identity had announced them. */
-  static async start(config = testConfig(), deps: ActivityDeps = {}): Promise<ActivityClient> {
-    const ownBus = deps.bus ? undefined : new InProcessBus();
-    const bus = deps.bus ?? ownBus!;
-    const client = new ActivityClient(await createActivity(config, { ...deps, bus }), config, bus, ownBus);
+  /**
+   * On SQLite :memory: unless `env` names a DATABASE_URL; `database: 'mariadb'` gives it a database of its own.
+   * The runtime already knows every user in `callers` and the outsider, as if identity had announced them.
+   */
+  static async start(env: Record<string, string> = {}, deps?: ActivityDeps, database?: 'sqlite' | 'mariadb'): Promise<ActivityClient> {
+    const client = new ActivityClient(await SubgraphHarness.start(activity, { env, deps, database }));
     await client.announce(...Object.values(callers), outsider);
     return client;
+  }
+
+  get runtime(): ActivityRuntime {
+    return this.harness.runtime;
+  }
+
+  get signer(): TokenSigner {
+    return this.harness.runtime.signer;
+  }
+
+  /** Where identity's events reach this runtime. */
+  get bus(): EventBus {
+    return this.harness.runtime.bus;
   }
 
   /** Publishes identity's `user.created` for each user and waits until activity's directory holds them. */
@@ -84,7 +70,7 @@ export class ActivityClient {
   }
 
   private async until(ids: string[], present = true): Promise<void> {
-    const { em } = await this.runtime.createContext({});
+    const em = this.runtime.orm.em.fork();
     for (let i = 0; i < 500; i++) {
       const rows = await em.fork().find(ForeignRef, { entity: 'User', refId: { $in: ids }, present });
       if (rows.length === ids.length) return;
@@ -94,33 +80,28 @@ export class ActivityClient {
   }
 
   headers(as: Caller | null) {
-    return authHeaders(this.signer, as);
+    return this.harness.headers(as);
   }
 
-  async run<T = any>(as: Caller | null, query: string, variables?: Record<string, unknown>) {
-    const contextValue = await this.runtime.createContext(this.headers(as));
-    return (await graphql({ schema: this.runtime.schema, source: query, variableValues: variables, contextValue })) as ExecutionResult<T>;
+  run<T = any>(as: Caller | null, query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>> {
+    return this.harness.exec<T>(query, variables, as);
   }
 
   /** Like `run`, but fails the test on any error and answers `data`. */
-  async ok<T = any>(as: Caller | null, query: string, variables?: Record<string, unknown>): Promise<T> {
-    const result = await this.run<T>(as, query, variables);
-    if (result.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
-    return result.data as T;
+  ok<T = any>(as: Caller | null, query: string, variables?: Record<string, unknown>): Promise<T> {
+    return this.harness.data<T>(query, variables, as);
   }
 
-  async subscribe(as: Caller | null, query: string) {
-    const contextValue = await this.runtime.createContext(this.headers(as));
-    return subscribe({ schema: this.runtime.schema, document: parse(query), contextValue });
+  subscribe(as: Caller | null, query: string) {
+    return this.harness.subscribe(query, as);
   }
 
   send(as: Caller, input: Record<string, unknown>) {
     return this.ok<{ sendNotification: { id: string } }>(as, SEND, { input });
   }
 
-  async close() {
-    await this.runtime.close();
-    await this.ownBus?.close();
+  close() {
+    return this.harness.close();
   }
 }
 

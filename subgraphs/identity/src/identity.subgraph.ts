@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { createOperationLimits, defineSubgraph, type RunningSubgraph, type SubgraphDeps } from '@platform/kit';
+import { identityConfigSchema, type IdentityConfig } from './config';
+import { IDENTITY_ENTITIES } from './entities';
+import type { IdentityContext, IdentityServices } from './identity.context';
+import { permissions } from './permissions';
+import { ApiCredentialResolver } from './resolvers/api-credential.resolver';
+import { AuthResolver } from './resolvers/auth.resolver';
+import { DeviceResolver } from './resolvers/device.resolver';
+import { menuReference } from './resolvers/menu.reference';
+import { MenuResolver } from './resolvers/menu.resolver';
+import { Permission } from './resolvers/permission.type';
+import { PositionFieldsResolver } from './resolvers/position-fields.resolver';
+import { positionReference } from './resolvers/position.reference';
+import { PositionResolver } from './resolvers/position.resolver';
+import { RoleFieldsResolver } from './resolvers/role-fields.resolver';
+import { roleReference } from './resolvers/role.reference';
+import { RoleResolver } from './resolvers/role.resolver';
+import { SalesUserResolver } from './resolvers/sales-user.resolver';
+import { SessionFieldsResolver } from './resolvers/session-fields.resolver';
+import { tenantReference } from './resolvers/tenant.reference';
+import { TenantResolver } from './resolvers/tenant.resolver';
+import { UserFieldsResolver } from './resolvers/user-fields.resolver';
+import { userReference } from './resolvers/user.reference';
+import { UserResolver } from './resolvers/user.resolver';
+import { seedIdentity } from './seed';
+import { clientAddressOf } from './services/client-address';
+import { CredentialCipher } from './services/credential-cipher.service';
+
+/** Accounts, tenants, roles, positions, menus, sessions and partner API credentials. */
+export const identity = defineSubgraph({
+  name: 'identity',
+  config: identityConfigSchema,
+  entities: IDENTITY_ENTITIES,
+  resolvers: [
+    AuthResolver,
+    DeviceResolver,
+    SessionFieldsResolver,
+    UserResolver,
+    SalesUserResolver,
+    UserFieldsResolver,
+    PositionResolver,
+    PositionFieldsResolver,
+    MenuResolver,
+    RoleResolver,
+    RoleFieldsResolver,
+    TenantResolver,
+    ApiCredentialResolver,
+  ],
+  orphanedTypes: [Permission],
+  references: {
+    User: userReference,
+    Tenant: tenantReference,
+    Role: roleReference,
+    Position: positionReference,
+    Menu: menuReference,
+  } as never,
+  permissions,
+  // Sign-in records its sessions and revocations even when it then refuses (a replayed refresh token ends the session).
+  ownTransactions: ['login', 'refreshToken', 'logout'],
+  migrations: join(__dirname, 'migrations'),
+  seed: (em, config) => seedIdentity(em, config),
+  services: ({ config, signer, revocations, platformEm, logger }): IdentityServices => ({
+    config,
+    signer,
+    revocations,
+    cipher: new CredentialCipher(config.CREDENTIALS_KEY),
+    limits: createOperationLimits({
+      limits: config.AUTH_RATE_LIMITS,
+      redisUrl: config.REDIS_URL,
+      keyPrefix: config.AUTH_RATE_LIMIT_PREFIX,
+      logger,
+    }),
+    platformEm,
+  }),
+  closeServices: (services) => services.limits.close(),
+  // Recorded on the sessions a login opens.
+  context: (headers) => ({ clientAddress: clientAddressOf(headers) }),
+});
+
+export type IdentityRuntime = RunningSubgraph<IdentityConfig, IdentityServices, IdentityContext>;
+export type IdentityDeps = SubgraphDeps;

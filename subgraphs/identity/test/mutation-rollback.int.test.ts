@@ -1,0 +1,3 @@
+import { describeMutationRollback } from './support/rollback-spec';
+
+describe('one transaction per mutation on MariaDB', () => describeMutationRollback('mariadb'));
