@@ -114,6 +114,8 @@ export interface Listening {
 export interface Subgraph<Config extends SubgraphConfig, Services, Context extends RequestContext> {
   name: string;
   definition: SubgraphDefinition<Config, Services, object>;
+  /** The shield rules the schema applies: the definition's, plus the kit's for the fields it adds (dead letters). */
+  permissions: IRules;
   loadConfig(env?: NodeJS.ProcessEnv): Config;
   /** The schema and SDL as the code declares them; no database needed. */
   buildSchema(opts?: { pubSub?: PubSub }): Promise<SubgraphSchema>;
@@ -241,6 +243,7 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
   return {
     name,
     definition: definition as SubgraphDefinition<Config, Services, object>,
+    permissions,
     loadConfig: loadSubgraphConfig,
     buildSchema,
     start,

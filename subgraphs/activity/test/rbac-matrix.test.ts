@@ -1,5 +1,5 @@
 import { authHeaders, baseRoleCallers, rbacMatrix } from '@platform/testkit';
-import { permissions } from '@platform/activity';
+import { activity } from '@platform/activity';
 import { ActivityClient, asIterator, codeOf, RECEIVED, TENANT } from './support/harness';
 
 const roles = baseRoleCallers(TENANT, {
@@ -22,7 +22,7 @@ afterAll(() => client.close());
 rbacMatrix({
   title: 'activity RBAC matrix',
   schema: () => client.runtime.schema,
-  rules: permissions,
+  rules: activity.permissions,
   roles,
   context: (caller) => client.runtime.createContext(authHeaders(client.signer, caller)),
   cases: {
@@ -35,6 +35,9 @@ rbacMatrix({
     },
     'Mutation.markNotificationRead': { query: 'mutation { markNotificationRead(id: "999") { id } }', allow: signedIn },
     'Subscription.notificationReceived': { query: RECEIVED, allow: signedIn },
+    // The kit's dead letters of activity's consumers: the platform super admin's alone.
+    'Query.activityDeadLetters': { query: '{ activityDeadLetters { total } }', allow: ['SuperAdmin'] },
+    'Mutation.replayActivityDeadLetter': { query: 'mutation { replayActivityDeadLetter(id: "999") { id } }', allow: ['SuperAdmin'] },
   },
 });
 
