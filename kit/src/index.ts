@@ -20,6 +20,7 @@ export * from './logging';
 export * from './operation-limits';
 export * from './page';
 export * from './pubsub';
+export * from './rate-limits.config';
 export * from './revocation-redis';
 export * from './shield';
 export * from './subgraph';

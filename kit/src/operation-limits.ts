@@ -80,17 +80,3 @@ export function createOperationLimits<C extends string>(opts: OperationLimitsOpt
     },
   };
 }
-
-/** `login:5/60,register:10/600` → limits by class; classes not named keep their defaults. */
-export function parseOperationLimits<C extends string>(
-  spec: string | undefined,
-  defaults: Record<C, OperationLimit>,
-): Record<C, OperationLimit> {
-  const limits = { ...defaults };
-  for (const part of (spec ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
-    const match = /^([a-z_-]+):(\d+)\/(\d+)$/.exec(part);
-    if (!match || !(match[1]! in defaults)) throw new Error(`rate limit "${part}" must be <class>:<points>/<seconds> of ${Object.keys(defaults).join(', ')}`);
-    limits[match[1] as C] = { points: Number(match[2]), durationSeconds: Number(match[3]) };
-  }
-  return limits;
-}

@@ -3,6 +3,7 @@ import {
   createOperationLimits,
   createRequestContext,
   forkForTenant,
+  limitsOf,
   startSubgraphBase,
   type EventBus,
   type Logger,
@@ -17,6 +18,7 @@ import { IDENTITY_ENTITIES } from './entities';
 import type { IdentityContext, IdentityServices } from './identity.context';
 import { buildIdentitySchema } from './schema';
 import { seedIdentity } from './seed';
+import { AUTH_RATE_CLASSES } from './services/auth-limits';
 import { clientAddressOf } from './services/client-address';
 import { CredentialCipher } from './services/credential-cipher.service';
 
@@ -53,7 +55,7 @@ export async function createIdentity(config: IdentityConfig, deps: IdentityDeps 
     signer: contextDeps.signer,
     revocations: contextDeps.revocations,
     cipher: new CredentialCipher(config.CREDENTIALS_KEY),
-    limits: createOperationLimits({ limits: config.AUTH_RATE_LIMITS, redisUrl: config.REDIS_URL, keyPrefix: config.AUTH_RATE_LIMIT_PREFIX, logger: base.logger }),
+    limits: createOperationLimits({ limits: limitsOf(config.RATE_LIMITS, AUTH_RATE_CLASSES), redisUrl: config.REDIS_URL, keyPrefix: config.RATE_LIMIT_PREFIX, logger: base.logger }),
     platformEm: () => forkForTenant(orm.em, null),
   };
 
