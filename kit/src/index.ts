@@ -24,6 +24,7 @@ export * from './operation-limits';
 export * from './page';
 export * from './page-args';
 export * from './pubsub';
+export * from './rate-limits.config';
 export * from './reference';
 export * from './registry';
 export * from './revocation-redis';

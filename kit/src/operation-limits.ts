@@ -37,6 +37,23 @@ export interface OperationLimits<C extends string> {
 export const rateLimited = (retryAfterSeconds: number) =>
   new DomainError('RATE_LIMITED', 'Too many requests; try again later', { retryAfterSeconds });
 
+const CONNECT_WAIT_MS = 2_000;
+
+/** Resolves once `redis` is ready, or has given up, or after `ms`: never rejects (the insurance limiter counts). */
+function untilReady(redis: Redis, ms: number): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done).off('end', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    redis.once('ready', done).once('end', done);
+  });
+}
+
 const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
 export function createOperationLimits<C extends string>(opts: OperationLimitsOptions<C>): OperationLimits<C> {
@@ -48,13 +65,19 @@ export function createOperationLimits<C extends string>(opts: OperationLimitsOpt
     const memory = new RateLimiterMemory(common);
     limiters.set(cls, redis ? new RateLimiterRedis({ ...common, storeClient: redis, insuranceLimiter: memory }) : memory);
   }
-  const limiter = (cls: C) => limiters.get(cls)!;
+  // Commands fail at once until the client is ready (no offline queue), and would count in this instance alone: the
+  // first requests after start wait for the connection, up to a bound, so that every instance counts together.
+  const connected = redis ? untilReady(redis, CONNECT_WAIT_MS) : Promise.resolve();
+  const limiter = async (cls: C) => {
+    await connected;
+    return limiters.get(cls)!;
+  };
   const unavailable = (err: unknown) => opts.logger?.error({ err }, 'rate limiter unavailable');
 
   return {
     async consume(cls, key) {
       try {
-        await limiter(cls).consume(key);
+        await (await limiter(cls)).consume(key);
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) throw rateLimited(retryAfter(rejection));
         unavailable(rejection);
@@ -63,34 +86,20 @@ export function createOperationLimits<C extends string>(opts: OperationLimitsOpt
     async assertOpen(cls, key) {
       let res: RateLimiterRes | null;
       try {
-        res = await limiter(cls).get(key);
+        res = await (await limiter(cls)).get(key);
       } catch (err) {
         return unavailable(err);
       }
       if (res && res.consumedPoints >= opts.limits[cls].points) throw rateLimited(retryAfter(res));
     },
     async penalise(cls, key) {
-      await limiter(cls).penalty(key, 1).catch(unavailable);
+      await (await limiter(cls)).penalty(key, 1).catch(unavailable);
     },
     async reset(cls, key) {
-      await limiter(cls).delete(key).catch(unavailable);
+      await (await limiter(cls)).delete(key).catch(unavailable);
     },
     async close() {
       if (redis && redis.status !== 'end') await redis.quit().catch(() => redis.disconnect());
     },
   };
-}
-
-/** `login:5/60,register:10/600` → limits by class; classes not named keep their defaults. */
-export function parseOperationLimits<C extends string>(
-  spec: string | undefined,
-  defaults: Record<C, OperationLimit>,
-): Record<C, OperationLimit> {
-  const limits = { ...defaults };
-  for (const part of (spec ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
-    const match = /^([a-z_-]+):(\d+)\/(\d+)$/.exec(part);
-    if (!match || !(match[1]! in defaults)) throw new Error(`rate limit "${part}" must be <class>:<points>/<seconds> of ${Object.keys(defaults).join(', ')}`);
-    limits[match[1] as C] = { points: Number(match[2]), durationSeconds: Number(match[3]) };
-  }
-  return limits;
 }

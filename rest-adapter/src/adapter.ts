@@ -17,7 +17,7 @@ export interface AdapterOptions {
   logger: Logger;
   production: boolean;
   /**
-   * In-memory counters unless a Redis client is given (shared across instances); with `tokens`, calls count per
+   * In-memory counters unless a Redis URL is given (shared across instances); with `tokens`, calls count per
    * verified user, else per client address.
    */
   rateLimiter?: RateLimiterOptions;
@@ -84,11 +84,13 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
     buildTime: opts.app?.buildTime ?? new Date().toISOString(),
   };
   const pingGraph = graphHealth(opts.executor);
+  const rateLimits = createRateLimits(opts.rateLimiter ?? {}, logger);
+  app.addHook('onClose', () => rateLimits.close());
   const deps = {
     executor: opts.executor,
     logger,
     checkPayload: opts.checkPayload,
-    rateLimits: createRateLimits(opts.rateLimiter ?? {}, logger),
+    rateLimits,
     local: {
       app: info,
       startedAt: new Date(),

@@ -11,8 +11,6 @@ export const adapterConfigSchema = z.object({
   ROUTER_URL: z.url().default('http://127.0.0.1:4000/graphql'),
   /** Shared rate-limit counters across adapter instances; in-memory counters without it. */
   REDIS_URL: z.string().optional(),
-  /** Namespace of the rate-limit counters in Redis. */
-  RATE_LIMIT_PREFIX: z.string().min(1).default('rest'),
   /**
    * The tokens' signing secret (as identity's): lets the rate limits count per verified user. Without it, calls
    * with a token count per client address.

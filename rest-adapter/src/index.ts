@@ -5,7 +5,7 @@ export { adapterEdgeOptions, adapterEdgeShape, type AdapterEdgeConfig } from './
 export { buildOpenApi, type OpenApiDocument } from './framework/openapi';
 export { loadOperation, type LoadedOperation } from './framework/operations';
 export { apiSchemaOf, assertOperationsValid, validateOperations, type OperationProblem } from './framework/validate-operations';
-export { DEFAULT_LIMITS, type Limit, type RateLimiterOptions } from './framework/rate-limit';
+export { type RateLimiterOptions } from './framework/rate-limit';
 export { graphqlRoute, localRoute, rateLimit, routeKey, type Route } from './framework/route';
 export type { Family } from './framework/family';
 export { RestError } from './framework/rest-error';

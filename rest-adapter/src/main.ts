@@ -11,13 +11,11 @@ async function main(): Promise<void> {
   const config = loadAdapterConfig();
   const logger = createLogger({ name: 'rest-adapter', level: config.LOG_LEVEL });
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1 }) : undefined;
-  const edge = adapterEdgeOptions(config);
   const adapter = await createAdapter({
     executor: httpExecutor(config.ROUTER_URL),
     logger,
     production: config.NODE_ENV === 'production',
-    ...edge,
-    rateLimiter: { ...edge.rateLimiter, redis, keyPrefix: config.RATE_LIMIT_PREFIX },
+    ...adapterEdgeOptions(config),
     supergraphSdl: config.SUPERGRAPH_PATH ? readFileSync(config.SUPERGRAPH_PATH, 'utf8') : undefined,
     healthChecks: redis
       ? async () => ({ redis: await redis.ping().then(() => 'healthy' as const, () => 'unhealthy' as const) })

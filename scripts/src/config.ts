@@ -8,7 +8,8 @@ import { trustedDocumentsConfigShape } from '@platform/router';
 export const platformConfigSchema = z
   .object({
     ...baseConfigShape,
-    // TRUSTED_PROXIES and CORS_ORIGINS (the kit's, for router and adapter alike) and the adapter's RATE_LIMITS.
+    // TRUSTED_PROXIES and CORS_ORIGINS (the kit's, for router and adapter alike) and the kit's RATE_LIMITS and
+    // RATE_LIMIT_PREFIX, which identity reads from the same environment: one value for both.
     ...adapterEdgeShape,
     ...trustedDocumentsConfigShape,
     HOST: z.string().default('127.0.0.1'),
@@ -16,8 +17,6 @@ export const platformConfigSchema = z
     ADAPTER_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
     /** Where each subgraph's SQLite file lives when DATABASE_URL is not set. */
     DATA_DIR: z.string().default('./data'),
-    /** Namespace of the REST rate-limit counters in Redis. */
-    RATE_LIMIT_PREFIX: z.string().min(1).default('rest'),
     /** Namespace of the event streams in Redis: deployments (and test runs) sharing one Redis keep apart. */
     EVENT_BUS_PREFIX: z.string().default(''),
   })

@@ -100,14 +100,12 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
         exemptPlatformAdmins: config.TRUSTED_DOCUMENTS_EXEMPT_ADMINS,
       },
     });
-    const edge = adapterEdgeOptions(config);
     const adapter = await createAdapter({
       executor: router.executor,
       logger: logger.child({ service: 'rest-adapter' }),
       production,
       supergraphSdl,
-      ...edge,
-      rateLimiter: { ...edge.rateLimiter, redis: redis ?? undefined, keyPrefix: config.RATE_LIMIT_PREFIX },
+      ...adapterEdgeOptions(config),
       healthChecks: () => platformHealth(subgraphs, redis),
       ...opts.adapter,
     });

@@ -10,7 +10,7 @@ import { routerConfigSchema } from '@platform/router';
 
 // docker-compose.yml cannot be started on the build machines; this keeps it honest instead.
 const root = path.resolve(__dirname, '../..');
-const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')) as {
+const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, Service>;
 };
 interface Service {
@@ -88,6 +88,18 @@ describe('docker-compose.yml', () => {
       const parsed = READS[name]!.safeParse(env);
       expect({ name, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ name, issues: [] });
     }
+  });
+
+  it('gives identity (login, refresh, register) and the adapter (normal, upload, export) one RATE_LIMITS from .env', () => {
+    expect(envExampleValues.RATE_LIMITS).toBe('login:5/60,register:20/3600,refresh:30/60,normal:100/60,upload:10/60,export:5/3600');
+    for (const name of ['identity', 'adapter']) {
+      const service = compose.services[name]!;
+      expect({ name, envFile: service.env_file, reads: keysRead(name).includes('RATE_LIMITS') }).toEqual({ name, envFile: '.env', reads: true });
+      expect({ name, overrides: Object.keys(service.environment ?? {}).filter((v) => v.startsWith('RATE_LIMIT')) }).toEqual({ name, overrides: [] });
+    }
+    const limits = (name: string) => (READS[name]!.parse({ ...envExampleValues, JWT_SECRET: 'x'.repeat(48), CREDENTIALS_KEY: 'y'.repeat(48), BOOTSTRAP_ADMIN_PASSWORD: 'a-long-unique-password' }) as { RATE_LIMITS: unknown }).RATE_LIMITS;
+    expect(limits('identity')).toEqual(limits('adapter'));
+    expect(Object.values(READS).some((schema) => 'AUTH_RATE_LIMITS' in schema.shape)).toBe(false);
   });
 
   it('creates every database a subgraph container connects to, from the registry the MySQL container mounts', () => {

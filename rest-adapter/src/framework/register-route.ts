@@ -114,7 +114,7 @@ export function registerRoute(app: FastifyInstance, route: Route, deps: RouteDep
     url: fastifyPath(route.path),
     config,
     handler: async (request, reply) => {
-      await deps.rateLimits.consume(route.rateLimit, { headers: request.headers, ip: request.ip }, request.body);
+      await deps.rateLimits.consume(route.rateLimit, { headers: request.headers, ip: request.ip });
       const input = parseInput(route, request);
       if (route.kind === 'local') {
         const result = await route.run(input, deps.local);

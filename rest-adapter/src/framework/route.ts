@@ -4,19 +4,20 @@ import type { ErrorMessages, Family, HttpMethod } from './family';
 import type { Operation } from './operations';
 
 /**
- * Rate-limit classes of 004 ("限流说明"): `login` counts attempts per (login id, client address), the others
- * per caller; `register` (no document limits sign-ups) per client address. `none` for routes no document limits.
+ * The rate-limit classes the adapter counts (004 "限流说明"), per verified user, else per client address.
+ * `operation`: the operation limits itself where it runs (identity's login, refresh and register, so REST and
+ * GraphQL count together): the adapter counts nothing and answers the graph's RATE_LIMITED as 429.
+ * `none` for routes no document limits.
  */
-export type RateClass = 'login' | 'normal' | 'upload' | 'export' | 'register';
-export type RateLimitRule = { class: 'login'; loginField: string } | { class: Exclude<RateClass, 'login'> } | 'none';
+export const ADAPTER_RATE_CLASSES = ['normal', 'upload', 'export'] as const;
+export type AdapterRateClass = (typeof ADAPTER_RATE_CLASSES)[number];
+export type RateLimitRule = { class: AdapterRateClass } | 'operation' | 'none';
 
 export const rateLimit = {
-  login: (loginField: string): RateLimitRule => ({ class: 'login', loginField }),
   normal: { class: 'normal' } as RateLimitRule,
   upload: { class: 'upload' } as RateLimitRule,
   export: { class: 'export' } as RateLimitRule,
-  /** Anonymous sign-ups: counted per client address, so tokens cannot be minted without bound. */
-  register: { class: 'register' } as RateLimitRule,
+  operation: 'operation' as RateLimitRule,
   none: 'none' as RateLimitRule,
 };
 

@@ -9,7 +9,7 @@ jest.setTimeout(60_000);
 // Hundreds of requests from one address: the limits themselves are tested in edge-guards.test.ts.
 const many = { points: 1_000_000, durationSeconds: 60 };
 const platform = useTestPlatform({
-  rateLimiter: { limits: { login: many, normal: many, upload: many, export: many, register: many } },
+  rateLimiter: { limits: { normal: many, upload: many, export: many } },
 });
 
 /** What bad input must not change, read through GraphQL as the platform admin. */

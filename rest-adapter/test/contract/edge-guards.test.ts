@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { ConfigError, createTokenSigner, Secret, type Caller } from '@platform/kit';
+import { ConfigError, createTokenSigner, RATE_LIMIT_DEFAULTS, Secret, type Caller } from '@platform/kit';
 import { startPlatform } from '@platform/scripts';
+import { PLATFORM_START_MS } from '@platform/testkit';
 import { z } from 'zod';
 import { createAdapter, loadAdapterConfig, localRoute, rateLimit, type AdapterOptions } from '../../src';
 import { hr004 } from '../../src/families';
@@ -134,50 +135,75 @@ describe('the REST limit counts per token, and tokens can be minted freely', () 
       await adapter.close();
     }
   });
+});
 
-  it('registration is limited per client address', async () => {
-    const adapter = await limited({ limits: { register: { points: 2, durationSeconds: 3600 } } });
-    const register = (username: string, remoteAddress: string) =>
-      adapter.app.inject({ method: 'POST', url: '/api/users/register', remoteAddress, payload: { username, password: 'secret1' } });
-    try {
-      expect((await register('reg_a1', '198.51.100.7')).statusCode).toBe(200);
-      expect((await register('reg_a2', '198.51.100.7')).statusCode).toBe(200);
-      const third = await register('reg_a3', '198.51.100.7');
-      expect(third.statusCode).toBe(429);
-      expect(third.json()).toEqual({ code: 429, message: expect.any(String) });
-      expect((await register('reg_b1', '198.51.100.8')).statusCode).toBe(200);
-      expect((await call(platform.app, 'POST', '/api/users/login', { body: { username: 'reg_a3', password: 'secret1' } })).status).toBe(401);
-    } finally {
-      await adapter.close();
-    }
+describe('GraphQL login has no rate limit: a login id blocked on REST still worked through GraphQL', () => {
+  const platform = useTestPlatform();
+  const graphqlLogin = (password: string) =>
+    platform.platform.router.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query: 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', variables: { input: { login: 'admin', password } } },
+    });
+
+  it('the 6th wrong password on the 004 login is 429 with Retry-After, and the login id is then refused through GraphQL too', async () => {
+    const attempt = (password: string) => call(platform.app, 'POST', '/api/auth/login', { body: { username: 'admin', password } });
+    for (let i = 0; i < 5; i++) expect(await attempt('wrong')).toMatchObject({ status: 401, body: hrError('AUTH_002') });
+    const sixth = await platform.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'wrong' } });
+    expect(sixth.statusCode).toBe(429);
+    expect(sixth.json()).toEqual(hrError('RATE_001', { retryAfterSeconds: expect.any(Number) }));
+    const retryAfter = Number(sixth.headers['retry-after']);
+    expect(retryAfter).toBe(sixth.json().error.details.retryAfterSeconds);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // One count for both ways in: the right password through GraphQL is refused as well.
+    const viaGraphQL = await graphqlLogin('Admin123456');
+    expect(viaGraphQL.json().errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect(viaGraphQL.json().data?.login ?? null).toBeNull();
+    expect((await attempt('Admin123456')).status).toBe(429);
   });
 });
 
 describe('operators set each limit class from the environment (RATE_LIMITS)', () => {
-  it('the platform started with RATE_LIMITS=login:2/60 refuses the third login attempt', async () => {
-    const platform = await startPlatform({
-      env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: ':memory:', RATE_LIMITS: 'login:2/60', RATE_LIMIT_PREFIX: `env-${randomBytes(4).toString('hex')}` },
+  let platform: Awaited<ReturnType<typeof startPlatform>>;
+  beforeAll(async () => {
+    platform = await startPlatform({
+      env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: ':memory:', RATE_LIMITS: 'login:2/60,register:2/3600', RATE_LIMIT_PREFIX: `env-${randomBytes(4).toString('hex')}` },
       logger: silentLogger,
     });
-    try {
-      const attempt = () => call(platform.adapter.app, 'POST', '/api/auth/login', { body: { username: 'admin', password: 'wrong' } });
-      expect((await attempt()).status).toBe(401);
-      expect((await attempt()).status).toBe(401);
-      expect((await attempt()).status).toBe(429);
-    } finally {
-      await platform.close();
-    }
+  }, PLATFORM_START_MS);
+  afterAll(() => platform?.close());
+
+  it('the platform started with RATE_LIMITS=login:2/60 refuses the third login attempt', async () => {
+    const attempt = () => call(platform.adapter.app, 'POST', '/api/auth/login', { body: { username: 'admin', password: 'wrong' } });
+    expect((await attempt()).status).toBe(401);
+    expect((await attempt()).status).toBe(401);
+    expect((await attempt()).status).toBe(429);
   });
 
-  it('validates the settings, naming the variable', () => {
+  it('registration is limited per client address (register:2/3600)', async () => {
+    const register = (username: string, remoteAddress: string) =>
+      platform.adapter.app.inject({ method: 'POST', url: '/api/users/register', remoteAddress, payload: { username, password: 'secret1' } });
+    expect((await register('reg_a1', '198.51.100.7')).statusCode).toBe(200);
+    expect((await register('reg_a2', '198.51.100.7')).statusCode).toBe(200);
+    const third = await register('reg_a3', '198.51.100.7');
+    expect(third.statusCode).toBe(429);
+    expect(third.json()).toEqual({ code: 429, message: expect.any(String) });
+    expect(third.headers['retry-after']).toMatch(/^\d+$/);
+    expect((await register('reg_b1', '198.51.100.8')).statusCode).toBe(200);
+    expect((await call(platform.adapter.app, 'POST', '/api/users/login', { body: { username: 'reg_a3', password: 'secret1' } })).status).toBe(401);
+  });
+
+  it('validates the settings, naming the variable and the entry', () => {
     const config = loadAdapterConfig({ RATE_LIMITS: 'login:3/10, export:1/3600', TRUSTED_PROXIES: '10.0.0.0/8,::1,loopback', CORS_ORIGINS: 'https://app.example.com' });
-    expect(config.RATE_LIMITS).toEqual({ login: { points: 3, durationSeconds: 10 }, export: { points: 1, durationSeconds: 3600 } });
+    expect(config.RATE_LIMITS).toEqual({ ...RATE_LIMIT_DEFAULTS, login: { points: 3, durationSeconds: 10 }, export: { points: 1, durationSeconds: 3600 } });
     expect(config.TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '::1', 'loopback']);
     expect(config.CORS_ORIGINS).toEqual(['https://app.example.com']);
     for (const [name, value] of [
       ['RATE_LIMITS', 'login:0/60'],
       ['RATE_LIMITS', 'bogus:1/60'],
       ['RATE_LIMITS', 'login=5'],
+      ['RATE_LIMITS', 'normal:100/60,upload:10'],
       ['TRUSTED_PROXIES', '*'],
       ['TRUSTED_PROXIES', '10.0.0.0/33'],
       ['CORS_ORIGINS', 'https://app.example.com/path'],
@@ -185,6 +211,7 @@ describe('operators set each limit class from the environment (RATE_LIMITS)', ()
     ]) {
       expect(() => loadAdapterConfig({ [name!]: value })).toThrow(ConfigError);
       expect(() => loadAdapterConfig({ [name!]: value })).toThrow(name);
+      expect(() => loadAdapterConfig({ [name!]: value })).toThrow(value!.split(',').pop());
     }
   });
 });

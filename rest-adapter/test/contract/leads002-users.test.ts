@@ -2,7 +2,7 @@ import { useTestPlatform } from '../support/platform';
 import { call, JSON_DATE } from '../support/contract';
 
 // This file signs kefu01 in more than 004's 5 attempts a minute; the limit itself is tested in unit/framework.
-const platform = useTestPlatform({ rateLimiter: { limits: { login: { points: 100, durationSeconds: 60 } } } });
+const platform = useTestPlatform();
 let admin: string;
 
 async function login002(username: string, password: string) {

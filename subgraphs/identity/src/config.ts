@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { baseConfigShape, isProduction, loadConfig, parseOperationLimits, productionGuards, Secret, secret } from '@platform/kit';
-import { AUTH_LIMIT_DEFAULTS } from './services/auth-limits';
+import { baseConfigShape, isProduction, loadConfig, productionGuards, rateLimitConfigShape, Secret, secret } from '@platform/kit';
 
 const DEV_CREDENTIALS_KEY = 'development-only-credentials-key-change-me-0123';
 
@@ -20,20 +19,8 @@ export const identityConfigSchema = z
     /** Production's first super admin (created on an empty database only); development seeds `superadmin`. */
     BOOTSTRAP_ADMIN_USERNAME: z.string().min(1).optional(),
     BOOTSTRAP_ADMIN_PASSWORD: secret(z.string().min(8, 'must be at least 8 characters')).optional(),
-    /** Login, refresh and register limits, e.g. `login:5/60,refresh:30/60,register:10/600` (the defaults). */
-    AUTH_RATE_LIMITS: z
-      .string()
-      .optional()
-      .transform((spec, ctx) => {
-        try {
-          return parseOperationLimits(spec, AUTH_LIMIT_DEFAULTS);
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: (error as Error).message });
-          return z.NEVER;
-        }
-      }),
-    /** Namespace of identity's rate-limit counters in Redis (deployments or test runs sharing one Redis). */
-    AUTH_RATE_LIMIT_PREFIX: z.string().min(1).default('identity'),
+    /** `RATE_LIMITS` (identity applies login, refresh, register) and `RATE_LIMIT_PREFIX`: kit rate-limits.config.ts. */
+    ...rateLimitConfigShape,
   })
   .superRefine((cfg, ctx) => {
     productionGuards(cfg, ctx);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createOperationLimits, defineSubgraph, type RunningSubgraph, type SubgraphDeps } from '@platform/kit';
+import { createOperationLimits, defineSubgraph, limitsOf, type RunningSubgraph, type SubgraphDeps } from '@platform/kit';
 import { identityConfigSchema, type IdentityConfig } from './config';
 import { IDENTITY_ENTITIES } from './entities';
 import type { IdentityContext, IdentityServices } from './identity.context';
@@ -24,6 +24,7 @@ import { UserFieldsResolver } from './resolvers/user-fields.resolver';
 import { userReference } from './resolvers/user.reference';
 import { UserResolver } from './resolvers/user.resolver';
 import { seedIdentity } from './seed';
+import { AUTH_RATE_CLASSES } from './services/auth-limits';
 import { clientAddressOf } from './services/client-address';
 import { CredentialCipher } from './services/credential-cipher.service';
 
@@ -66,9 +67,9 @@ export const identity = defineSubgraph({
     revocations,
     cipher: new CredentialCipher(config.CREDENTIALS_KEY),
     limits: createOperationLimits({
-      limits: config.AUTH_RATE_LIMITS,
+      limits: limitsOf(config.RATE_LIMITS, AUTH_RATE_CLASSES),
       redisUrl: config.REDIS_URL,
-      keyPrefix: config.AUTH_RATE_LIMIT_PREFIX,
+      keyPrefix: config.RATE_LIMIT_PREFIX,
       logger,
     }),
     platformEm,

@@ -11,7 +11,7 @@ const prefix = `test:${randomBytes(4).toString('hex')}:identity`;
 let a: Harness;
 let b: Harness;
 beforeAll(async () => {
-  const env = { REDIS_URL: redisUrl, AUTH_RATE_LIMIT_PREFIX: prefix };
+  const env = { REDIS_URL: redisUrl, RATE_LIMIT_PREFIX: prefix };
   a = await startIdentity(env);
   b = await startIdentity(env);
 }, 30_000);

@@ -15,7 +15,7 @@ const callers: Partial<Record<BaseRole, Caller>> = {};
 
 beforeAll(async () => {
   // The matrix calls login with made-up credentials for every role: it tests rules, not the login limit.
-  h = await startIdentity({ AUTH_RATE_LIMITS: 'login:10000/60,register:10000/60' });
+  h = await startIdentity({ RATE_LIMITS: 'login:10000/60,register:10000/60' });
   const seeded = await seededIds(h);
   const demo = seeded.demoTenantId;
   const admin = (await h.login(ADMIN.login, ADMIN.password)).accessToken;

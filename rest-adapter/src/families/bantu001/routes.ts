@@ -22,11 +22,11 @@ export const bantu001Routes: Route[] = [
     summary: '获取Token（登录）',
     description:
       'The document shows `user: {…}`: it holds id (string), username, email, name, role (the primary role code) ' +
-      'and tenant_code. Rate limit: 5 attempts a minute per (email, client address).',
+      'and tenant_code. Rate limit: 5 failed attempts a minute per (email, client address), counted with GraphQL `login` (429 with Retry-After).',
     body: z.object({ email: z.email().min(1).max(255), password: identityText.loginPassword }),
     response: z.object({ token: z.string(), user }),
     message: '登录成功',
-    rateLimit: rateLimit.login('email'),
+    rateLimit: rateLimit.operation,
     auth: false,
     fieldAliases: { login: 'email' },
     operation: BantuLoginDocument,

@@ -13,7 +13,7 @@ export const ccoAuthRoutes = [
     description:
       '`role` is the primary role code (SuperAdmin, TenantAdmin, …). A wrong login id or password is 401 ' +
       '用户名或密码错误; an account that may not use the admin console (collectors, sales…: the platform decides, ' +
-      'by `*` or `admin-console:access`) is 403 禁止访问（权限不足）. Rate limit: 5 attempts a minute per (loginId, client address).',
+      'by `*` or `admin-console:access`) is 403 禁止访问（权限不足）. Rate limit: 5 failed attempts a minute per (loginId, client address), counted with GraphQL `login` (429 with Retry-After).',
     body: z.object({ loginId: identityText.login, password: identityText.loginPassword }),
     response: z.object({
       token: z.string(),
@@ -27,7 +27,7 @@ export const ccoAuthRoutes = [
       }),
     }),
     message: '登录成功',
-    rateLimit: rateLimit.login('loginId'),
+    rateLimit: rateLimit.operation,
     auth: false,
     fieldAliases: { login: 'loginId' },
     operation: CcoLoginDocument,
