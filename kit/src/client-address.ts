@@ -39,7 +39,7 @@ const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 export function invalidProxyEntries(entries: readonly string[]): string[] {
   return entries.filter((entry) => {
     if (PROXY_NAMES.includes(entry)) return false;
-    if (!isIP(entry.split('/')[0]!)) return true;
+    if (!isIP(entry.split('/')[0])) return true;
     try {
       proxyAddr.compile(entry);
       return false;

@@ -19,7 +19,7 @@ export class Loaders {
   get<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
     let loader = this.byKey.get(key);
     if (!loader) {
-      loader = create() as DataLoader<unknown, unknown>;
+      loader = create();
       this.byKey.set(key, loader);
     }
     return loader as DataLoader<K, V>;
@@ -36,7 +36,7 @@ export function byKeyLoader<E extends object, K extends string | number>(
   column: keyof E & string = 'id' as keyof E & string,
 ): DataLoader<K, E | null> {
   return new DataLoader<K, E | null>(async (keys) => {
-    const rows = await em.find(entity, { [column]: { $in: [...new Set(keys)] } } as never);
+    const rows = await em.find(entity, { [column]: { $in: [...new Set(keys)] } });
     const index = new Map<unknown, E>(rows.map((row) => [(row as Record<string, unknown>)[column], row]));
     return keys.map((k) => index.get(k) ?? null);
   });
@@ -50,7 +50,7 @@ export function groupLoader<E extends object, K extends string | number>(
   orderBy: Record<string, 'asc' | 'desc'> = { id: 'asc' },
 ): DataLoader<K, E[]> {
   return new DataLoader<K, E[]>(async (keys) => {
-    const rows = await em.find(entity, { [column]: { $in: [...new Set(keys)] } } as never, {
+    const rows = await em.find(entity, { [column]: { $in: [...new Set(keys)] } }, {
       orderBy: orderBy as never,
     });
     const groups = new Map<unknown, E[]>();

@@ -242,7 +242,7 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
 
   return {
     name,
-    definition: definition as SubgraphDefinition<Config, Services, object>,
+    definition: definition,
     permissions,
     loadConfig: loadSubgraphConfig,
     buildSchema,

@@ -70,7 +70,7 @@ const FOREIGN: Record<string, ErrorCode> = {
 export function toErrorCode(code: unknown): ErrorCode {
   if (typeof code === 'string') {
     if (KNOWN.has(code)) return code as ErrorCode;
-    if (code in FOREIGN) return FOREIGN[code]!;
+    if (code in FOREIGN) return FOREIGN[code];
   }
   return 'INTERNAL';
 }

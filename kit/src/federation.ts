@@ -59,7 +59,7 @@ export async function buildFederatedSchema(opts: SubgraphSchemaOptions): Promise
 /** class-validator on every input/args object; the first failing property is named in the error. */
 async function validateArgs(value: unknown): Promise<void> {
   if (value === null || typeof value !== 'object') return;
-  const errors = await classValidate(value as object, { forbidUnknownValues: false });
+  const errors = await classValidate(value, { forbidUnknownValues: false });
   const first = errors[0];
   if (!first) return;
   const leaf = deepest(first);

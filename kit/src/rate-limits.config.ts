@@ -34,7 +34,7 @@ export function parseRateLimits(spec: string | undefined): RateLimitSettings {
   for (const entry of commaList(spec)) {
     const match = /^(\w+):(\d+)\/(\d+)$/.exec(entry);
     const [points, durationSeconds] = [Number(match?.[2]), Number(match?.[3])];
-    if (!match || !isRateClass(match[1]!) || points < 1 || durationSeconds < 1) {
+    if (!match || !isRateClass(match[1]) || points < 1 || durationSeconds < 1) {
       throw new Error(
         `"${entry}" is not <class>:<requests>/<seconds> with a class among ${RATE_CLASSES.join(', ')} and both numbers at least 1`,
       );

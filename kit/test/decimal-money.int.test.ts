@@ -21,11 +21,11 @@ describe('DecimalType on MariaDB', () => {
   });
 
   test('the columns are DECIMAL(20, scale), exact in SQL too', async () => {
-    const { id } = await storeAndReload(orm, TWENTY_DIGIT_AMOUNTS[0]!);
+    const { id } = await storeAndReload(orm, TWENTY_DIGIT_AMOUNTS[0]);
     const [row] = await orm.em.getConnection().execute<{ doubled: string }[]>(
       'select cast(amount4 * 2 as char) as doubled from ledger_line where id = ?',
       [id],
     );
-    expect(row!.doubled).toBe('2469135780246913.5782');
+    expect(row.doubled).toBe('2469135780246913.5782');
   });
 });

@@ -15,7 +15,7 @@ describe('DecimalType on libSQL (the embedded database)', () => {
   });
 
   test('20-digit amounts were rounded by a REAL column: they are stored as text now', async () => {
-    const { id } = await storeAndReload(orm, TWENTY_DIGIT_AMOUNTS[0]!);
+    const { id } = await storeAndReload(orm, TWENTY_DIGIT_AMOUNTS[0]);
     const [row] = await orm.em.getConnection().execute<{ kind: string; amount4: unknown }[]>(
       'select typeof(amount4) as kind, amount4 from ledger_line where id = ?',
       [id],
@@ -33,7 +33,7 @@ describe('DecimalType on libSQL (the embedded database)', () => {
   });
 
   test('a null amount stays null, and reloading then flushing writes nothing', async () => {
-    const { id } = await storeAndReload(orm, TWENTY_DIGIT_AMOUNTS[1]!);
+    const { id } = await storeAndReload(orm, TWENTY_DIGIT_AMOUNTS[1]);
     const em = orm.em.fork();
     const line = await em.findOneOrFail(LedgerLine, id);
     expect(line.refund).toBeNull();

@@ -53,7 +53,7 @@ describe('recordEvent', () => {
     const id = await openAccount('ann');
     const [event] = await orm.em.fork().find(OutboxEvent, {});
     expect(event).toMatchObject({ topic: 'account.opened', aggregateId: id, tenantId: '1', payload: { name: 'ann' } });
-    expect(event!.publishedAt).toBeNull();
+    expect(event.publishedAt).toBeNull();
   });
 
   test('the event rolls back with the business change', async () => {
@@ -112,8 +112,8 @@ describe('OutboxRelay', () => {
     await relay.stop();
     expect(errors).toHaveLength(2);
     const [row] = await orm.em.fork().find(OutboxEvent, {});
-    expect(row!.attempts).toBe(2);
-    expect(row!.publishedAt).not.toBeNull();
+    expect(row.attempts).toBe(2);
+    expect(row.publishedAt).not.toBeNull();
   });
 });
 

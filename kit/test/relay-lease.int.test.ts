@@ -27,7 +27,7 @@ afterAll(async () => {
     await relay?.stop();
     await bus.close();
   }
-  await instances[0]!.orm.schema.dropDatabase();
+  await instances[0].orm.schema.dropDatabase();
   for (const { orm } of instances) await orm.close();
   const keys = await redis.keys(`${keyPrefix}*`);
   if (keys.length > 0) await redis.del(...keys);
@@ -37,10 +37,10 @@ afterAll(async () => {
 test('two relays on one MariaDB database put each outbox row on the Redis stream exactly once', async () => {
   for (const instance of instances) instance.relay = startRelay(instance.orm, instance.bus);
   await recordConcurrently(instances.map((i) => i.orm), 100);
-  await waitFor(async () => (await unpublished(instances[0]!.orm)) === 0, 10_000);
+  await waitFor(async () => (await unpublished(instances[0].orm)) === 0, 10_000);
 
   const entries = (await redis.xrange(`${keyPrefix}events:tick`, '-', '+')) as [string, string[]][];
-  const ids = entries.map(([, fields]) => (JSON.parse(fields[1]!) as BusEvent).id);
+  const ids = entries.map(([, fields]) => (JSON.parse(fields[1]) as BusEvent).id);
   expect(duplicates(ids)).toEqual([]);
   expect(ids).toHaveLength(100);
 });

@@ -45,7 +45,7 @@ describe('relay lease', () => {
     await em.flush();
     await waitFor(() => published.length === 1);
     const holder = await leaseHolder(orm);
-    const [stopping, staying] = holder === 'first' ? [first, 'second'] : [relays[1]!, 'first'];
+    const [stopping, staying] = holder === 'first' ? [first, 'second'] : [relays[1], 'first'];
     await stopping.stop();
     recordEvent(em, { topic: 'tick', payload: 2 });
     await em.flush();

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  // eslint-disable-next-line no-console -- the logger may not exist yet (bad configuration)
+   
   console.error(error);
   process.exit(1);
 });

@@ -35,12 +35,12 @@ describe('REST limits shared through Redis', () => {
     const token = (sessionId: string) =>
       signer.signAccess({ userId: '7', username: 'u', tenantId: '1', roles: [], permissions: [], scope: 'own', sessionId }, 60);
     const get = (n: number) =>
-      adapters[n % 2]!.app.inject({ method: 'GET', url: '/api/employees', headers: { authorization: `Bearer ${token(`s${n}`)}` } });
+      adapters[n % 2].app.inject({ method: 'GET', url: '/api/employees', headers: { authorization: `Bearer ${token(`s${n}`)}` } });
     const statuses = [];
     for (let n = 0; n < 4; n++) statuses.push((await get(n)).statusCode);
     expect(statuses).toEqual([200, 200, 200, 429]);
 
-    const anonymous = (n: number) => adapters[n % 2]!.app.inject({ method: 'GET', url: '/api/info', remoteAddress: '198.51.100.9' });
+    const anonymous = (n: number) => adapters[n % 2].app.inject({ method: 'GET', url: '/api/info', remoteAddress: '198.51.100.9' });
     const anonymousStatuses = [];
     for (let n = 0; n < 4; n++) anonymousStatuses.push((await anonymous(n)).statusCode);
     expect(anonymousStatuses).toEqual([200, 200, 200, 429]);

@@ -50,10 +50,10 @@ export function inProcessExecutor(
       } catch (error) {
         const graphqlError =
           error instanceof GraphQLError ? error : new DomainError('INTERNAL', 'Context creation failed');
-        return { errors: [formatOutside(format, graphqlError, requestId)] } as unknown as ExecutionResult;
+        return { errors: [formatOutside(format, graphqlError, requestId)] };
       }
       // Formatted errors are what a client sees over HTTP; the executor contract names graphql's result type.
-      return (await run(context, { query, variables, operationName })) as unknown as ExecutionResult;
+      return await run(context, { query, variables, operationName });
     },
   };
 }

@@ -26,7 +26,7 @@ function acceptsOnlyJson(accept: string): boolean {
     .split(',')
     .map((part) => part.split(';'))
     .filter(([, ...params]) => !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p)))
-    .map(([type]) => type!.trim().toLowerCase());
+    .map(([type]) => type.trim().toLowerCase());
   const graphqlResponse = types.some((t) => t === GRAPHQL_RESPONSE_JSON || t === 'application/*' || t === '*/*');
   return types.includes('application/json') && !graphqlResponse;
 }

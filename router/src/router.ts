@@ -67,7 +67,7 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
 
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
-    buildService: ({ name }) => dataSources[name]!,
+    buildService: ({ name }) => dataSources[name],
     logger: opts.logger,
     queryPlannerConfig: QUERY_PLANNER_CONFIG,
   });

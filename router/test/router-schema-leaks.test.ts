@@ -17,7 +17,7 @@ const socket = (url: string, token: string): Client =>
 async function socketErrors(client: Client, query: string): Promise<{ message: string }[]> {
   try {
     const first = await client.iterate({ query }).next();
-    return ((first.value as { errors?: { message: string }[] } | undefined)?.errors ?? []) as { message: string }[];
+    return ((first.value as { errors?: { message: string }[] } | undefined)?.errors ?? []);
   } catch (errors) {
     return errors as { message: string }[];
   }
@@ -39,7 +39,7 @@ describe('schema leaks in production: field suggestions and introspection', () =
   });
 
   it('development still suggests (so the production test below can fail)', async () => {
-    const { body } = await post(development.url, { query: TYPOS[0]!.query });
+    const { body } = await post(development.url, { query: TYPOS[0].query });
     expect(body.errors[0].message).toMatch(/Did you mean "notes"\?/);
   });
 

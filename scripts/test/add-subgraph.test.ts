@@ -66,7 +66,7 @@ const widgets = defineSubgraph({
   entities: [Widget],
   resolvers: [WidgetResolver],
   orphanedTypes: [UserRef],
-  references: { Widget: loaderReference(widgetById) } as never,
+  references: { Widget: loaderReference(widgetById) },
   permissions: { Query: { widget: isAuthenticated }, Widget: isAuthenticated, User: isAuthenticated },
   seed: async (em) => {
     if (!(await em.count(Widget, {}))) em.create(Widget, { name: 'Sprocket', ownerId: '1' });

@@ -28,10 +28,10 @@ const subgraphNames = registry.map((entry) => entry.name);
 /** What each application container's code reads from its environment. */
 const READS: Record<string, z.ZodObject> = {
   ...Object.fromEntries(registry.map((entry) => [entry.name, loadSubgraph(entry).definition.config as unknown as z.ZodObject])),
-  router: routerConfigSchema as unknown as z.ZodObject,
-  adapter: adapterConfigSchema as unknown as z.ZodObject,
+  router: routerConfigSchema,
+  adapter: adapterConfigSchema,
 };
-const keysRead = (service: string) => Object.keys(READS[service]!.shape);
+const keysRead = (service: string) => Object.keys(READS[service].shape);
 
 const envExampleValues = Object.fromEntries(
   readFileSync(path.join(root, '.env.example'), 'utf8')
@@ -59,7 +59,7 @@ describe('docker-compose.yml', () => {
 
   it('passes each application container only variables its configuration reads', () => {
     for (const name of Object.keys(READS)) {
-      const service = compose.services[name]!;
+      const service = compose.services[name];
       for (const variable of Object.keys(service.environment ?? {})) {
         expect({ name, variable, read: keysRead(name).includes(variable) }).toEqual({ name, variable, read: true });
       }
@@ -73,7 +73,7 @@ describe('docker-compose.yml', () => {
 
   it('starts entry points that exist, and configurations that validate with the example values', () => {
     for (const name of Object.keys(READS)) {
-      const service = compose.services[name]!;
+      const service = compose.services[name];
       const entry = service.command?.[1] ?? '';
       expect(existsSync(path.join(root, entry.replace('/dist/', '/src/').replace(/\.js$/, '.ts')))).toBe(true);
       const env = {
@@ -85,7 +85,7 @@ describe('docker-compose.yml', () => {
         BOOTSTRAP_ADMIN_PASSWORD: 'a-long-unique-password',
         ...service.environment,
       };
-      const parsed = READS[name]!.safeParse(env);
+      const parsed = READS[name].safeParse(env);
       expect({ name, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ name, issues: [] });
     }
   });
@@ -93,17 +93,17 @@ describe('docker-compose.yml', () => {
   it('gives identity (login, refresh, register) and the adapter (normal, upload, export) one RATE_LIMITS from .env', () => {
     expect(envExampleValues.RATE_LIMITS).toBe('login:5/60,register:20/3600,refresh:30/60,normal:100/60,upload:10/60,export:5/3600');
     for (const name of ['identity', 'adapter']) {
-      const service = compose.services[name]!;
+      const service = compose.services[name];
       expect({ name, envFile: service.env_file, reads: keysRead(name).includes('RATE_LIMITS') }).toEqual({ name, envFile: '.env', reads: true });
       expect({ name, overrides: Object.keys(service.environment ?? {}).filter((v) => v.startsWith('RATE_LIMIT')) }).toEqual({ name, overrides: [] });
     }
-    const limits = (name: string) => (READS[name]!.parse({ ...envExampleValues, JWT_SECRET: 'x'.repeat(48), CREDENTIALS_KEY: 'y'.repeat(48), BOOTSTRAP_ADMIN_PASSWORD: 'a-long-unique-password' }) as { RATE_LIMITS: unknown }).RATE_LIMITS;
+    const limits = (name: string) => (READS[name].parse({ ...envExampleValues, JWT_SECRET: 'x'.repeat(48), CREDENTIALS_KEY: 'y'.repeat(48), BOOTSTRAP_ADMIN_PASSWORD: 'a-long-unique-password' }) as { RATE_LIMITS: unknown }).RATE_LIMITS;
     expect(limits('identity')).toEqual(limits('adapter'));
     expect(Object.values(READS).some((schema) => 'AUTH_RATE_LIMITS' in schema.shape)).toBe(false);
   });
 
   it('creates every database a subgraph container connects to, from the registry the MySQL container mounts', () => {
-    const mysql = compose.services.mysql!;
+    const mysql = compose.services.mysql;
     expect(mysql.volumes).toEqual(
       expect.arrayContaining([
         './docker/mysql-init.sh:/docker-entrypoint-initdb.d/01-databases.sh:ro',
@@ -115,20 +115,20 @@ describe('docker-compose.yml', () => {
       encoding: 'utf8',
     });
     for (const entry of registry) {
-      const url = new URL(compose.services[entry.name]!.environment!.DATABASE_URL!.replace('${MYSQL_ROOT_PASSWORD}', 'pw'));
+      const url = new URL(compose.services[entry.name].environment!.DATABASE_URL.replace('${MYSQL_ROOT_PASSWORD}', 'pw'));
       expect(url.pathname.slice(1)).toBe(databaseOf(entry));
       expect(sql).toContain(`CREATE DATABASE IF NOT EXISTS \`${databaseOf(entry)}\` `);
     }
   });
 
   it('serves each subgraph container on its registered port', () => {
-    for (const entry of registry) expect({ name: entry.name, port: compose.services[entry.name]!.environment!.PORT }).toEqual({ name: entry.name, port: String(entry.port) });
+    for (const entry of registry) expect({ name: entry.name, port: compose.services[entry.name].environment!.PORT }).toEqual({ name: entry.name, port: String(entry.port) });
   });
 
   it('points the router at every subgraph of the committed supergraph', () => {
     const supergraph = readFileSync(path.join(root, 'schema/supergraph.graphql'), 'utf8');
     const graphs = [...supergraph.matchAll(/@join__graph\(name: "(\w+)"/g)].map((m) => m[1]).sort();
-    const urls = compose.services.router!.environment!.SUBGRAPH_URLS!.split(',').map((e) => e.split('=')[0]).sort();
+    const urls = compose.services.router.environment!.SUBGRAPH_URLS.split(',').map((e) => e.split('=')[0]).sort();
     expect(urls).toEqual(graphs);
   });
 });

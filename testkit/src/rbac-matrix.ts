@@ -71,8 +71,8 @@ export function rbacRows(opts: Pick<RbacMatrixOptions, 'roles' | 'cases'>): Rbac
 
 /** Runs one row in-process and returns the error codes the caller saw. */
 export async function runRbacRow(opts: RbacMatrixOptions, row: RbacRow): Promise<RbacOutcome> {
-  const c = opts.cases[row.operation]!;
-  const role = resolve(opts.roles[row.role]!);
+  const c = opts.cases[row.operation];
+  const role = resolve(opts.roles[row.role]);
   // Each row signs in afresh, so a row that ends its session (logout) cannot refuse the rows after it.
   const caller = role && { ...role, sessionId: randomUUID() };
   const variables = typeof c.variables === 'function' ? await c.variables() : (c.variables ?? {});
@@ -121,7 +121,7 @@ export function rbacMatrix(opts: RbacMatrixOptions): RbacRow[] {
       '%s as %s is %s',
       async (_op, _role, _verdict, row) => {
         const outcome = await runRbacRow(opts, row);
-        expect(rbacVerdict(outcome, resolve(opts.roles[row.role]!) === null)).toBeNull();
+        expect(rbacVerdict(outcome, resolve(opts.roles[row.role]) === null)).toBeNull();
       },
     );
   });

@@ -28,7 +28,7 @@ export class SubgraphHarness<Runtime extends RunningSubgraph<SubgraphConfig, unk
     const env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...(databaseUrl && { DATABASE_URL: databaseUrl }), ...options.env };
     try {
       const runtime = await subgraph.start(subgraph.loadConfig(env), options.deps);
-      return new SubgraphHarness(runtime, databaseUrl) as never;
+      return new SubgraphHarness(runtime, databaseUrl);
     } catch (error) {
       if (databaseUrl) await dropDatabases(databaseUrl);
       throw error;

@@ -70,7 +70,7 @@ export function loadBenchConfig(argv = process.argv.slice(2), env = process.env)
   for (const arg of argv) {
     const match = /^--([a-zA-Z-]+)(?:=(.*))?$/.exec(arg);
     if (!match) throw new Error(`Unknown argument ${arg} (use --name=value)`);
-    const key = match[1]!.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+    const key = match[1].replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
     if (!(key in ENV_NAMES)) throw new Error(`Unknown flag --${match[1]}; known: ${Object.keys(ENV_NAMES).join(', ')}`);
     raw[key] = match[2] ?? 'true';
   }

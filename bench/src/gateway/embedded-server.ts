@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const served = await Promise.all(
     platform.subgraphs.map((runtime) => serveSubgraph(runtime, { port: 0, production: false, logger })),
   );
-  const direct = Object.fromEntries(platform.subgraphs.map((runtime, i) => [runtime.name, served[i]!.url]));
+  const direct = Object.fromEntries(platform.subgraphs.map((runtime, i) => [runtime.name, served[i].url]));
   process.send?.({ routerUrl: `${routerUrl}/graphql`, direct });
 
   const stop = async () => {

@@ -48,7 +48,7 @@ export async function measure(target: Target, config: BenchConfig, processes: Ch
   const completed = result.requests.total;
 
   const used: Record<string, number> = {};
-  processes.forEach((p, i) => (used[p.name] = p.cpuSeconds() - before[i]!));
+  processes.forEach((p, i) => (used[p.name] = p.cpuSeconds() - before[i]));
   used.bench = (benchCpu.user + benchCpu.system) / 1e6;
   const ours = Object.values(used).reduce((a, b) => a + b, 0);
   return {

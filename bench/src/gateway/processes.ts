@@ -105,10 +105,10 @@ export function freePort(): Promise<number> {
 /** CPU seconds the whole machine has been busy (all cores, every process), from /proc/stat. */
 export function machineBusySeconds(): number {
   try {
-    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
     // user nice system idle iowait irq softirq steal: everything but idle and iowait.
-    const [user, nice, system, , , irq, softirq, steal] = ticks as number[];
-    return (user! + nice! + system! + irq! + softirq! + (steal ?? 0)) / 100;
+    const [user, nice, system, , , irq, softirq, steal] = ticks;
+    return (user + nice + system + irq + softirq + (steal ?? 0)) / 100;
   } catch {
     return NaN;
   }

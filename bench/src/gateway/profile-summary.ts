@@ -49,7 +49,7 @@ function packageOf(url: string): string | undefined {
   if (dependency) return dependency[1];
   if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0]}`;
   const workspace = /\/(kit|router|rest-adapter|scripts|bench|subgraphs\/[^/]+)\/dist\//.exec(url);
-  return workspace ? `@platform/${workspace[1]!.replace('subgraphs/', '')}` : url;
+  return workspace ? `@platform/${workspace[1].replace('subgraphs/', '')}` : url;
 }
 
 function add(map: Map<string, number>, key: string, micros: number): void {

@@ -77,8 +77,8 @@ export function formatTable(rows: Row[], found: Ratio[]): string {
       .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
       .join(', '),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   const ratioLines = found.map(
     (r) =>
       `${r.mode.padEnd(8)}  ${r.scenario.padEnd(3)}  router/direct ${r.ratio.toFixed(2)}  target ≥ ${r.target}  ` +

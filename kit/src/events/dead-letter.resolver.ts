@@ -29,7 +29,7 @@ export class DeadLettersArgs extends PageArgs({ size: 20 }) {
  */
 export function deadLetterFieldNames(subgraph: string): { list: string; replay: string } {
   if (!/^[a-z][A-Za-z0-9]*$/.test(subgraph)) throw new Error(`'${subgraph}' cannot prefix a GraphQL field name`);
-  const capitalised = subgraph[0]!.toUpperCase() + subgraph.slice(1);
+  const capitalised = subgraph[0].toUpperCase() + subgraph.slice(1);
   return { list: `${subgraph}DeadLetters`, replay: `replay${capitalised}DeadLetter` };
 }
 

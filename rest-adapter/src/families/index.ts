@@ -44,7 +44,7 @@ const PREFIXES: ReadonlyArray<[string, Family]> = [
 ];
 
 export function familyForPath(url: string): Family {
-  const path = url.split('?')[0]!;
+  const path = url.split('?')[0];
   const match = PREFIXES.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
   return match ? match[1] : ccoAdmin;
 }

@@ -8,7 +8,7 @@ type Part = 'params' | 'query' | 'body';
 
 /** The first zod issue as an error naming the field (`position_id`, `permissions.0.menu_id`). */
 function firstIssue(part: Part, error: z.ZodError) {
-  const issue = error.issues[0]!;
+  const issue = error.issues[0];
   const field = issue.path.length ? issue.path.map(String).join('.') : part;
   const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
   return invalidInput(field, missing ? 'is required' : issue.message, missing ? 'REQUIRED' : 'INVALID');
@@ -64,7 +64,7 @@ export function parseInput(route: Route, request: FastifyRequest): RouteInput {
     params: parsePart('params', route.params, request.params ?? {}, max),
     query: parsePart('query', route.query, request.query ?? {}, max),
     body: parsePart('body', route.body, request.body ?? {}, max),
-    headers: request.headers as Headers,
+    headers: request.headers,
     ip: request.ip,
   };
 }

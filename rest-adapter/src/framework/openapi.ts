@@ -48,7 +48,7 @@ function jsonSchema(schema: z.ZodType, name: string, components: Components): Js
       return `${COMPONENT_REF}${name}`;
     }
     const local = ref.match(/^#\/\$defs\/(.+)$/);
-    return local ? `${COMPONENT_REF}${componentName(local[1]!)}` : ref;
+    return local ? `${COMPONENT_REF}${componentName(local[1])}` : ref;
   };
   for (const [key, def] of Object.entries(defs)) components[componentName(key)] = rewriteRefs(def, resolve) as JsonSchema;
   return rewriteRefs(root, resolve) as JsonSchema;
@@ -56,7 +56,7 @@ function jsonSchema(schema: z.ZodType, name: string, components: Components): Js
 
 function parameters(route: Route, where: 'path' | 'query', id: string, components: Components): JsonSchema[] {
   const source = where === 'path' ? route.params : route.query;
-  const names = where === 'path' ? [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!) : [];
+  const names = where === 'path' ? [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]) : [];
   const object = source ? jsonSchema(source, `${id}_${where}`, components) : { properties: {}, required: [] };
   const properties = (object.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((object.required ?? []) as string[]);

@@ -22,7 +22,7 @@ export function loadOperation(document: DocumentNode): LoadedOperation {
   const cached = loaded.get(document);
   if (cached) return cached;
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-  const name = operations.length === 1 ? operations[0]!.name?.value : undefined;
+  const name = operations.length === 1 ? operations[0].name?.value : undefined;
   if (!name) throw new Error('a route operation must be a document holding exactly one named operation');
   const result = { name, document: print(document) };
   loaded.set(document, result);

@@ -51,7 +51,7 @@ async function execute(
   const first = result.errors?.[0];
   if (first) throw RestError.fromGraphQL(first);
   if (!result.data) throw new RestError('INTERNAL', 'The graph returned no data');
-  return result.data as Record<string, unknown>;
+  return result.data;
 }
 
 interface PageData {
@@ -84,7 +84,7 @@ async function runGraphQL(route: GraphQLRoute, op: LoadedOperation, input: Route
   const data = field
     ? await executeAllPages(deps, op, variables, request, field)
     : await execute(deps, op, variables, request);
-  return { status: route.status ?? 200, payload: route.map(data, input) as unknown };
+  return { status: route.status ?? 200, payload: route.map(data, input) };
 }
 
 function send(reply: FastifyReply, route: Route, request: FastifyRequest, status: number, payload: unknown) {

@@ -127,7 +127,7 @@ describe('the REST limit counts per token, and tokens can be minted freely', () 
     try {
       const forger = createTokenSigner(new Secret(randomBytes(32).toString('hex')));
       const forged = (n: number) =>
-        forger.signAccess({ userId: String(1000 + n), username: 'x', tenantId: null, roles: [], permissions: ['*'], scope: 'platform', sessionId: `s${n}` } as Caller, 60);
+        forger.signAccess({ userId: String(1000 + n), username: 'x', tenantId: null, roles: [], permissions: ['*'], scope: 'platform', sessionId: `s${n}` }, 60);
       expect((await call(adapter.app, 'GET', '/api/info', { token: forged(1) })).status).toBe(200);
       expect((await call(adapter.app, 'GET', '/api/info')).status).toBe(200);
       expect((await call(adapter.app, 'GET', '/api/info', { token: forged(2) })).status).toBe(429);
@@ -209,9 +209,9 @@ describe('operators set each limit class from the environment (RATE_LIMITS)', ()
       ['CORS_ORIGINS', 'https://app.example.com/path'],
       ['CORS_ORIGINS', '*'],
     ]) {
-      expect(() => loadAdapterConfig({ [name!]: value })).toThrow(ConfigError);
-      expect(() => loadAdapterConfig({ [name!]: value })).toThrow(name);
-      expect(() => loadAdapterConfig({ [name!]: value })).toThrow(value!.split(',').pop());
+      expect(() => loadAdapterConfig({ [name]: value })).toThrow(ConfigError);
+      expect(() => loadAdapterConfig({ [name]: value })).toThrow(name);
+      expect(() => loadAdapterConfig({ [name]: value })).toThrow(value.split(',').pop());
     }
   });
 });
@@ -222,7 +222,7 @@ describe('X-Forwarded-For is believed from anyone', () => {
   it('without trusted proxies the router is told the peer address, never the header', async () => {
     const { app, executor } = await fakeAdapter();
     await inject(app, { method: 'GET', url: '/api/employees', remoteAddress: '192.0.2.10', headers: spoofed });
-    expect(executor.calls[0]!.headers['x-forwarded-for']).toBe('192.0.2.10');
+    expect(executor.calls[0].headers['x-forwarded-for']).toBe('192.0.2.10');
   });
 
   it('without trusted proxies a new X-Forwarded-For buys no fresh budget', async () => {
@@ -241,7 +241,7 @@ describe('X-Forwarded-For is believed from anyone', () => {
     const viaProxy = (xff: string) => inject(app, { method: 'GET', url: '/api/employees', remoteAddress: '10.1.2.3', headers: { 'x-forwarded-for': xff } });
     // The client may put anything in front; the last address not of a trusted proxy is the client.
     expect((await viaProxy('198.51.100.1, 203.0.113.66')).statusCode).toBe(200);
-    expect(executor.calls[0]!.headers['x-forwarded-for']).toBe('203.0.113.66');
+    expect(executor.calls[0].headers['x-forwarded-for']).toBe('203.0.113.66');
     expect((await viaProxy('198.51.100.2, 203.0.113.66')).statusCode).toBe(429);
     expect((await viaProxy('203.0.113.67')).statusCode).toBe(200);
     // A peer that is not a trusted proxy is the client itself.
@@ -273,7 +273,7 @@ describe('no security headers', () => {
     ];
     expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 429, 422, 422, 404]);
     for (const res of responses) expectSecurityHeaders(res.headers);
-    expect(responses[0]!.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(responses[0].body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
   it('Swagger UI at /docs loads every asset under the CSP: scripts and styles from this origin, none inline', async () => {
@@ -291,7 +291,7 @@ describe('no security headers', () => {
     expect(csp['style-src']).not.toContain('https:');
     expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     const base = 'http://adapter.test/docs/';
-    const assets = [...page.body.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map((m) => new URL(m[1]!, base));
+    const assets = [...page.body.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map((m) => new URL(m[1], base));
     // The page's scripts and stylesheets, and the document the initializer fetches (connect-src falls back to 'self').
     assets.push(new URL('./json', base));
     expect(assets.length).toBeGreaterThanOrEqual(6);

@@ -18,8 +18,8 @@ export function contractTestRequests(dir = CONTRACT_TESTS): Array<{ method: stri
       const source = readFileSync(path.join(dir, file), 'utf8');
       return CALLS.flatMap((pattern) =>
         [...source.matchAll(pattern)].map(([, method, , url]) => ({
-          method: method!,
-          path: url!.replace(/\$\{[^}]*\}/g, 'x').split('?')[0]!,
+          method: method,
+          path: url.replace(/\$\{[^}]*\}/g, 'x').split('?')[0],
         })),
       );
     });

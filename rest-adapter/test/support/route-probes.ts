@@ -17,7 +17,7 @@ const LONG = 'a'.repeat(100_000);
 const CONTROL = 'a\u0000b\u0007c';
 
 const toJson = (schema: z.ZodType | undefined): JsonSchema =>
-  schema ? (z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema) : { properties: {}, required: [] };
+  schema ? (z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })) : { properties: {}, required: [] };
 
 const firstOf = (schema: JsonSchema): JsonSchema => {
   const options = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
@@ -57,7 +57,7 @@ function sample(raw: JsonSchema): unknown {
 function sampleObject(schema: JsonSchema): Record<string, unknown> {
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const required = (schema.required ?? []) as string[];
-  return Object.fromEntries(required.filter((k) => properties[k]).map((k) => [k, sample(properties[k]!)]));
+  return Object.fromEntries(required.filter((k) => properties[k]).map((k) => [k, sample(properties[k])]));
 }
 
 const kindOf = (schema: JsonSchema) => firstOf(schema).type as string | undefined;
@@ -84,7 +84,7 @@ function wrongValues(kind: string | undefined, inText: boolean): Array<[string, 
  * non-numeric numbers; path ids that are not ids.
  */
 export function probesFor(route: Route): Probe[] {
-  const pathNames = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  const pathNames = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
   const pathSchema = toJson(route.params);
   const pathProps = (pathSchema.properties ?? {}) as Record<string, JsonSchema>;
   const params = Object.fromEntries(pathNames.map((n) => [n, String(pathProps[n] ? sample(pathProps[n]) : '1')]));

@@ -25,7 +25,7 @@ describe('request ids', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['x-request-id']).toBe('client-id-1');
     expect(res.json().request_id).toBe('client-id-1');
-    expect(executor.calls[0]!.headers['x-request-id']).toBe('client-id-1');
+    expect(executor.calls[0].headers['x-request-id']).toBe('client-id-1');
   });
 
   it('makes one up when the client sends none (or an unusable one), on errors too', async () => {

@@ -152,7 +152,7 @@ function answering(
   event: FormattedExecutionResult,
   sources: Record<string, GraphQLDataSource>,
 ): ServiceMap {
-  const owner = sources[primary.serviceName]!;
+  const owner = sources[primary.serviceName];
   return {
     ...sources,
     [primary.serviceName]: {

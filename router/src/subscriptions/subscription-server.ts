@@ -157,7 +157,7 @@ export async function serveSubscriptions(opts: SubscriptionServerOptions): Promi
       execute: (args) =>
         opts.run(args.contextValue as RouterContext, {
           query: print(args.document),
-          variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined,
+          variables: (args.variableValues ?? undefined),
           operationName: args.operationName ?? undefined,
         }) as Promise<ExecutionResult>,
       onOperation: (ctx, id, _payload, args, result) => {

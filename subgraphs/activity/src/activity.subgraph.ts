@@ -22,7 +22,7 @@ export const activity = defineSubgraph({
   entities: ACTIVITY_ENTITIES,
   resolvers: [NotificationResolver, NotificationReceivedResolver],
   orphanedTypes: [UserStub],
-  references: { Notification: notificationReference } as never,
+  references: { Notification: notificationReference },
   permissions,
   migrations: join(__dirname, 'migrations'),
   // Recipients are checked against identity's users as identity announces them (checkForeignRef).

@@ -54,7 +54,7 @@ test('over graphql-ws, a notification sent over HTTP reaches its recipient', asy
   const pending = nextEvent(events);
   await until(() => pubSub.listenerCount(NOTIFICATION_RECEIVED, alice.userId) === 1);
 
-  const sent = await post<{ sendNotification: { id: string } }>(SEND, { input: { recipientId: alice.userId, title: 'Hello', body: 'b' } }, activity.headers(admin).authorization!);
+  const sent = await post<{ sendNotification: { id: string } }>(SEND, { input: { recipientId: alice.userId, title: 'Hello', body: 'b' } }, activity.headers(admin).authorization);
   expect(sent.errors).toBeUndefined();
 
   expect((await pending).data).toMatchObject({

@@ -55,7 +55,7 @@ export const identity = defineSubgraph({
     Role: roleReference,
     Position: positionReference,
     Menu: menuReference,
-  } as never,
+  },
   permissions,
   // Sign-in records its sessions and revocations even when it then refuses (a replayed refresh token ends the session).
   ownTransactions: ['login', 'refreshToken', 'logout'],

@@ -69,7 +69,7 @@ describe('APP sign-in names its device', () => {
       clientAddress: '203.0.113.7',
       current: true,
     });
-    expect(Date.parse(device!.lastLoginAt as string)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(device.lastLoginAt as string)).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it('records the client address and sign-in time of WEB sessions too, which use no device slot', async () => {
@@ -95,7 +95,7 @@ describe('at most 3 devices at once', () => {
   it('a 4th device is refused with CONFLICT DEVICE_LIMIT listing the signed-in devices; nothing changes', async () => {
     const result = await appLogin(account, 'phone-4');
     expect(errorOf(result)).toMatchObject({ code: 'CONFLICT', reason: 'DEVICE_LIMIT' });
-    const details = result.errors![0]!.extensions as { limit: number; devices: Array<Record<string, unknown>> };
+    const details = result.errors![0].extensions as { limit: number; devices: Array<Record<string, unknown>> };
     expect(details.limit).toBe(3);
     expect(details.devices.map((d) => d.deviceId)).toEqual(['phone-1', 'phone-2', 'phone-3']);
     expect(details.devices[0]).toEqual({
@@ -106,7 +106,7 @@ describe('at most 3 devices at once', () => {
       lastLoginAt: expect.any(String),
       lastSeenAt: expect.any(String),
     });
-    const devices = await myDevices(tokens['phone-1']!.accessToken);
+    const devices = await myDevices(tokens['phone-1'].accessToken);
     expect(devices.map((d) => d.deviceId).sort()).toEqual(['phone-1', 'phone-2', 'phone-3']);
     for (const t of Object.values(tokens)) expect((await h.data(ME, {}, t.accessToken)).me.username).toBe(account.username);
   });
@@ -117,26 +117,26 @@ describe('at most 3 devices at once', () => {
   });
 
   it('a re-login from a signed-in device reuses its slot; that device’s earlier tokens stop working', async () => {
-    const before = (await myDevices(tokens['phone-2']!.accessToken)).find((d) => d.deviceId === 'phone-2')!;
+    const before = (await myDevices(tokens['phone-2'].accessToken)).find((d) => d.deviceId === 'phone-2')!;
     const again = await signedIn(account, 'phone-2');
     const devices = await myDevices(again.accessToken);
     expect(devices).toHaveLength(3);
     const reused = devices.find((d) => d.deviceId === 'phone-2')!;
     expect(reused).toMatchObject({ id: before.id, createdAt: before.createdAt, current: true });
-    expect(devices[0]!.deviceId).toBe('phone-2'); // latest sign-in first
-    expect(errorOf(await h.exec(ME, {}, tokens['phone-2']!.accessToken))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
-    expect(errorOf(await h.exec(REFRESH, { t: tokens['phone-2']!.refreshToken })).code).toBe('UNAUTHENTICATED');
+    expect(devices[0].deviceId).toBe('phone-2'); // latest sign-in first
+    expect(errorOf(await h.exec(ME, {}, tokens['phone-2'].accessToken))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
+    expect(errorOf(await h.exec(REFRESH, { t: tokens['phone-2'].refreshToken })).code).toBe('UNAUTHENTICATED');
     tokens['phone-2'] = again;
   });
 
   it('force: true signs the oldest device out at once (access token refused, refresh refused)', async () => {
-    const oldest = tokens['phone-1']!;
+    const oldest = tokens['phone-1'];
     const fourth = await signedIn(account, 'phone-4', { force: true });
     expect(errorOf(await h.exec(ME, {}, oldest.accessToken))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
     expect(errorOf(await h.exec(REFRESH, { t: oldest.refreshToken })).code).toBe('UNAUTHENTICATED');
     const devices = await myDevices(fourth.accessToken);
     expect(devices.map((d) => d.deviceId).sort()).toEqual(['phone-2', 'phone-3', 'phone-4']);
-    expect((await h.data(ME, {}, tokens['phone-3']!.accessToken)).me.username).toBe(account.username);
+    expect((await h.data(ME, {}, tokens['phone-3'].accessToken)).me.username).toBe(account.username);
     const row = await platformEm(h).findOneOrFail(Session, { deviceId: 'phone-1', userId: Number(account.id) });
     expect(row.revokeReason).toBe('DEVICE_LIMIT');
     tokens['phone-4'] = fourth;
@@ -145,16 +145,16 @@ describe('at most 3 devices at once', () => {
   it('the limit is per account: another account signs in from a 4th device freely', async () => {
     const other = await createAccount(h, adminToken, { roleCode: 'collector' });
     await signedIn(other, 'phone-5');
-    expect(await myDevices(tokens['phone-4']!.accessToken)).toHaveLength(3);
+    expect(await myDevices(tokens['phone-4'].accessToken)).toHaveLength(3);
   });
 
   it('a signed-out device frees its slot', async () => {
-    const devices = await myDevices(tokens['phone-4']!.accessToken);
+    const devices = await myDevices(tokens['phone-4'].accessToken);
     const phone3 = devices.find((d) => d.deviceId === 'phone-3')!;
-    expect((await h.data(`mutation($s: ID!) { signOutDevice(sessionId: $s) }`, { s: phone3.id }, tokens['phone-4']!.accessToken)).signOutDevice).toBe(true);
-    expect(errorOf(await h.exec(ME, {}, tokens['phone-3']!.accessToken))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
+    expect((await h.data(`mutation($s: ID!) { signOutDevice(sessionId: $s) }`, { s: phone3.id }, tokens['phone-4'].accessToken)).signOutDevice).toBe(true);
+    expect(errorOf(await h.exec(ME, {}, tokens['phone-3'].accessToken))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
     await signedIn(account, 'phone-6');
-    expect((await myDevices(tokens['phone-4']!.accessToken)).map((d) => d.deviceId).sort()).toEqual(['phone-2', 'phone-4', 'phone-6']);
+    expect((await myDevices(tokens['phone-4'].accessToken)).map((d) => d.deviceId).sort()).toEqual(['phone-2', 'phone-4', 'phone-6']);
   });
 });
 
@@ -168,12 +168,12 @@ describe('signing devices out', () => {
     const theirs = await createAccount(h, adminToken, { roleCode: 'collector' });
     const myToken = (await signedIn(mine, 'a-1')).accessToken;
     const theirLogin = await signedIn(theirs, 'b-1');
-    const theirSession = (await myDevices(theirLogin.accessToken))[0]!.id;
+    const theirSession = (await myDevices(theirLogin.accessToken))[0].id;
     expect(errorOf(await h.exec(SIGN_OUT, { s: theirSession }, myToken))).toMatchObject({ code: 'NOT_FOUND' });
     expect(errorOf(await h.exec(SIGN_OUT, { s: 'abc' }, myToken))).toMatchObject({ code: 'NOT_FOUND' });
     expect((await h.data(ME, {}, theirLogin.accessToken)).me.username).toBe(theirs.username);
     // Signing out one's own current session is a logout; a second time it is gone.
-    const own = (await myDevices(myToken))[0]!.id;
+    const own = (await myDevices(myToken))[0].id;
     expect((await h.data(SIGN_OUT, { s: own }, myToken)).signOutDevice).toBe(true);
     expect(errorOf(await h.exec(ME, {}, myToken)).code).toBe('UNAUTHENTICATED');
     const again = (await signedIn(mine, 'a-2')).accessToken;
@@ -207,7 +207,7 @@ describe('signing devices out', () => {
     const foreignToken = (await h.login(foreignAdmin.username, foreignAdmin.password)).accessToken;
     const collector = await createAccount(h, adminToken, { roleCode: 'collector' });
     const phone = await signedIn(collector, 'far-1');
-    const sessionId = (await myDevices(phone.accessToken))[0]!.id;
+    const sessionId = (await myDevices(phone.accessToken))[0].id;
     expect(errorOf(await h.exec(USER_DEVICES, { u: collector.id }, foreignToken)).code).toBe('NOT_FOUND');
     expect(errorOf(await h.exec(SIGN_OUT_USER, { u: collector.id, s: sessionId }, foreignToken)).code).toBe('NOT_FOUND');
     expect((await h.data(ME, {}, phone.accessToken)).me.username).toBe(collector.username);

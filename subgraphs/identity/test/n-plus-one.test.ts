@@ -21,9 +21,9 @@ beforeAll(async () => {
   }
   const roles = await em.find(Role, { tenantId: 1, code: { $in: ['user', 'sales', 'service', 'collector'] } });
   for (let i = 0; i < 100; i++) {
-    const user = em.create(User, { tenantId: 1, username: `n1-${String(i).padStart(3, '0')}`, passwordHash: 'x', fullName: `Employee ${i}`, positionId: positions[i % 10]!.id });
+    const user = em.create(User, { tenantId: 1, username: `n1-${String(i).padStart(3, '0')}`, passwordHash: 'x', fullName: `Employee ${i}`, positionId: positions[i % 10].id });
     await em.flush();
-    em.create(UserRole, { tenantId: 1, userId: user.id, roleId: roles[i % roles.length]!.id });
+    em.create(UserRole, { tenantId: 1, userId: user.id, roleId: roles[i % roles.length].id });
   }
   await em.flush();
 });

@@ -20,7 +20,7 @@ describe('seed', () => {
       await seedIdentity(forkForTenant(h.runtime.orm.em, null), h.runtime.services.config);
       expect(await counts()).toEqual(first);
       for (const [login, password] of [['superadmin', '123456'], ['tenantadmin', 'admin123'], ['admin', 'Admin123456'], ['admin@example.com', 'Admin123456']]) {
-        expect((await h.login(login!, password!)).accessToken).toEqual(expect.any(String));
+        expect((await h.login(login, password)).accessToken).toEqual(expect.any(String));
       }
     } finally {
       await h.close();

@@ -137,7 +137,7 @@ describe('user and users', () => {
     const byRole = (await h.data(USERS, { filter: { roleCode: 'admin' } }, adminToken)).users;
     expect(byRole.items.map((u: { username: string }) => u.username)).toEqual(['admin']);
     const desc = (await h.data(USERS, { filter: { search: tag }, sortBy: 'fullName', sortOrder: 'desc' }, adminToken)).users;
-    expect(desc.items.map((u: { fullName: string }) => u.fullName[0]!.toLowerCase())).toEqual(['c', 'b', 'a']);
+    expect(desc.items.map((u: { fullName: string }) => u.fullName[0].toLowerCase())).toEqual(['c', 'b', 'a']);
   });
 
   it('treats explicit nulls (a REST query without the parameter) as the contract defaults', async () => {

@@ -66,7 +66,7 @@ export const hr004: Family = {
     const code = hrErrorCode(error);
     const details = error.code === 'INTERNAL' ? {} : { ...error.details };
     return {
-      error: { code, message: familyMessage(error, ctx, TABLE_TEXT[code]!), details, request_id: ctx.requestId },
+      error: { code, message: familyMessage(error, ctx, TABLE_TEXT[code]), details, request_id: ctx.requestId },
     };
   },
   successSchema: (data) =>

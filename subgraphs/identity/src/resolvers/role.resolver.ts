@@ -124,7 +124,7 @@ export class RoleResolver {
     const byId = new Map(menus.map((m) => [m.id, m.code]));
     assertWithinOwnPermissions(
       ctx.caller,
-      grants.flatMap((g, i) => grantCodes(byId.get(menuIds[i]!)!, g.actions)),
+      grants.flatMap((g, i) => grantCodes(byId.get(menuIds[i])!, g.actions)),
       'grant',
     );
     // Replaced within the mutation's one transaction.
@@ -133,7 +133,7 @@ export class RoleResolver {
       ctx.em.create(RoleMenuGrant, {
         tenantId: role.tenantId,
         roleId: role.id,
-        menuId: menuIds[i]!,
+        menuId: menuIds[i],
         actions: [...new Set(g.actions)],
       }),
     );

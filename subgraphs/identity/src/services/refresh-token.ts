@@ -17,7 +17,7 @@ export const formatRefreshToken = (t: RefreshToken): string => `${t.family}.${t.
 
 export function parseRefreshToken(token: string): RefreshToken | null {
   const match = /^([0-9a-f]{32})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  return match ? { family: match[1]!, secret: match[2]! } : null;
+  return match ? { family: match[1], secret: match[2] } : null;
 }
 
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');

@@ -37,7 +37,7 @@ export async function assertMayAssignRole(s: LoaderScope, caller: Caller | null,
   assertMayUseRoleCode(caller, role.code);
   if (target && caller && String(target.id) === caller.userId) {
     const current = await rolesByUser(s).load(target.id);
-    if (current.length !== 1 || current[0]!.id !== role.id) throw IdentityErrors.ownRole();
+    if (current.length !== 1 || current[0].id !== role.id) throw IdentityErrors.ownRole();
   }
   if (!caller || caller.permissions.includes('*')) return;
   assertWithinOwnPermissions(caller, await permissionsByRole(s).load(role.id), 'assign a role with');
