@@ -35,7 +35,7 @@ export function createHttpApp(logger: Logger, opts: { trustProxy?: ProxyTrust } 
   const app = Fastify({
     // `request.ip` and `request.protocol` then follow the same trust as clientAddress().
     trustProxy: opts.trustProxy ?? false,
-    loggerInstance: logger.child({ component: 'http' }),
+    loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
     disableRequestLogging: true,
     requestIdHeader: false,
     requestIdLogLabel: 'requestId',
