@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { NoSchemaIntrospectionCustomRule, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ServerOptions } from 'graphql-ws';
@@ -36,9 +36,8 @@ export function createHttpApp(logger: Logger, opts: { trustProxy?: ProxyTrust } 
     // `request.ip` and `request.protocol` then follow the same trust as clientAddress().
     trustProxy: opts.trustProxy ?? false,
     loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
   });
   app.addHook('onSend', async (request, reply) => {
