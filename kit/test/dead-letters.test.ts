@@ -13,7 +13,6 @@ import {
   type Orm,
   OutboxRelay,
   recordEvent,
-  startEvents,
 } from '../src';
 import { describeDeadLetters } from './fixtures/dead-letter.suite';
 import { bonusHandler, Purse, startPurses, waitFor, welcomeBonus } from './fixtures/purses-subgraph';
@@ -94,23 +93,5 @@ describe('consumers stopping', () => {
     await relay.stop();
     expect(Date.now() - started).toBeLessThan(1000);
     expect(await orm.em.fork().count(DeadLetter, {})).toBe(0);
-  });
-});
-
-describe('startEvents', () => {
-  test("runs a subgraph's relay and consumers on its own bus: a recorded event reaches the consumer once", async () => {
-    Object.assign(bonusHandler, { broken: false, calls: 0 });
-    const events = await startEvents(orm.em, { subgraph: 'purses', consumers: [welcomeBonus] });
-    try {
-      const id = await orm.em.fork().transactional(async (em) => {
-        const purse = em.create(Purse, { owner: 'ida' });
-        recordEvent(em, { topic: 'purse.opened', payload: {}, aggregateId: purse.id });
-        return purse.id;
-      });
-      await waitFor(async () => (await orm.em.fork().findOneOrFail(Purse, id)).balance === 5);
-      expect(bonusHandler.calls).toBe(1);
-    } finally {
-      await events.close();
-    }
   });
 });

@@ -15,7 +15,6 @@ export * from './redis-stream-bus';
 export * from './relay-lease';
 export * from './run-idempotent';
 export * from './start-consumers';
-export * from './start-events';
 export * from './start-outbox';
 
 import { DeadLetter } from './dead-letter.entity';
