@@ -36,7 +36,8 @@ export interface SubgraphParts<Config> {
   revocations: RevocationList;
   pubSub: PubSub;
   /** An EntityManager across every tenant, for the few operations that precede a tenant (login, refresh). */
-  platformEm(): EntityManager;
+  // A function property, not a method: services destructure it.
+  platformEm: () => EntityManager;
 }
 
 /** Every subgraph's request context: the kit's, its runtime services, live notices and its logger. */
