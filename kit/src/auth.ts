@@ -133,26 +133,29 @@ export type RevocationListener = (sessionId: string) => void;
 export class MemoryRevocationList implements RevocationList {
   private readonly until = new Map<string, number>();
   private readonly listeners = new Set<RevocationListener>();
-  async revoke(sessionId: string, ttlSeconds: number): Promise<void> {
+  // The interface is asynchronous for the Redis list; this one answers at once.
+  revoke(sessionId: string, ttlSeconds: number): Promise<void> {
     this.until.set(sessionId, Date.now() + ttlSeconds * 1000);
     for (const listener of this.listeners) listener(sessionId);
+    return Promise.resolve();
   }
-  async onRevoke(listener: RevocationListener): Promise<() => Promise<void>> {
+  onRevoke(listener: RevocationListener): Promise<() => Promise<void>> {
     // Wrapped so the same function registered twice is two listeners, each removed by its own unsubscribe.
     const registered: RevocationListener = (sessionId) => listener(sessionId);
     this.listeners.add(registered);
-    return async () => {
+    return Promise.resolve(() => {
       this.listeners.delete(registered);
-    };
+      return Promise.resolve();
+    });
   }
-  async isRevoked(sessionId: string): Promise<boolean> {
+  isRevoked(sessionId: string): Promise<boolean> {
     const until = this.until.get(sessionId);
-    if (until === undefined) return false;
+    if (until === undefined) return Promise.resolve(false);
     if (until < Date.now()) {
       this.until.delete(sessionId);
-      return false;
+      return Promise.resolve(false);
     }
-    return true;
+    return Promise.resolve(true);
   }
 }
 

@@ -54,7 +54,7 @@ export function groupLoader<E extends object, K extends string | number>(
       orderBy: orderBy as never,
     });
     const groups = new Map<unknown, E[]>();
-    for (const row of rows) {
+    for (const row of rows as E[]) {
       const key = (row as Record<string, unknown>)[column];
       const list = groups.get(key) ?? [];
       list.push(row);

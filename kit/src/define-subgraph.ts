@@ -36,7 +36,8 @@ export interface SubgraphParts<Config> {
   revocations: RevocationList;
   pubSub: PubSub;
   /** An EntityManager across every tenant, for the few operations that precede a tenant (login, refresh). */
-  platformEm(): EntityManager;
+  // A function property, not a method: services destructure it.
+  platformEm: () => EntityManager;
 }
 
 /** Every subgraph's request context: the kit's, its runtime services, live notices and its logger. */
@@ -52,8 +53,10 @@ export interface SubgraphDefinition<Config extends SubgraphConfig, Services, Ext
   config: z.ZodType<Config>;
   /** Its entities; the kit adds the outbox tables. */
   entities: CreateOrmOptions['entities'];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes resolver classes as `Function`
   resolvers: NonEmptyArray<Function>;
   /** Types not reachable from a resolver that must still be in the schema (stubs of other subgraphs' entities). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes orphaned types as `Function`
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type (`<entity>.reference.ts`). */
   references?: ReferenceResolvers;
@@ -132,7 +135,7 @@ export interface Subgraph<Config extends SubgraphConfig, Services, Context exten
  * Everything around it — configuration, the federated schema (shielded, one transaction per mutation), the
  * runtime, `listen(port)`, migrations — is the kit's, the same for every subgraph.
  */
-export function defineSubgraph<Config extends SubgraphConfig, Services = Record<string, never>, Extra extends object = {}>(
+export function defineSubgraph<Config extends SubgraphConfig, Services = Record<string, never>, Extra extends object = object>(
   definition: SubgraphDefinition<Config, Services, Extra>,
 ): Subgraph<Config, Services, SubgraphContext<Services> & Extra> {
   type Context = SubgraphContext<Services> & Extra;
@@ -144,6 +147,7 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
   const deadLetters = consumers.length
     ? { resolver: deadLetterResolver(name, consumers), permissions: deadLetterPermissions(name) }
     : undefined;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes resolver classes as `Function`
   const resolvers: NonEmptyArray<Function> = deadLetters
     ? [...definition.resolvers, deadLetters.resolver]
     : definition.resolvers;
@@ -203,7 +207,7 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
         const request = await createRequestContext(contextDeps, headers);
         return { ...request, services, pubSub, logger, ...definition.context?.(headers) } as Context;
       },
-      health: base.health,
+      health: () => base.health(),
       async close() {
         await started.close();
         await definition.closeServices?.(services);

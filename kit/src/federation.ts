@@ -17,8 +17,10 @@ export const FEDERATION_LINK =
 export type ReferenceResolvers = Record<string, { __resolveReference: (ref: never, ctx: never) => unknown }>;
 
 export interface SubgraphSchemaOptions {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes resolver classes as `Function`
   resolvers: NonEmptyArray<Function>;
   /** Types not reachable from a resolver that must still be in the schema (e.g. entity stubs). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes orphaned types as `Function`
   orphanedTypes?: Function[];
   references?: ReferenceResolvers;
   pubSub?: PubSub;

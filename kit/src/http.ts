@@ -35,6 +35,7 @@ export function createHttpApp(logger: Logger, opts: { trustProxy?: ProxyTrust } 
   const app = Fastify({
     // `request.ip` and `request.protocol` then follow the same trust as clientAddress().
     trustProxy: opts.trustProxy ?? false,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it tsc picks fastify's overload for a generic logger and the instance type no longer matches FastifyInstance
     loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     requestIdHeader: false,

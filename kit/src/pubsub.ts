@@ -1,5 +1,4 @@
 import Redis from 'ioredis';
-import type { PubSub } from 'type-graphql';
 
 export interface CreatePubSubOptions {
   /** Without it, an in-memory PubSub: enough for one process and for tests. */
@@ -15,7 +14,11 @@ export interface PubSubIterator<T = unknown> extends AsyncIterableIterator<T> {
   return(): Promise<IteratorResult<T>>;
 }
 
-export interface KitPubSub extends PubSub {
+/**
+ * A type-graphql `PubSub` by shape (it is passed to buildSchema as one), declared on its own because its `publish`
+ * resolves once sent where type-graphql's returns void: callers may await it.
+ */
+export interface KitPubSub {
   publish(routingKey: string, ...args: unknown[]): Promise<void>;
   subscribe<T = unknown>(routingKey: string, dynamicId?: unknown): PubSubIterator<T>;
   /** Live local subscriptions of a topic: lets tests prove nothing leaks. */
@@ -34,9 +37,16 @@ interface Transport {
   close(): Promise<void>;
 }
 
+function isScalar(value: unknown): value is string | number | bigint | boolean {
+  return ['string', 'number', 'bigint', 'boolean'].includes(typeof value);
+}
+
 /** type-graphql convention (as its own createPubSub): publish(key, payload) or publish(key, id, payload). */
 function topicOf(routingKey: string, dynamicId?: unknown): string {
-  return dynamicId === undefined ? routingKey : `${routingKey}:${String(dynamicId)}`;
+  if (dynamicId === undefined) return routingKey;
+  // An object id would stringify as "[object Object]" and merge every such topic into one; its JSON tells them apart.
+  const id = isScalar(dynamicId) ? String(dynamicId) : JSON.stringify(dynamicId);
+  return `${routingKey}:${id}`;
 }
 
 export function createPubSub(options: CreatePubSubOptions = {}): KitPubSub {
@@ -137,6 +147,7 @@ class SubscriptionIterator implements PubSubIterator {
 
   throw(error?: unknown): Promise<IteratorResult<unknown>> {
     this.end();
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the iterator protocol hands back what the caller threw, unchanged
     return Promise.reject(error);
   }
 

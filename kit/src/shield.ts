@@ -90,7 +90,7 @@ function guardSubscribe(schema: GraphQLSchema, rules: IRules): void {
     const guard = fieldRule ?? deny;
     field.subscribe = async (root, args, ctx: { _shield?: { cache: object } }, info) => {
       ctx._shield ??= { cache: {} };
-      const result = await guard.resolve(root as object, args, ctx as never, info, SHIELD_OPTIONS);
+      const result = await guard.resolve(root as object, args as Record<string, unknown>, ctx as never, info, SHIELD_OPTIONS);
       if (result === true) return subscribe(root, args, ctx, info);
       throw result instanceof Error ? result : forbidden();
     };

@@ -21,7 +21,7 @@ export async function targetTenantId(
   ctx: Scoped,
   requested: string | null | undefined,
   field: string,
-  exists: (tenantId: number) => Promise<boolean> = async () => true,
+  exists: (tenantId: number) => Promise<boolean> = () => Promise.resolve(true),
 ): Promise<number> {
   const own = ownTenantId(ctx);
   if (requested === undefined || requested === null) {

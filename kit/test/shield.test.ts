@@ -113,7 +113,7 @@ describe('subscriptions', () => {
       const allowed = (await open(caller(['reports:watch']))) as AsyncGenerator<ExecutionResult>;
       expect(Symbol.asyncIterator in allowed).toBe(true);
       const next = allowed.next();
-      pubSub.publish('reports', 'Q3');
+      await pubSub.publish('reports', 'Q3');
       expect((await next).value).toEqual({ data: { reportAdded: 'Q3' } });
       await allowed.return(undefined);
     } finally {

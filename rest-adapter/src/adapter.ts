@@ -131,7 +131,7 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
     sendError(reply, request, new RestError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`), familyForPath(request.url), undefined),
   );
 
-  app.get('/openapi.json', async () => openapi);
+  app.get('/openapi.json', () => Promise.resolve(openapi));
 
   for (const route of routes) registerRoute(app, route, deps);
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 const dir = path.join(__dirname, 'contract');
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort()) {
   describe(file, () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest collects tests synchronously: a describe block cannot await import(), so each file is required into its own block
     require(path.join(dir, file));
   });
 }

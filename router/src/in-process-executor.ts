@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
+import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import { DomainError, headerValue, loggedContext, requestIdFrom, type GraphQLExecutor, type Logger } from '@platform/kit';
 import type { ContextBuilder, RouterContext } from './context';
 import { formatOutside, type ErrorFormatter } from './format-error';

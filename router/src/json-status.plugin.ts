@@ -9,14 +9,16 @@ const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
  * before GraphQL (CSRF prevention, malformed JSON) and other statuses (401, 405) are left alone.
  */
 export const jsonStatusPlugin = (): ApolloServerPlugin => ({
-  async requestDidStart({ request }) {
+  // Apollo's hooks return promises; nothing here waits, so each resolves at once.
+  requestDidStart({ request }) {
     const accept = request.http?.headers.get('accept');
-    if (!accept || !acceptsOnlyJson(accept)) return;
-    return {
-      async willSendResponse({ response }) {
+    if (!accept || !acceptsOnlyJson(accept)) return Promise.resolve();
+    return Promise.resolve({
+      willSendResponse({ response }) {
         if (response.http.status === 400 && response.body.kind === 'single') response.http.status = 200;
+        return Promise.resolve();
       },
-    };
+    });
   },
 });
 

@@ -128,7 +128,7 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
         elapsedMs: () => reply.elapsedTime,
       }),
   });
-  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/health', () => Promise.resolve({ status: 'ok' }));
   app.get('/ready', async (_req, reply) => {
     const subgraphs = await subgraphHealth(opts.subgraphs);
     const ready = state !== undefined && Object.values(subgraphs).every((s) => s === 'healthy');

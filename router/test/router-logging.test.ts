@@ -27,7 +27,7 @@ describe.each<UpstreamKind>(['local', 'remote'])('router logs (%s subgraphs)', (
     running = await startRouter(platform, kind, { logger: logs.logger });
   });
   afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
     await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 0);
   });
   afterAll(() => running.close());

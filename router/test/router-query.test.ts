@@ -1,3 +1,4 @@
+import { createTokenSigner, Secret } from '@platform/kit';
 import { bearer, post, startRouter, toyPlatform, type RunningRouter, type ToyPlatform, type UpstreamKind } from './fixtures/toy-platform';
 
 describe.each<UpstreamKind>(['local', 'remote'])('queries through the router (%s subgraphs)', (kind) => {
@@ -88,7 +89,6 @@ describe.each<UpstreamKind>(['local', 'remote'])('queries through the router (%s
 
 /** A well-formed token from a signer with a different secret. */
 function forged(): string {
-  const { createTokenSigner, Secret } = require('@platform/kit') as typeof import('@platform/kit');
   return createTokenSigner(new Secret('another-secret-another-secret-another-0123')).signAccess(
     { userId: '1', username: 'ann', tenantId: 't1', roles: [], permissions: [], scope: 'own', sessionId: 'x' },
     600,

@@ -16,7 +16,7 @@ describe.each<UpstreamKind>(['local', 'remote'])('subscriptions through the rout
     running = await startRouter(platform, kind);
   });
   afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
     await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 0);
   });
   afterAll(() => running.close());

@@ -80,9 +80,10 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
   };
   try {
     for (const subgraph of opts.subgraphs ?? registeredSubgraphs()) {
-      const config = subgraph.loadConfig(envFor(subgraph.name));
+      // Each subgraph's own configuration type: it only goes back to the subgraph that loaded it.
+      const subgraphConfig: unknown = subgraph.loadConfig(envFor(subgraph.name));
       const deps = { revocations, pubSub, bus, logger: logger.child({ service: subgraph.name }) };
-      subgraphs.push(await subgraph.start(config, deps));
+      subgraphs.push(await subgraph.start(subgraphConfig, deps));
     }
     const supergraphSdl = opts.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
     const router = await createRouter({

@@ -1,6 +1,7 @@
 import { packageOf, readRegistry, type RegistryEntry, type Subgraph } from '@platform/kit';
 
 /** Any subgraph, whatever its configuration, services and context. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an existential type: the parameters are read and written (invariant), so no single type covers every subgraph
 export type AnySubgraph = Subgraph<any, any, any>;
 
 /** The subgraph a registry line names: its package's `subgraph` export (defineSubgraph's result). */

@@ -18,6 +18,7 @@ import {
 import { identity } from '@platform/identity';
 import { z } from 'zod';
 import { startPlatform, type Platform } from '../src';
+import type { UntypedJson } from '@platform/testkit';
 
 // What the README's "Add a subgraph" asks for, done in a test: a subgraph declared with the kit, registered beside
 // identity, composed, and its entity resolved through the router, including a field identity answers.
@@ -124,7 +125,7 @@ test("its event consumer handles identity's user.created once the account is com
     token,
   );
   const userId = (created.data as { createUser: { id: string } }).createUser.id;
-  const runtime = platform.subgraphs.find((s) => s.name === 'widgets') as unknown as { orm: { em: { fork(): any } } };
+  const runtime = platform.subgraphs.find((s) => s.name === 'widgets') as unknown as { orm: { em: { fork(): UntypedJson } } };
   const deadline = Date.now() + 10_000;
   let widget: Widget | null = null;
   while (!widget && Date.now() < deadline) {

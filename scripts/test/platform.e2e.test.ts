@@ -1,6 +1,7 @@
 import { PLATFORM_START_MS } from '@platform/testkit';
 import { startPlatform, type Platform } from '../src/embedded';
 import { collect, gql, login, nextMatching, RECEIVED, SEND, untilLive, waitFor, wsClient } from './support';
+import type { UntypedJson } from '@platform/testkit';
 
 // The embedded platform as `npm start` assembles it, on real ports, through the public surfaces.
 describe('embedded platform', () => {
@@ -28,11 +29,11 @@ describe('embedded platform', () => {
     const recipient = await login(routerUrl, 'tenantadmin', 'admin123');
     const recipientWs = wsClient(routerUrl, recipient.token);
     const bystanderWs = wsClient(routerUrl, admin.token);
-    const mine = collect<{ notificationReceived: Record<string, any> }>(recipientWs, RECEIVED);
-    const others = collect<{ notificationReceived: Record<string, any> }>(bystanderWs, RECEIVED);
+    const mine = collect<{ notificationReceived: Record<string, UntypedJson> }>(recipientWs, RECEIVED);
+    const others = collect<{ notificationReceived: Record<string, UntypedJson> }>(bystanderWs, RECEIVED);
     const probe = (to: string) => () =>
       gql(routerUrl, SEND, { i: { recipientId: to, title: 'probe', body: 'is the subscription live?' } }, admin.token);
-    const isProbe = (event: { notificationReceived: Record<string, any> }) => event.notificationReceived.title === 'probe';
+    const isProbe = (event: { notificationReceived: Record<string, UntypedJson> }) => event.notificationReceived.title === 'probe';
     try {
       // Both subscriptions established upstream, known from an event each rather than assumed after a pause.
       await untilLive(mine, probe(recipient.id));

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { dropDatabases, PLATFORM_START_MS, uniqueDatabaseUrl } from '@platform/testkit';
 import { startPlatform, type Platform } from '../src/embedded';
 import { collect, gql, login, nextMatching, RECEIVED, SEND, untilLive, wsClient } from './support';
+import type { UntypedJson } from '@platform/testkit';
 
 // Two platform instances on one MariaDB and one Redis, as two replicas behind a load balancer would run:
 // a notification sent through instance A reaches a subscriber connected to instance B's router.
@@ -39,7 +40,7 @@ describe('two instances on MariaDB + Redis', () => {
     const admin = await login(urlA, 'admin', 'Admin123456');
     const recipient = await login(urlB, 'tenantadmin', 'admin123');
     const client = wsClient(urlB, recipient.token);
-    const events = collect<{ notificationReceived: Record<string, any> }>(client, RECEIVED);
+    const events = collect<{ notificationReceived: Record<string, UntypedJson> }>(client, RECEIVED);
     try {
       // The Redis subscription is live once a probe sent through A arrives on B.
       await untilLive(events, () =>

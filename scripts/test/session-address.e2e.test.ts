@@ -1,5 +1,6 @@
 import { PLATFORM_START_MS } from '@platform/testkit';
 import { startPlatform, type Platform } from '../src/embedded';
+import type { UntypedJson } from '@platform/testkit';
 
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }';
 const SESSIONS = '{ mySessions { clientAddress current } }';
@@ -10,7 +11,7 @@ async function post(graphqlUrl: string, query: string, variables: object, header
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: any; errors?: unknown[] };
+  return (await response.json()) as { data?: UntypedJson; errors?: unknown[] };
 }
 
 /** Signs in through the router claiming X-Forwarded-For `claimed`; the address identity recorded for the session. */

@@ -1,8 +1,9 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { UntypedJson } from '@platform/testkit';
 
 /** POSTs a GraphQL operation to the router over HTTP. */
-export async function gql<T = Record<string, any>>(
+export async function gql<T = Record<string, UntypedJson>>(
   routerUrl: string,
   query: string,
   variables?: Record<string, unknown>,

@@ -7,3 +7,4 @@ export * from './held-subscription';
 export * from './platform-start';
 export * from './subgraph-harness';
 export * from './until';
+export type { UntypedJson } from './untyped-json';

@@ -82,7 +82,7 @@ export async function runRbacRow(opts: RbacMatrixOptions, row: RbacRow): Promise
     variableValues: variables,
     contextValue: await opts.context(caller),
   });
-  const codes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? 'NO_CODE'));
+  const codes = (result.errors ?? []).map((e) => codeOf(e.extensions?.code));
   return { row, codes };
 }
 
@@ -126,4 +126,10 @@ export function rbacMatrix(opts: RbacMatrixOptions): RbacRow[] {
     );
   });
   return rows;
+}
+
+/** An error's code as the matrix names it; a code that is not a string (a broken formatter) shows as its JSON. */
+function codeOf(code: unknown): string {
+  if (code === undefined || code === null) return 'NO_CODE';
+  return typeof code === 'string' ? code : JSON.stringify(code);
 }

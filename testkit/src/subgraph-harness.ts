@@ -1,6 +1,7 @@
 import { graphql, parse, subscribe, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Caller, RequestContext, RunningSubgraph, Subgraph, SubgraphConfig, SubgraphDeps } from '@platform/kit';
 import { dropDatabases, uniqueDatabaseUrl } from './databases';
+import type { UntypedJson } from './untyped-json';
 
 export interface HarnessOptions {
   /** Settings beyond the test defaults (NODE_ENV=test, LOG_LEVEL=silent). */
@@ -45,7 +46,7 @@ export class SubgraphHarness<Runtime extends RunningSubgraph<SubgraphConfig, unk
     return { ...extra, ...(token ? { authorization: `Bearer ${token}` } : {}) };
   }
 
-  async exec<T = any>(query: string, variables?: Record<string, unknown>, as?: As, headers?: Record<string, string>) {
+  async exec<T = UntypedJson>(query: string, variables?: Record<string, unknown>, as?: As, headers?: Record<string, string>) {
     let contextValue;
     try {
       contextValue = await this.runtime.createContext(this.headers(as, headers));
@@ -57,7 +58,7 @@ export class SubgraphHarness<Runtime extends RunningSubgraph<SubgraphConfig, unk
   }
 
   /** Like exec, but fails the test on any error and answers `data`. */
-  async data<T = any>(query: string, variables?: Record<string, unknown>, as?: As): Promise<T> {
+  async data<T = UntypedJson>(query: string, variables?: Record<string, unknown>, as?: As): Promise<T> {
     const result = await this.exec<T>(query, variables, as);
     if (result.errors?.length) throw new Error(`Unexpected errors: ${JSON.stringify(result.errors.map(describeError))}`);
     return result.data as T;

@@ -48,10 +48,10 @@ export class DecimalType extends Type<Decimal | null | undefined, string | null 
   // The database would round or reject silently and differently per driver: refuse what does not fit instead.
   private checked(value: Decimal): Decimal {
     const { precision, scale } = this.options;
-    if (!value.isFinite()) throw new Error(`Decimal ${value} is not finite`);
-    if (value.decimalPlaces() > scale) throw new Error(`Decimal ${value} has more than ${scale} decimal places`);
+    if (!value.isFinite()) throw new Error(`Decimal ${value.toString()} is not finite`);
+    if (value.decimalPlaces() > scale) throw new Error(`Decimal ${value.toString()} has more than ${scale} decimal places`);
     if (value.abs().gte(new Decimal(10).pow(precision - scale))) {
-      throw new Error(`Decimal ${value} does not fit DECIMAL(${precision},${scale})`);
+      throw new Error(`Decimal ${value.toString()} does not fit DECIMAL(${precision},${scale})`);
     }
     return value;
   }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Configuration } from '@mikro-orm/core';
+import type { Configuration, Options } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { MariaDbDriver } from '@mikro-orm/mariadb';
@@ -12,7 +12,7 @@ export type Orm = MikroORM<AbstractSqlDriver>;
 export type Dialect = 'mysql' | 'libsql';
 
 export interface CreateOrmOptions {
-  entities: any[];
+  entities: Options['entities'];
   /** `mariadb://` → MariaDB driver, `mysql://` → MySQL driver; `file:…`, `:memory:` or unset → libSQL. */
   databaseUrl?: string;
   /** libSQL database when `databaseUrl` is unset (default `:memory:`). */
@@ -109,7 +109,7 @@ export async function createDatabaseIfMissing(url: string): Promise<void> {
 }
 
 export interface CreateMigrationsOptions {
-  entities: any[];
+  entities: Options['entities'];
   /** The same folder passed to `createOrm({ migrations: { path } })`, in the source tree. */
   path: string;
   /**

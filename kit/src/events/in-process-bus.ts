@@ -108,8 +108,9 @@ export class InProcessBus implements EventBus {
     };
   }
 
-  async publish(events: BusEvent[]): Promise<void> {
-    if (this.closed) throw new Error('InProcessBus is closed');
+  // Asynchronous for the interface (Redis); delivery here is queued per group, not awaited.
+  publish(events: BusEvent[]): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('InProcessBus is closed'));
     for (const event of events) {
       if (this.options.history > 0) {
         this.history.push(structuredClone(event));
@@ -118,19 +119,21 @@ export class InProcessBus implements EventBus {
       // A copy per group, so one handler mutating its event cannot affect another.
       for (const group of this.groups.values()) if (group.wants(event.topic)) group.enqueue(structuredClone(event));
     }
+    return Promise.resolve();
   }
 
-  async subscribe(name: string, topics: string[], handler: EventHandler): Promise<Unsubscribe> {
+  subscribe(name: string, topics: string[], handler: EventHandler): Promise<Unsubscribe> {
     let group = this.groups.get(name);
     const isNew = !group;
     if (!group) this.groups.set(name, (group = new Group(this.options)));
     const member: Member = { topics: new Set(topics), handler };
     group.members.push(member);
     if (isNew) for (const event of this.history) if (member.topics.has(event.topic)) group.enqueue(structuredClone(event));
-    return async () => {
+    return Promise.resolve(() => {
       const index = group.members.indexOf(member);
       if (index >= 0) group.members.splice(index, 1);
-    };
+      return Promise.resolve();
+    });
   }
 
   /** Waits until every published event has been handled (tests use it instead of sleeping). */

@@ -33,14 +33,16 @@ export class OutboxCommitSubscriber implements EventSubscriber {
   }
 
   afterTransactionCommit({ transaction }: TransactionEventArgs): void {
-    if (!transaction) return;
-    const inSavepoint = 'savepointName' in transaction && !!transaction.savepointName;
+    // The driver's transaction handle is untyped (`any`); only its identity and savepoint name matter here.
+    const trx = transaction as { savepointName?: unknown } | null | undefined;
+    if (!trx) return;
+    const inSavepoint = !!trx.savepointName;
     if (inSavepoint) {
-      if (this.pending.has(transaction)) this.savepointCarried = true;
+      if (this.pending.has(trx)) this.savepointCarried = true;
       return;
     }
-    if (this.pending.has(transaction) || this.savepointCarried) {
-      this.pending.delete(transaction);
+    if (this.pending.has(trx) || this.savepointCarried) {
+      this.pending.delete(trx);
       this.savepointCarried = false;
       this.onCommitted();
     }

@@ -101,9 +101,9 @@ export class OutboxRelay {
   private schedule(delayMs: number): void {
     if (!this.started) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(async () => {
-      await this.flush();
-      this.schedule(this.failures > 0 ? this.backoffMs() : this.options.pollIntervalMs);
+    // flush() never rejects (failures go to onError), so nothing is lost by not awaiting the chain.
+    this.timer = setTimeout(() => {
+      void this.flush().then(() => this.schedule(this.failures > 0 ? this.backoffMs() : this.options.pollIntervalMs));
     }, delayMs);
     // Polling alone must not keep a process (or a test run) alive; servers and consumers do that.
     this.timer.unref();

@@ -56,8 +56,8 @@ export class RedisStreamBus implements EventBus {
       pipeline.xadd(this.streamKey(event.topic), 'MAXLEN', '~', this.options.maxLen, '*', 'event', JSON.stringify(event));
     }
     const results = (await pipeline.exec()) ?? [];
-    const failed = results.find(([error]) => error);
-    if (failed) throw failed[0];
+    const failed = results.find(([error]) => error)?.[0];
+    if (failed) throw failed;
   }
 
   async subscribe(group: string, topics: string[], handler: EventHandler): Promise<Unsubscribe> {

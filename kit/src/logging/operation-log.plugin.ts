@@ -14,14 +14,16 @@ export function operationLogPlugin<C extends object>(opts: {
   requestIdOf(context: C): string | undefined;
 }): ApolloServerPlugin<C> {
   return {
-    async requestDidStart({ contextValue }) {
+    // Apollo's hooks return promises; nothing here waits, so each resolves at once.
+    requestDidStart({ contextValue }) {
       const started = performance.now();
       const requestId = opts.requestIdOf(contextValue);
-      return {
-        async didEncounterErrors({ errors }) {
+      return Promise.resolve({
+        didEncounterErrors({ errors }) {
           tagRequestId(errors, requestId);
+          return Promise.resolve();
         },
-        async willSendResponse(request) {
+        willSendResponse(request) {
           logOperation(opts.logger, opts.level, {
             requestId,
             operationName: request.operationName ?? request.request.operationName,
@@ -29,8 +31,9 @@ export function operationLogPlugin<C extends object>(opts: {
             ms: performance.now() - started,
             errors: formattedErrors(request),
           });
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

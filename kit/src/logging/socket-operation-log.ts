@@ -29,8 +29,8 @@ export class SocketOperationLog {
   /** From `onSubscribe`: the clock starts. */
   begin(socket: object, id: string, requestId: string | undefined, operationName: string | null | undefined): void {
     let operations = this.sockets.get(socket);
-    if (!operations) this.sockets.set(socket, (operations = new Map()));
-    const operation = { requestId, operationName, operationType: undefined, started: performance.now(), executing: false, errors: new Map() };
+    if (!operations) this.sockets.set(socket, (operations = new Map<string, SocketOperation>()));
+    const operation = { requestId, operationName, operationType: undefined, started: performance.now(), executing: false, errors: new Map<unknown, GraphQLFormattedError>() };
     operations.set(id, operation);
   }
 

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Headers } from '@platform/kit';
 import { invalidInput } from './rest-error';
 import type { Route, RouteInput } from './route';
 
@@ -18,6 +17,7 @@ function firstIssue(part: Part, error: z.ZodError) {
  * C0/C1 control characters except tab, LF and CR, and lone UTF-16 surrogates: no legitimate text holds them,
  * and databases choke on them (a NUL byte was a 500).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
 const BAD_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** No documented field needs more; a route holding longer text (an image as base64) raises it. */

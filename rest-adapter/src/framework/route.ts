@@ -132,13 +132,22 @@ export interface LocalRouteSpec<PS, QS, BS, RS> extends RouteBase<PS, QS, BS, RS
 }
 
 // The table holds routes of many input and operation types; their types matter only inside each entry.
+// The schemas themselves stay typed as zod schemas, so the framework reading them needs no cast.
+interface ErasedSchemas {
+  params?: AnySchema;
+  query?: AnySchema;
+  body?: AnySchema;
+  response?: AnySchema;
+}
+type SchemaKeys = keyof ErasedSchemas;
 /* eslint-disable @typescript-eslint/no-explicit-any -- see above */
-export type GraphQLRoute = GraphQLRouteSpec<any, any, any, any, any, any, string> & {
-  kind: 'graphql';
-  variables?: (input: RouteInput) => Record<string, unknown>;
-};
-export type LocalRoute = LocalRouteSpec<any, any, any, any> & { kind: 'local' };
-/* eslint-enable @typescript-eslint/no-explicit-any */
+export type GraphQLRoute = Omit<GraphQLRouteSpec<any, any, any, any, any, any, string>, SchemaKeys | 'variables'> &
+  ErasedSchemas & {
+    kind: 'graphql';
+    variables?: (input: RouteInput) => Record<string, unknown>;
+  };
+export type LocalRoute = Omit<LocalRouteSpec<any, any, any, any>, SchemaKeys> & ErasedSchemas & { kind: 'local' };
+/* eslint-enable @typescript-eslint/no-explicit-any -- the erased table types end here */
 export type Route = GraphQLRoute | LocalRoute;
 
 /** A route that runs one GraphQL operation through the router and maps its data to the documented body. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { ConfigError, createTokenSigner, RATE_LIMIT_DEFAULTS, Secret, type Caller } from '@platform/kit';
+import { ConfigError, createTokenSigner, RATE_LIMIT_DEFAULTS, Secret } from '@platform/kit';
 import { startPlatform } from '@platform/scripts';
 import { PLATFORM_START_MS } from '@platform/testkit';
 import { z } from 'zod';

@@ -1,6 +1,7 @@
 import { ALL_ROUTES, buildOpenApi, createAdapter, routeKey } from '../../src';
 import { fakeExecutor } from '../support/fake-executor';
 import { silentLogger } from '../support/silent-logger';
+import type { UntypedJson } from '@platform/testkit';
 
 async function adapter() {
   return createAdapter({ executor: fakeExecutor(), logger: silentLogger, production: true });
@@ -22,7 +23,7 @@ describe('OpenAPI document', () => {
 
   it('carries path and query parameters, request bodies from the schemas, and the family envelopes', async () => {
     const { openapi } = await adapter();
-    const list = openapi.paths['/api/employees'].get as Record<string, any>;
+    const list = openapi.paths['/api/employees'].get as Record<string, UntypedJson>;
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['page', 'page_size', 'search', 'position_id', 'role_id', 'status', 'sort_by', 'sort_order']),
     );
@@ -33,14 +34,14 @@ describe('OpenAPI document', () => {
     expect(ok.properties.data.required).toEqual(['items', 'total', 'page', 'page_size', 'pages']);
     expect(list.responses['422'].content['application/json'].schema.required).toEqual(['error']);
 
-    const detail = openapi.paths['/api/employees/{id}'].get as Record<string, any>;
+    const detail = openapi.paths['/api/employees/{id}'].get as Record<string, UntypedJson>;
     expect(detail.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
 
-    const login = openapi.paths['/api/v1/admin/auth/login'].post as Record<string, any>;
+    const login = openapi.paths['/api/v1/admin/auth/login'].post as Record<string, UntypedJson>;
     expect(login.requestBody.content['application/json'].schema.required).toEqual(['loginId', 'password']);
     expect(login.responses['400'].content['application/json'].schema.required).toEqual(['code', 'message', 'data']);
 
-    const remove = openapi.paths['/api/employees/{id}'].delete as Record<string, any>;
+    const remove = openapi.paths['/api/employees/{id}'].delete as Record<string, UntypedJson>;
     expect(remove.responses['204']).toEqual({ description: 'No Content' });
   });
 
@@ -71,7 +72,7 @@ describe('OpenAPI document', () => {
 describe('pending fields', () => {
   it('004 employee detail: documented, not required, and marked pending the worklogs subgraph', () => {
     const doc = buildOpenApi(ALL_ROUTES, { title: 't', version: '1' });
-    const data = (doc.paths['/api/employees/{id}'].get.responses as Record<string, any>)['200'].content['application/json'].schema
+    const data = (doc.paths['/api/employees/{id}'].get.responses as Record<string, UntypedJson>)['200'].content['application/json'].schema
       .properties.data;
     expect(data.properties.work_logs_count).toMatchObject({ type: 'integer', 'x-pending': 'the worklogs subgraph' });
     expect(data.properties.work_logs_count.description).toMatch(/pending the worklogs subgraph/);

@@ -20,12 +20,13 @@ export const routerValidationRules = (limits: Limits, extra: ValidationRule[] = 
 
 /** Cost depends on variables (page sizes), so it is checked once the operation is resolved. */
 export const costLimitPlugin = (limits: Limits): ApolloServerPlugin => ({
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ schema, document, operationName, request }) {
+  // Apollo's hooks return promises; the check is synchronous, so a refusal is a rejected one.
+  requestDidStart() {
+    return Promise.resolve({
+      didResolveOperation({ schema, document, operationName, request }) {
         const [first] = operationLimitErrors(limits, { schema, document, operationName, variables: request.variables });
-        if (first) throw first;
+        return first ? Promise.reject(first) : Promise.resolve();
       },
-    };
+    });
   },
 });

@@ -19,7 +19,7 @@ export function foldSelections(set: SelectionSetNode, fragment: FragmentLookup, 
   const walk = (current: SelectionSetNode, path: ReadonlySet<string>): number => {
     let total = 0;
     for (const selection of current.selections) {
-      let value = 0;
+      let value: number;
       if (selection.kind === Kind.FIELD) {
         // Introspection and `__typename` count too: thousands of aliased `__typename`s are work all the same.
         value = fold.field(selection, (children) => walk(children, path));

@@ -22,7 +22,8 @@ export class RemoteUpstreams {
   forUrl(url: string): Upstream {
     const wsUrl = url.replace(/^http/, 'ws');
     return {
-      open: async (fetch, variables, headers, sink) => {
+      // Upstream.open is asynchronous for other transports; graphql-ws subscribes synchronously.
+      open: (fetch, variables, headers, sink) => {
         const lease = this.acquire(wsUrl, headers.authorization);
         let released = false;
         const done = () => {
@@ -50,16 +51,16 @@ export class RemoteUpstreams {
             },
           },
         );
-        return () => {
+        return Promise.resolve(() => {
           unsubscribe();
           done();
-        };
+        });
       },
     };
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.clients.values()].map((shared) => shared.client.dispose()));
+    await Promise.all([...this.clients.values()].map((shared) => Promise.resolve(shared.client.dispose())));
     this.clients.clear();
   }
 

@@ -6,6 +6,7 @@ import {
   print,
   type ExecutionArgs,
   type ExecutionResult,
+  type GraphQLFormattedError,
   type FormattedExecutionResult,
 } from 'graphql';
 import { DomainError, type Logger } from '@platform/kit';
@@ -173,7 +174,7 @@ function pick(variables: Record<string, unknown>, names: string[] | undefined): 
 
 /** graphql-ws reports GraphQL errors as an array, a lost socket as a close event, anything else as itself. */
 function upstreamErrors(error: unknown): FormattedExecutionResult['errors'] & object {
-  if (Array.isArray(error)) return error;
+  if (Array.isArray(error)) return error as GraphQLFormattedError[];
   if (error instanceof GraphQLError) return [error.toJSON()];
   return [{ message: 'Upstream subscription ended unexpectedly', extensions: { code: 'UNAVAILABLE' } }];
 }

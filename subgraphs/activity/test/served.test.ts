@@ -18,7 +18,7 @@ beforeEach(async () => {
   served = await serveSubgraph(activity.runtime, { port: 0, production: true, logger: createLogger({ name: 'test', level: 'silent' }) });
 });
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
   await served.close();
   await activity.close();
   await pubSub.close();

@@ -50,7 +50,7 @@ function differences(expected: GraphQLSchema, actual: GraphQLSchema): string[] {
         out.push(`${type.name}.${name} is missing`);
         continue;
       }
-      if (String(got.type) !== String(field.type)) out.push(`${type.name}.${name}: ${got.type}, contract ${field.type}`);
+      if (String(got.type) !== String(field.type)) out.push(`${type.name}.${name}: ${String(got.type)}, contract ${String(field.type)}`);
       if ('defaultValue' in field && field.defaultValue !== (got as GraphQLInputField).defaultValue) {
         out.push(`${type.name}.${name} defaults to ${String((got as GraphQLInputField).defaultValue)}`);
       }
@@ -58,7 +58,7 @@ function differences(expected: GraphQLSchema, actual: GraphQLSchema): string[] {
         const mineArg = ('args' in got ? got.args : []).find((a) => a.name === arg.name);
         if (!mineArg) out.push(`${type.name}.${name}(${arg.name}) is missing`);
         else if (String(mineArg.type) !== String(arg.type) || mineArg.defaultValue !== arg.defaultValue) {
-          out.push(`${type.name}.${name}(${arg.name}): ${mineArg.type} = ${String(mineArg.defaultValue)}, contract ${arg.type} = ${String(arg.defaultValue)}`);
+          out.push(`${type.name}.${name}(${arg.name}): ${String(mineArg.type)} = ${String(mineArg.defaultValue)}, contract ${String(arg.type)} = ${String(arg.defaultValue)}`);
         }
       }
       for (const arg of ('args' in got ? got.args : []) as GraphQLArgument[]) {

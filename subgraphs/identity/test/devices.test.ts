@@ -1,6 +1,7 @@
 import { errorOf, LOGIN, platformEm, startIdentity, type Harness, type LoginResult } from './support/harness';
 import { ADMIN, createAccount, ME, SUPER_ADMIN, unique } from './support/fixtures';
 import { Session } from '../src';
+import type { UntypedJson } from '@platform/testkit';
 
 let h: Harness;
 let adminToken: string;
@@ -55,7 +56,7 @@ describe('APP sign-in names its device', () => {
       undefined,
       { 'x-forwarded-for': '203.0.113.7, 10.0.0.2' },
     );
-    const login = (result.data as any).login;
+    const login = (result.data as UntypedJson).login;
     expect(login).toMatchObject({ expiresIn: 86400, refreshExpiresIn: 7 * 24 * 3600 });
     const [device] = await myDevices(login.accessToken);
     expect(device).toMatchObject({
@@ -77,7 +78,7 @@ describe('APP sign-in names its device', () => {
     const result = await h.exec(LOGIN, { input: { login: account.username, password: account.password } }, undefined, {
       'x-forwarded-for': '198.51.100.4',
     });
-    const token = (result.data as any).login.accessToken;
+    const token = (result.data as UntypedJson).login.accessToken;
     const sessions = (await h.data(`{ mySessions { channel clientAddress lastLoginAt current } }`, {}, token)).mySessions;
     expect(sessions).toEqual([{ channel: 'WEB', clientAddress: '198.51.100.4', lastLoginAt: expect.any(String), current: true }]);
     expect(await myDevices(token)).toEqual([]);

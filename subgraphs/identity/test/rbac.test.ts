@@ -41,7 +41,7 @@ beforeAll(async () => {
     deletableRole: (await mutate(`mutation { createRole(input: { code: "${unique('r')}", name: "D" }) { id } }`)).id,
     tenant: (await mutate(`mutation { createTenant(input: { code: "${unique('T')}", name: "T" }) { id } }`, superToken)).id,
     deletableTenant: (await mutate(`mutation { createTenant(input: { code: "${unique('T')}", name: "D" }) { id } }`, superToken)).id,
-    credential: ((await h.data(`mutation { issueApiCredential(tenantId: "${demo}") { credential { id } } }`, {}, admin)) as any)
+    credential: (await h.data(`mutation { issueApiCredential(tenantId: "${demo}") { credential { id } } }`, {}, admin))
       .issueApiCredential.credential.id,
   });
 });

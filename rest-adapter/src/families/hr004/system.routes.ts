@@ -55,13 +55,14 @@ export const hrSystemRoutes = [
       environment: z.string(),
       build_time: isoTime,
     }),
-    run: async (_input, deps) => ({
-      body: {
-        app_name: deps.app.name,
-        version: deps.app.version,
-        environment: deps.app.environment,
-        build_time: hr004.time(deps.app.buildTime),
-      },
-    }),
+    run: (_input, deps) =>
+      Promise.resolve({
+        body: {
+          app_name: deps.app.name,
+          version: deps.app.version,
+          environment: deps.app.environment,
+          build_time: hr004.time(deps.app.buildTime),
+        },
+      }),
   }),
 ];

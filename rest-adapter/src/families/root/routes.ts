@@ -14,6 +14,6 @@ export const rootRoutes: Route[] = [
     auth: false,
     rateLimit: rateLimit.none,
     response: z.object({ status: z.literal('ok') }),
-    run: async () => ({ body: { status: 'ok' } }),
+    run: () => Promise.resolve({ body: { status: 'ok' } }),
   }),
 ];

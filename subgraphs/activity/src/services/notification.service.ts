@@ -77,7 +77,8 @@ function targetTenant(ctx: ActivityContext, requested: string | undefined): numb
 
 async function publishQuietly(ctx: ActivityContext, notification: Notification): Promise<void> {
   try {
-    await ctx.pubSub.publish(NOTIFICATION_RECEIVED, notification.recipientId, toMessage(notification));
+    // type-graphql types publish as void; the kit's resolves once sent, so a failure is awaited and caught either way.
+    await Promise.resolve(ctx.pubSub.publish(NOTIFICATION_RECEIVED, notification.recipientId, toMessage(notification)));
   } catch (error) {
     ctx.logger.warn({ err: error, notificationId: notification.id }, 'live notice not published');
   }

@@ -3,6 +3,7 @@ import { ForeignRef, type BusEvent, type Caller, type EventBus, type TokenSigner
 import { BASE_ROLES, SubgraphHarness } from '@platform/testkit';
 import type { ExecutionResult } from 'graphql';
 import { activity, type ActivityDeps, type ActivityRuntime } from '@platform/activity';
+import type { UntypedJson } from '@platform/testkit';
 
 export const TENANT = '1';
 
@@ -83,12 +84,12 @@ export class ActivityClient {
     return this.harness.headers(as);
   }
 
-  run<T = any>(as: Caller | null, query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>> {
+  run<T = UntypedJson>(as: Caller | null, query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>> {
     return this.harness.exec<T>(query, variables, as);
   }
 
   /** Like `run`, but fails the test on any error and answers `data`. */
-  ok<T = any>(as: Caller | null, query: string, variables?: Record<string, unknown>): Promise<T> {
+  ok<T = UntypedJson>(as: Caller | null, query: string, variables?: Record<string, unknown>): Promise<T> {
     return this.harness.data<T>(query, variables, as);
   }
 

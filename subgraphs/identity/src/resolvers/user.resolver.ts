@@ -3,7 +3,6 @@ import { badInput, forbidden, hasPermission, pageWindow, recordEvent, toPage, ty
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role, User, UserRole, UserStatus } from '../entities';
 import type { IdentityContext } from '../identity.context';
-import { IdentityErrors } from '../identity.errors';
 import { USER_DELETED, type UserDeletedPayload } from '../services/identity.events';
 import { findManageableUser } from '../services/managed-account.policy';
 import { assertPasswordPolicy } from '../services/password-policy';
@@ -116,7 +115,7 @@ export class UserResolver {
     if (passwordHash) user.passwordHash = passwordHash;
     // No flush of its own: the account's changes are written with the role change or at the mutation's commit.
     if (role) await replaceRoles(ctx, user, [role]);
-    if (passwordHash || user.status === UserStatus.inactive) {
+    if (passwordHash || (user.status as UserStatus) === UserStatus.inactive) {
       await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'ACCOUNT_CHANGED');
     }
     return user;

@@ -9,7 +9,7 @@ import { ACCESS_TTL_SECONDS, REFRESH_TTL_SECONDS, type OpenedSession } from './s
 
 /** A signed-in user must be active and belong to a live tenant (the platform account belongs to none). */
 export async function assertMaySignIn(em: EntityManager, user: User): Promise<void> {
-  if (user.status !== UserStatus.active) throw IdentityErrors.accountInactive();
+  if ((user.status as UserStatus) !== UserStatus.active) throw IdentityErrors.accountInactive();
   if (user.tenantId === null) return;
   const tenant = await em.findOne(Tenant, user.tenantId);
   if (!tenant || !tenant.isActive) throw IdentityErrors.tenantInactive();

@@ -2,13 +2,14 @@ import type { ExecutionResult } from 'graphql';
 import { forkForTenant, type Caller } from '@platform/kit';
 import { SubgraphHarness } from '@platform/testkit';
 import { identity, type IdentityDeps, type IdentityRuntime } from '../../src';
+import type { UntypedJson } from '@platform/testkit';
 
 export interface Harness {
   runtime: IdentityRuntime;
   /** Runs an operation in-process as the bearer of `token` (anonymous without one), with extra request headers. */
   exec(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<ExecutionResult>;
   /** Like exec, but fails the test on any error and answers `data`. */
-  data<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
+  data<T = UntypedJson>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   /** Signs in and answers the access token (and the rest of the payload); APP sign-ins name a device. */
   login(login: string, password: string, channel?: 'WEB' | 'APP', deviceId?: string): Promise<LoginResult>;
   /** A token for a caller that did not log in (RBAC-style callers). */

@@ -6,7 +6,7 @@ import { errorOf, startIdentity, type Harness } from './harness';
 
 /** Fails the flush that writes the armed entity: a fault after the mutation's first writes, as a crash would. */
 class FailWhenWriting implements EventSubscriber {
-  armed: Function | null = null;
+  armed: (abstract new (...args: never[]) => object) | null = null;
 
   private fail(entity: object): void {
     if (this.armed && entity instanceof this.armed) throw new Error('injected failure after the first writes');
