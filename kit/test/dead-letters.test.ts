@@ -12,10 +12,9 @@ import {
   InProcessBus,
   type Orm,
   OutboxRelay,
-  recordEvent,
 } from '../src';
 import { describeDeadLetters } from './fixtures/dead-letter.suite';
-import { bonusHandler, Purse, startPurses, waitFor, welcomeBonus } from './fixtures/purses-subgraph';
+import { bonusHandler, Purse, startPurses, waitFor } from './fixtures/purses-subgraph';
 
 let orm: Orm;
 let bus: InProcessBus;
