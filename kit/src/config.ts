@@ -54,6 +54,8 @@ export const baseConfigShape = {
   JWT_SECRET: secret(z.string().min(32, 'must be at least 32 characters')).default(new Secret(DEV_JWT_SECRET)),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  /** Namespace of the event streams in Redis: deployments (and test runs) sharing one Redis keep apart. */
+  EVENT_BUS_PREFIX: z.string().default(''),
 };
 
 export const baseConfigSchema = z.object(baseConfigShape);

@@ -10,6 +10,7 @@ import {
   deadLetterPermissions,
   deadLetterResolver,
   eventEntities,
+  RedisStreamBus,
   startConsumers,
   type EventBus,
   type EventConsumer,
@@ -222,7 +223,19 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
   async function listen(port?: number, env?: NodeJS.ProcessEnv): Promise<Listening> {
     const config = loadSubgraphConfig(env);
     const logger = createLogger({ name, level: config.LOG_LEVEL });
-    const runtime = await start(config, { logger });
+    // Its own process: events reach the other subgraphs' processes only through Redis Streams.
+    const bus = config.REDIS_URL
+      ? new RedisStreamBus({
+          redisUrl: config.REDIS_URL,
+          keyPrefix: config.EVENT_BUS_PREFIX,
+          onError: (err, event) => logger.error({ err, eventId: event?.id }, 'event handler failed, will retry'),
+        })
+      : undefined;
+    if (!bus) logger.warn('REDIS_URL is not set: events stay inside this process, other subgraphs never see them');
+    const runtime = await start(config, { logger, bus }).catch(async (error: unknown) => {
+      await bus?.close();
+      throw error;
+    });
     try {
       const served = await serveSubgraph(runtime, {
         port: port ?? config.PORT,
@@ -236,10 +249,12 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
         async close() {
           await served.close();
           await runtime.close();
+          await bus?.close();
         },
       };
     } catch (error) {
       await runtime.close();
+      await bus?.close();
       throw error;
     }
   }

@@ -17,8 +17,6 @@ export const platformConfigSchema = z
     ADAPTER_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
     /** Where each subgraph's SQLite file lives when DATABASE_URL is not set. */
     DATA_DIR: z.string().default('./data'),
-    /** Namespace of the event streams in Redis: deployments (and test runs) sharing one Redis keep apart. */
-    EVENT_BUS_PREFIX: z.string().default(''),
   })
   .superRefine(productionGuards);
 

@@ -41,6 +41,11 @@ const schema = z.object({
   /** A measurement during which others used more than `noisyCores` is repeated, at most `retries` times. */
   noisyCores: z.coerce.number().nonnegative().default(0.5),
   retries: z.coerce.number().int().nonnegative().default(2),
+  /**
+   * Redis of the separate mode: subgraphs in processes of their own reach each other's events (activity learns
+   * identity's users) only through Redis Streams, as in production. The embedded mode needs none.
+   */
+  redisUrl: z.string().default('redis://127.0.0.1:6379'),
   /** Subgraph and router log level in the child processes. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -61,6 +66,7 @@ const ENV_NAMES: Record<keyof BenchConfig, string> = {
   quietCores: 'BENCH_QUIET_CORES',
   noisyCores: 'BENCH_NOISY_CORES',
   retries: 'BENCH_RETRIES',
+  redisUrl: 'BENCH_REDIS_URL',
   logLevel: 'BENCH_LOG_LEVEL',
 };
 

@@ -59,6 +59,8 @@ export async function startEmbedded({ config, workDir, profileDir }: TopologyOpt
  */
 export async function startSeparate({ config, workDir, profileDir }: TopologyOptions): Promise<Topology> {
   const secret = jwtSecret();
+  // One event namespace per run, apart from anything else on that Redis.
+  const events = { REDIS_URL: config.redisUrl, EVENT_BUS_PREFIX: `bench-${randomBytes(4).toString('hex')}:` };
   const started: Child[] = [];
   const stop = async () => {
     for (const child of started.reverse()) await child.stop();
@@ -77,6 +79,7 @@ export async function startSeparate({ config, workDir, profileDir }: TopologyOpt
           DATABASE_URL: `file:${join(workDir, `${name}.db`)}`,
           JWT_SECRET: secret,
           LOG_LEVEL: config.logLevel,
+          ...events,
         }),
       });
       started.push(child);
@@ -98,6 +101,7 @@ export async function startSeparate({ config, workDir, profileDir }: TopologyOpt
         SUPERGRAPH_PATH,
         JWT_SECRET: secret,
         LOG_LEVEL: config.logLevel,
+        REDIS_URL: config.redisUrl,
       }),
     });
     started.push(router);
