@@ -20,7 +20,7 @@ export * from './input-field.decorators';
 export * from './input-guard';
 export * from './logging';
 export * from './mutation-transaction';
-export * from './operation-limits';
+export * from './rate-limiter';
 export * from './page';
 export * from './page-args';
 export * from './pubsub';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { commaList } from './client-address';
-import type { OperationLimit } from './operation-limits';
+import type { OperationLimit } from './rate-limiter';
 
 /**
  * Every rate-limit class of the platform and its default (requests per window in seconds). 004 "限流说明"
