@@ -3,6 +3,7 @@ export * from './dead-letter.entity';
 export * from './dead-letter.resolver';
 export * from './dead-letter.service';
 export * from './dead-letter.store';
+export * from './domain-event';
 export * from './event-consumer';
 export * from './in-process-bus';
 export * from './outbox-commit.subscriber';
