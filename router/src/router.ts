@@ -2,10 +2,9 @@ import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { introspectionFromSchema, NoSchemaIntrospectionCustomRule } from 'graphql';
 import {
   authenticate,
   clientAddress,
@@ -17,7 +16,6 @@ import {
   operationLogPlugin,
   proxyTrust,
   registerHttpSecurity,
-  type CspSources,
   type GraphQLExecutor,
 } from '@platform/kit';
 import { contextBuilder, type RouterContext } from './context';
@@ -29,6 +27,7 @@ import { jsonStatusPlugin } from './json-status.plugin';
 import { resolveLimits } from './limits/limits';
 import { costLimitPlugin, limitRules, routerValidationRules } from './limits/limits.plugin';
 import { operationLimitErrors } from './limits/operation-limits';
+import { graphiqlLandingPage, registerPages } from './pages/pages';
 import type { RouterOptions } from './options';
 import { documentGate } from './trusted-documents/trusted-documents';
 import { localUpstream } from './subscriptions/local-upstream';
@@ -85,8 +84,8 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
   await registerHttpSecurity(app, {
     production: opts.production,
     corsOrigins: opts.corsOrigins,
-    cspSources: opts.production ? {} : LANDING_PAGE_CSP,
   });
+  registerPages(app, opts.production ? undefined : () => state && introspectionFromSchema(state.apiSchema));
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: !opts.production,
@@ -100,8 +99,8 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
       costLimitPlugin(limits),
       jsonStatusPlugin(),
       fastifyApolloDrainPlugin(app),
-      // No page for browsers in production: the endpoint is for clients, and a page would load a CDN's scripts.
-      opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
+      // GraphiQL from the installed package (no CDN); none in production, where introspection is off anyway.
+      opts.production ? ApolloServerPluginLandingPageDisabled() : graphiqlLandingPage(),
       operationLogPlugin<RouterContext>({ logger: opts.logger, level: 'info', requestIdOf: (ctx) => ctx.headers['x-request-id'] }),
     ],
     stopOnTerminationSignals: false,
@@ -170,16 +169,6 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     },
   };
 }
-
-/** What Apollo's development landing page (Sandbox) loads, beside its own nonce-pinned meta CSP. */
-const LANDING_PAGE_CSP: CspSources = {
-  'script-src': ["'unsafe-inline'", 'https://apollo-server-landing-page.cdn.apollographql.com', 'https://embeddable-sandbox.cdn.apollographql.com'],
-  'img-src': ['https://apollo-server-landing-page.cdn.apollographql.com'],
-  'manifest-src': ['https://apollo-server-landing-page.cdn.apollographql.com'],
-  'frame-src': ['https://sandbox.embed.apollographql.com'],
-  'style-src': ['https://fonts.googleapis.com'],
-  'font-src': ['https://fonts.gstatic.com'],
-};
 
 function assertEverySubgraphConfigured(opts: RouterOptions): void {
   const names = Supergraph.build(opts.supergraphSdl)
