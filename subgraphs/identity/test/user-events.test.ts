@@ -30,7 +30,7 @@ test('a created user is announced as user.created, with no credentials in it', a
       topic: 'user.created',
       aggregateId: user.id,
       tenantId: expect.stringMatching(/^\d+$/),
-      payload: { userId: Number(user.id), username: user.username },
+      payload: { userId: Number(user.id), username: user.username, fullName: null, positionId: null },
     }),
   ]);
 });
