@@ -4,7 +4,8 @@ import { Employee, WorkLog } from '../entities';
 /** References only: the router fetches the users' own fields from identity, so nothing is loaded here. */
 @Resolver(() => WorkLog)
 export class WorkLogFieldsResolver {
-  @FieldResolver(() => Employee, { description: 'The employee who wrote it.' })
+  // Nullable: identity answers null for an account deleted since, and the log must still be readable.
+  @FieldResolver(() => Employee, { nullable: true, description: 'The employee who wrote it.' })
   employee(@Root() log: WorkLog): Employee {
     return { id: log.employeeId };
   }
