@@ -314,3 +314,58 @@ describe('GET/PUT /api/worklogs/{id} and POST /api/worklogs/{id}/rate', () => {
     expect(mia.body.data).toMatchObject({ work_logs_count: 0, avg_self_rating: null, avg_supervisor_rating: null });
   });
 });
+
+describe('tenant isolation', () => {
+  let otherToken: string;
+  let otherLog: string;
+  beforeAll(async () => {
+    // Another tenant with an employee of its own (identity's GraphQL names the tenant; the 004 routes cannot).
+    const superadmin = await hrToken(platform.app, 'superadmin', '123456');
+    const tenant = await call(platform.app, 'POST', '/api/v1/tenants', {
+      token: superadmin,
+      body: { tenant_code: 'WL_OTHER', tenant_name: '另一家公司', country_code: 'PH', timezone: 8, currency_code: 'PHP', is_active: true },
+    });
+    const created = await platform.platform.router.executor.execute({
+      query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      variables: { input: { username: 'wl_other', password: 'Password123', tenantId: String(tenant.body.data.id) } },
+      headers: { authorization: `Bearer ${superadmin}` },
+    });
+    expect(created.errors).toBeUndefined();
+    otherToken = await hrToken(platform.app, 'wl_other', 'Password123');
+    otherLog = (await call(platform.app, 'POST', '/api/worklogs', { token: otherToken, body: log({ log_date: daysAgo(1) }) })).body.data.id;
+  });
+
+  it('another tenant’s log is 404 RESOURCE_001 to the admin (read, update, rate) and never listed; changes nothing', async () => {
+    expect(await call(platform.app, 'GET', `/api/worklogs/${otherLog}`, { token: admin })).toMatchObject({ status: 404, body: hrError('RESOURCE_001') });
+    expect(await call(platform.app, 'PUT', `/api/worklogs/${otherLog}`, { token: admin, body: { work_content: 'x' } })).toMatchObject({
+      status: 404,
+      body: hrError('RESOURCE_001'),
+    });
+    expect(await call(platform.app, 'POST', `/api/worklogs/${otherLog}/rate`, { token: admin, body: { supervisor_rating: 1 } })).toMatchObject({
+      status: 404,
+      body: hrError('RESOURCE_001'),
+    });
+    expect((await listOf(admin)).items.map((i: { id: string }) => i.id)).not.toContain(otherLog);
+    const own = await listOf(otherToken);
+    expect(own).toMatchObject({ total: 1, items: [{ id: otherLog, supervisor_rating: null, work_content: '完成用户模块开发' }] });
+  });
+
+  it('and the other tenant’s employee sees none of this tenant’s logs', async () => {
+    const alices = (await listOf(users.alice.token)).items[0].id;
+    expect(await call(platform.app, 'GET', `/api/worklogs/${alices}`, { token: otherToken })).toMatchObject({ status: 404, body: hrError('RESOURCE_001') });
+  });
+});
+
+describe('a body that is not JSON', () => {
+  it('is 422 VALID_002 and creates nothing', async () => {
+    const res = await platform.app.inject({
+      method: 'POST',
+      url: '/api/worklogs',
+      headers: { authorization: `Bearer ${users.carl.token}`, 'content-type': 'application/json' },
+      payload: '{"work_content": ',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toEqual(hrError('VALID_002'));
+    expect((await listOf(users.carl.token)).total).toBe(1);
+  });
+});
