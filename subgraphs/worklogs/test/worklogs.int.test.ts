@@ -1,4 +1,4 @@
-import { callers, codeOf, CREATE, daysAgo, EXPORT, LIST, RATE, WorklogsClient } from './support/harness';
+import { callers, codeOf, CREATE, daysAgo, DETAIL, EXPORT, LIST, RATE, WorklogsClient } from './support/harness';
 
 // The same subgraph on a MariaDB database of its own: the unique day, the figures' averages and the date filters as
 // MariaDB computes them.
@@ -45,4 +45,16 @@ test('filters, rating and the employee figures (averages rounded by the database
     first: 1,
   });
   expect(page.workLogExportPage).toEqual({ total: 3, items: [{ id: ids[1], employeeId: callers.bob.userId, logDate: daysAgo(3) }] });
+});
+
+test('two concurrent ratings of one log: one is kept, the other is CONFLICT', async () => {
+  const id = await client.create(callers.alice, { logDate: daysAgo(7), workContent: 'rate race' });
+  const results = await Promise.all([
+    client.run(callers.mia, RATE, { id, input: { supervisorRating: 5 } }),
+    client.run(callers.admin, RATE, { id, input: { supervisorRating: 1 } }),
+  ]);
+  expect(results.map(codeOf).sort()).toEqual(['CONFLICT', undefined]);
+  const kept = results.find((r) => !r.errors)!.data as { rateWorkLog: { supervisorRating: number } };
+  const log = await client.ok<{ workLog: { supervisorRating: number } }>(callers.admin, DETAIL, { id });
+  expect(log.workLog.supervisorRating).toBe(kept.rateWorkLog.supervisorRating);
 });

@@ -118,12 +118,22 @@ export async function createWorkLog(ctx: WorklogsContext, input: CreateWorkLogIn
   return log;
 }
 
+/**
+ * Holds the log for this transaction while it is still unrated, or answers CONFLICT: a conditional UPDATE, so of two
+ * concurrent ratings (or a rating and an edit) the second waits for the first's commit, then finds it rated.
+ */
+async function holdUnrated(ctx: WorklogsContext, log: WorkLog): Promise<void> {
+  if (log.ratedAt) throw WorklogsErrors.rated();
+  const held = await ctx.em.nativeUpdate(WorkLog, { id: log.id, ratedAt: null }, { updatedAt: new Date() });
+  if (held === 0) throw WorklogsErrors.rated();
+}
+
 /** The owner changes their log until it is rated. */
 export async function updateWorkLog(ctx: WorklogsContext, id: string, input: UpdateWorkLogInput): Promise<WorkLog> {
   const caller = callerOf(ctx);
   const log = await findWorkLog(ctx, id);
   if (log.employeeId !== caller.userId) throw WorklogsErrors.notOwner();
-  if (log.ratedAt) throw WorklogsErrors.rated();
+  await holdUnrated(ctx, log);
   const before = summaryOf(log);
   if (input.workContent) log.workContent = input.workContent;
   if (input.completionStatus) log.completionStatus = input.completionStatus;
@@ -158,7 +168,7 @@ export async function rateWorkLog(ctx: WorklogsContext, id: string, input: RateW
   if (log.employeeId === caller.userId || !(reach.all || reach.reports.has(log.employeeId))) {
     throw WorklogsErrors.notSupervisor();
   }
-  if (log.ratedAt) throw WorklogsErrors.rated();
+  await holdUnrated(ctx, log);
   const before = summaryOf(log);
   log.supervisorRating = input.supervisorRating;
   log.supervisorComment = input.supervisorComment ?? null;
