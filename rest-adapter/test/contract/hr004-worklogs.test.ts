@@ -369,3 +369,32 @@ describe('a body that is not JSON', () => {
     expect((await listOf(users.carl.token)).total).toBe(1);
   });
 });
+
+describe('every work-log route refuses', () => {
+  let clerk: string;
+  let id: string;
+  beforeAll(async () => {
+    const role = (await call(platform.app, 'POST', '/api/roles', { token: admin, body: { code: 'wl_clerk', name: '文员', permissions: ['employees:view'] } })).body.data;
+    await call(platform.app, 'POST', '/api/employees', { token: admin, body: { username: 'wl_clerk', password: 'Password123', role_id: role.id } });
+    clerk = await hrToken(platform.app, 'wl_clerk', 'Password123');
+    id = (await listOf(admin)).items[0].id;
+  });
+
+  it('a caller without the work-log permissions: 403 AUTH_003; without a token: 401 AUTH_001', async () => {
+    const before = (await call(platform.app, 'GET', `/api/worklogs/${id}`, { token: admin })).body.data;
+    const requests: Array<[string, string, unknown]> = [
+      ['GET', '/api/worklogs', undefined],
+      ['GET', `/api/worklogs/${id}`, undefined],
+      ['PUT', `/api/worklogs/${id}`, { work_content: 'x' }],
+      ['POST', `/api/worklogs/${id}/rate`, { supervisor_rating: 1 }],
+      ['POST', '/api/worklogs', { work_content: 'x' }],
+    ];
+    for (const [method, url, body] of requests) {
+      const refused = await call(platform.app, method, url, { token: clerk, body });
+      expect({ method, url, ...refused }).toMatchObject({ method, url, status: 403, body: hrError('AUTH_003') });
+      const anonymous = await call(platform.app, method, url, { body });
+      expect({ method, url, ...anonymous }).toMatchObject({ method, url, status: 401, body: hrError('AUTH_001') });
+    }
+    expect((await call(platform.app, 'GET', `/api/worklogs/${id}`, { token: admin })).body.data).toEqual(before);
+  });
+});
