@@ -1,4 +1,5 @@
 import { forkForTenant, OutboxEvent, ProcessedEvent } from '@platform/kit';
+import { callerFor } from '@platform/testkit';
 import {
   callers,
   codeOf,
@@ -146,6 +147,18 @@ describe('rating a log', () => {
         },
       },
     ]);
+  });
+});
+
+describe('a holder of worklogs:rate without any admin role', () => {
+  it('sees and rates any log of the tenant, though no position puts them above it', async () => {
+    const rater = callerFor({ role: 'qa', tenantId: '1', userId: '40', username: 'quinn', permissions: ['worklogs:view', 'worklogs:rate'], scope: 'own' });
+    const id = await client.create(callers.carl, { logDate: daysAgo(8), workContent: 'for quinn' });
+    const rated = await client.ok<{ rateWorkLog: { supervisorRating: number; supervisorId: string } }>(rater, RATE, { id, input: { supervisorRating: 2 } });
+    expect(rated.rateWorkLog).toEqual(expect.objectContaining({ supervisorRating: 2, supervisorId: '40' }));
+    // never announced by identity: the notice falls back to the login id
+    const notice = (await eventsOf(id)).find((e) => e.topic === 'notification.requested');
+    expect(notice?.payload.params).toMatchObject({ supervisorName: 'quinn' });
   });
 });
 
