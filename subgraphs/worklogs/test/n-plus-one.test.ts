@@ -70,3 +70,23 @@ test('the supervisor’s page adds only the three reads of their reach', async (
   await client.ok(callers.mia, PAGE, { n: 100 });
   expect(counter.count).toBe(3 + 2);
 });
+
+test('the router’s entity fetch of 100 logs as a supervisor: their reach once, the logs once', async () => {
+  const em = forkForTenant(client.runtime.orm.em, null);
+  const reports = await em.find(WorkLog, { employeeId: { $in: [callers.alice.userId, callers.bob.userId] } });
+  for (let day = 1; reports.length < 100; day++) {
+    for (const who of [callers.alice, callers.bob]) {
+      reports.push(em.create(WorkLog, { tenantId: 1, employeeId: who.userId, logDate: daysAgo(100 + day), workContent: 'r' }));
+    }
+  }
+  await em.flush();
+  const representations = reports.slice(0, 100).map((r) => ({ __typename: 'WorkLog', id: String(r.id) }));
+  counter.reset();
+  const data = await client.ok<{ _entities: Array<{ id: string } | null> }>(
+    callers.mia,
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on WorkLog { id employeeId } } }',
+    { r: representations },
+  );
+  expect(data._entities.filter(Boolean)).toHaveLength(100);
+  expect(counter.count).toBe(3 + 1);
+});

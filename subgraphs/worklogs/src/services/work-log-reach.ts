@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
 import { hasPermission, isPlatformAdmin } from '@platform/kit';
 import { DirectoryPosition, DirectoryUser, type WorkLog } from '../entities';
 import { callerOf, type WorklogsContext } from '../worklogs.context';
@@ -14,9 +15,16 @@ export interface Reach {
 
 /**
  * The caller's reach, from worklogs' projection of identity's users and positions (three small reads, the same
- * for a page of any size). A holder of `worklogs:rate` may rate anyone in the tenant, so they see everyone's.
+ * for a page of any size), worked out once per request: the router's entity fetch of a hundred logs asks once.
+ * A holder of `worklogs:rate` may rate anyone in the tenant, so they see everyone's.
  */
-export async function reachOf(ctx: WorklogsContext): Promise<Reach> {
+export function reachOf(ctx: WorklogsContext): Promise<Reach> {
+  const caller = callerOf(ctx);
+  const once = ctx.loaders.get('reach', () => new DataLoader<string, Reach>((keys) => Promise.all(keys.map(() => reachOfCaller(ctx)))));
+  return once.load(caller.userId);
+}
+
+async function reachOfCaller(ctx: WorklogsContext): Promise<Reach> {
   const caller = callerOf(ctx);
   const all = isPlatformAdmin(caller) || hasPermission(caller, 'worklogs:rate');
   return { all, self: caller.userId, reports: all ? new Set() : await reportsOf(ctx, caller.userId) };
