@@ -6,8 +6,9 @@ import { hrPermissionRoutes } from './permissions.routes';
 import { hrPositionRoutes } from './positions.routes';
 import { hrRoleRoutes } from './roles.routes';
 import { hrSystemRoutes } from './system.routes';
+import { hrWorkLogRoutes } from './worklogs.routes';
 
-/** HR 004 (`/api/…`): auth, employees, positions, menus, roles, permissions, health/info. Worklogs, upload,
+/** HR 004 (`/api/…`): auth, employees, positions, menus, roles, permissions, work logs, health/info. Upload,
  * tasks and `/ws/notifications` arrive with their subgraphs. */
 export const hr004Routes: Route[] = [
   ...hrAuthRoutes,
@@ -16,5 +17,6 @@ export const hr004Routes: Route[] = [
   ...hrMenuRoutes,
   ...hrRoleRoutes,
   ...hrPermissionRoutes,
+  ...hrWorkLogRoutes,
   ...hrSystemRoutes,
 ];
