@@ -30,6 +30,7 @@ export * from './registry';
 export * from './revocation-redis';
 export * from './run-main';
 export * from './shield';
+export * from './storage';
 export * from './subgraph';
 export * from './subgraph-base';
 export * from './suggestions';
