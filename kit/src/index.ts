@@ -13,6 +13,7 @@ export * from './edge-config';
 export * from './errors';
 export * from './events';
 export * from './executor';
+export * from './graph-access';
 export * from './federation';
 export * from './http';
 export * from './http-security';

@@ -1,0 +1,17 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { ExportTask } from '../entities/export-task.entity';
+import type { FilesContext } from '../files.context';
+import { findTask, startExport } from '../services/export-task.service';
+
+@Resolver()
+export class ExportTaskResolver {
+  @Query(() => ExportTask, { description: 'An export task, to its requester and their tenant\u2019s admins.' })
+  exportTask(@Arg('id', () => ID) id: string, @Ctx() ctx: FilesContext) {
+    return findTask(ctx, id);
+  }
+
+  @Mutation(() => ExportTask, { description: 'Exports the users the caller may list (identity `users`) into an .xlsx.' })
+  startUserExport(@Ctx() ctx: FilesContext) {
+    return startExport(ctx, 'users', {});
+  }
+}
