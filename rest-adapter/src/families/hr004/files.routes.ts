@@ -46,6 +46,7 @@ interface Staged {
 async function stageFile(storage: ObjectStorage, userId: string, part: { file: Readable; mimetype: string; filename: string }): Promise<Staged> {
   const staged = { key: `staging/${userId}/${randomUUID()}`, meter: new ByteMeter(MAX_UPLOAD_BYTES), declaredType: part.mimetype, filename: part.filename };
   part.file.on('error', (error) => staged.meter.destroy(error));
+  staged.meter.on('error', () => undefined); // reported by the store's put, awaited below
   try {
     await storage.put(staged.key, part.file.pipe(staged.meter), { contentType: part.mimetype || 'application/octet-stream' });
   } catch (error) {

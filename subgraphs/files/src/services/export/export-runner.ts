@@ -107,6 +107,7 @@ async function writeWorkbook(
 ): Promise<{ size: number; sha256: string }> {
   const meter = new ByteMeter(Number.MAX_SAFE_INTEGER);
   const out = new PassThrough();
+  meter.on('error', () => undefined); // reported by the store's put, awaited below
   const stored = deps.storage.put(key, out.pipe(meter), { contentType: XLSX });
   stored.catch(() => undefined); // awaited below; a failure while writing rows is reported from there
   try {
@@ -133,7 +134,8 @@ async function writeWorkbook(
     await stored;
     return { size: meter.size, sha256: meter.sha256() };
   } catch (error) {
-    out.destroy(error as Error);
+    out.destroy();
+    meter.destroy(error as Error); // `pipe` does not pass errors on: the store reads from the meter
     await stored.catch(() => undefined);
     await deps.storage.delete(key).catch(() => undefined);
     throw error;
