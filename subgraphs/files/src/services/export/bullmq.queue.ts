@@ -19,12 +19,14 @@ const QUEUE = 'export-tasks';
  */
 export class BullMqExportQueue implements ExportQueue {
   private readonly connection: Redis;
+  private readonly workerConnection: Redis;
   private readonly queue: Queue;
   private readonly worker: Worker;
   private readonly abort = new AbortController();
 
   constructor(run: (taskId: string, signal: AbortSignal) => Promise<void>, opts: BullMqQueueOptions, logger: Logger) {
     this.connection = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
+    this.workerConnection = this.connection.duplicate();
     this.queue = new Queue(QUEUE, { connection: this.connection, prefix: opts.prefix });
     this.worker = new Worker(
       QUEUE,
@@ -38,7 +40,7 @@ export class BullMqExportQueue implements ExportQueue {
         }
       },
       {
-        connection: this.connection.duplicate(),
+        connection: this.workerConnection,
         prefix: opts.prefix,
         lockDuration: opts.lockMs,
         stalledInterval: opts.stalledCheckMs,
@@ -57,6 +59,8 @@ export class BullMqExportQueue implements ExportQueue {
     this.abort.abort();
     await this.worker.close(true);
     await this.queue.close();
+    // Connections handed to BullMQ stay open unless their owner closes them.
+    this.workerConnection.disconnect();
     this.connection.disconnect();
   }
 }
