@@ -18,6 +18,7 @@ const UUID = '550e8400-e29b-41d4-a716-446655440000';
 const BODIES: Record<string, unknown> = {
   'POST /api/employees/{id}/reset-password': { new_password: 'NewPassword123' },
   'POST /api/positions/{id}/move': { new_parent_id: null },
+  'POST /api/worklogs/{id}/rate': { supervisor_rating: 5 },
 };
 
 const withPathIds = ALL_ROUTES.filter((route) => route.family === hr004 && route.path.includes('{'));

@@ -1,4 +1,6 @@
-import { ALL_ROUTES, buildOpenApi, createAdapter, routeKey } from '../../src';
+import { z } from 'zod';
+import { ALL_ROUTES, buildOpenApi, createAdapter, localRoute, rateLimit, routeKey, type Route } from '../../src';
+import { hr004 } from '../../src/families';
 import { fakeExecutor } from '../support/fake-executor';
 import { silentLogger } from '../support/silent-logger';
 import type { UntypedJson } from '@platform/testkit';
@@ -70,14 +72,38 @@ describe('OpenAPI document', () => {
 });
 
 describe('pending fields', () => {
-  it('004 employee detail: documented, not required, and marked pending the worklogs subgraph', () => {
+  const thing = (pending?: Route['pending']): Route =>
+    ({
+      ...localRoute({
+        method: 'GET',
+        path: '/api/things/{id}',
+        family: hr004,
+        summary: 'a thing',
+        rateLimit: rateLimit.none,
+        auth: false,
+        response: z.object({ id: z.string(), size: z.number().int() }),
+        run: async () => ({ body: null }),
+      }),
+      pending,
+    }) as Route;
+  const dataOf = (route: Route) =>
+    (buildOpenApi([route], { title: 't', version: '1' }).paths['/api/things/{id}'].get.responses as Record<string, UntypedJson>)['200']
+      .content['application/json'].schema.properties.data;
+
+  it('a pending field stays documented, is not required, and says what will serve it', () => {
+    const data = dataOf(thing({ fields: ['size'], until: 'the sizes subgraph' }));
+    expect(data.properties.size).toMatchObject({ type: 'integer', 'x-pending': 'the sizes subgraph' });
+    expect(data.properties.size.description).toMatch(/pending the sizes subgraph/);
+    expect(data.required).toEqual(['id']);
+    expect(dataOf(thing()).required).toEqual(['id', 'size']);
+  });
+
+  it('004 employee detail: the work-log figures are served (the worklogs subgraph), so required', () => {
     const doc = buildOpenApi(ALL_ROUTES, { title: 't', version: '1' });
     const data = (doc.paths['/api/employees/{id}'].get.responses as Record<string, UntypedJson>)['200'].content['application/json'].schema
       .properties.data;
-    expect(data.properties.work_logs_count).toMatchObject({ type: 'integer', 'x-pending': 'the worklogs subgraph' });
-    expect(data.properties.work_logs_count.description).toMatch(/pending the worklogs subgraph/);
-    expect(data.required).toEqual(expect.arrayContaining(['id', 'username', 'last_login']));
-    expect(data.required).not.toContain('work_logs_count');
-    expect(data.required).not.toContain('avg_self_rating');
+    expect(data.properties.work_logs_count).toMatchObject({ type: 'integer' });
+    expect(data.properties.work_logs_count['x-pending']).toBeUndefined();
+    expect(data.required).toEqual(expect.arrayContaining(['id', 'username', 'last_login', 'work_logs_count', 'avg_self_rating', 'avg_supervisor_rating']));
   });
 });

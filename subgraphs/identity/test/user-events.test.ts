@@ -30,7 +30,7 @@ test('a created user is announced as user.created, with no credentials in it', a
       topic: 'user.created',
       aggregateId: user.id,
       tenantId: expect.stringMatching(/^\d+$/),
-      payload: { userId: Number(user.id), username: user.username },
+      payload: { userId: Number(user.id), username: user.username, fullName: null, positionId: null },
     }),
   ]);
 });
@@ -47,4 +47,37 @@ test('a deleted user is announced as user.deleted, so other subgraphs stop accep
   expect(deleted).toEqual([
     expect.objectContaining({ topic: 'user.deleted', aggregateId: user.id, payload: { userId: Number(user.id) } }),
   ]);
+});
+
+test('a name or position change is announced as user.updated; the position tree as position.changed', async () => {
+  const seen: BusEvent[] = [];
+  await bus.subscribe('org-events-test', ['user.updated', 'position.changed'], async (event) => void seen.push(event));
+  const admin = await h.login(ADMIN.login, ADMIN.password);
+  const create = `mutation($input: PositionInput!) { createPosition(input: $input) { id } }`;
+  const lead = (await h.data(create, { input: { name: 'Lead', code: 'ev-lead', level: 1 } }, admin.accessToken)).createPosition.id;
+  const dev = (await h.data(create, { input: { name: 'Dev', code: 'ev-dev', level: 2, parentId: lead } }, admin.accessToken)).createPosition.id;
+  const user = await createAccount(h, admin.accessToken, { roleCode: 'user' });
+  await h.data(`mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`, {
+    id: user.id,
+    input: { fullName: 'Dev One', positionId: dev },
+  }, admin.accessToken);
+  await h.data(`mutation($id: ID!) { movePosition(id: $id, newParentId: null) { id } }`, { id: dev }, admin.accessToken);
+  await h.data(`mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`, {
+    id: user.id,
+    input: { positionId: null },
+  }, admin.accessToken);
+  await h.data(`mutation($id: ID!) { deletePosition(id: $id) }`, { id: dev }, admin.accessToken);
+
+  const deadline = Date.now() + 2000;
+  while (seen.length < 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  const tenantId = expect.stringMatching(/^\d+$/);
+  expect(seen.map(({ topic, aggregateId, payload }) => ({ topic, aggregateId, payload }))).toEqual([
+    { topic: 'position.changed', aggregateId: lead, payload: { positionId: Number(lead), parentId: null, deleted: false } },
+    { topic: 'position.changed', aggregateId: dev, payload: { positionId: Number(dev), parentId: Number(lead), deleted: false } },
+    { topic: 'user.updated', aggregateId: user.id, payload: { userId: Number(user.id), username: user.username, fullName: 'Dev One', positionId: Number(dev) } },
+    { topic: 'position.changed', aggregateId: dev, payload: { positionId: Number(dev), parentId: null, deleted: false } },
+    { topic: 'user.updated', aggregateId: user.id, payload: { userId: Number(user.id), username: user.username, fullName: 'Dev One', positionId: null } },
+    { topic: 'position.changed', aggregateId: dev, payload: { positionId: Number(dev), parentId: null, deleted: true } },
+  ]);
+  expect(seen.every((e) => tenantId.asymmetricMatch(e.tenantId))).toBe(true);
 });

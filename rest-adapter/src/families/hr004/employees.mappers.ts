@@ -43,16 +43,10 @@ export const employeeDetail = z.object({
   created_at: isoTime,
   updated_at: isoTime,
   last_login: isoTime.nullable(),
-  work_logs_count: z.number().int(),
-  avg_self_rating: z.number().nullable().describe('1–5; null without rated logs'),
-  avg_supervisor_rating: z.number().nullable().describe('1–5; null without rated logs'),
+  work_logs_count: z.number().int().describe('from the worklogs subgraph'),
+  avg_self_rating: z.number().nullable().describe('1–5, two decimals; null without a self-rated log'),
+  avg_supervisor_rating: z.number().nullable().describe('1–5, two decimals; null without a rated log'),
 });
-
-/** The worklogs subgraph contributes them to the employee; until it is composed they are not served. */
-export const employeeDetailPending = {
-  fields: ['work_logs_count', 'avg_self_rating', 'avg_supervisor_rating'],
-  until: 'the worklogs subgraph',
-} as const;
 
 type EmployeeBase = Pick<HrEmployeeDetailFragment, 'id' | 'username' | 'email' | 'fullName' | 'status'>;
 
@@ -79,9 +73,7 @@ export const toEmployeeItem = (u: HrEmployeesQuery['users']['items'][number]): z
   last_login: timeOrNull(u.lastLoginAt),
 });
 
-export const toEmployeeDetail = (
-  u: HrEmployeeDetailFragment,
-): Omit<z.input<typeof employeeDetail>, (typeof employeeDetailPending.fields)[number]> => {
+export const toEmployeeDetail = (u: HrEmployeeDetailFragment): z.input<typeof employeeDetail> => {
   const p = u.position;
   const r = u.role;
   return {
@@ -91,5 +83,8 @@ export const toEmployeeDetail = (
     created_at: time(u.createdAt),
     updated_at: time(u.updatedAt),
     last_login: timeOrNull(u.lastLoginAt),
+    work_logs_count: u.workLogCount,
+    avg_self_rating: u.avgSelfRating,
+    avg_supervisor_rating: u.avgSupervisorRating,
   };
 };

@@ -5,7 +5,7 @@ import { graphqlRoute, rateLimit } from '../../framework/route';
 import { defined, identityText, idString } from '../shared/inputs';
 import { hr004, hrErrorCode } from './hr004.family';
 import { idParams, pageOf, pageQuery, toPage } from './hr004.shapes';
-import { createdEmployee, employeeDetail, employeeDetailPending, employeeItem, toCreatedEmployee, toEmployeeDetail, toEmployeeItem } from './employees.mappers';
+import { createdEmployee, employeeDetail, employeeItem, toCreatedEmployee, toEmployeeDetail, toEmployeeItem } from './employees.mappers';
 import { HrBatchEmployeesDocument, HrCreateEmployeeDocument, HrDeleteEmployeeDocument, HrEmployeeDocument, HrEmployeesDocument, HrResetPasswordDocument, HrUpdateEmployeeDocument } from './operations.generated';
 
 const status = z.enum(['active', 'inactive']);
@@ -76,7 +76,6 @@ export const hrEmployeeRoutes = [
     summary: '查询员工详情 (employees:view)',
     params: idParams,
     response: employeeDetail,
-    pending: employeeDetailPending,
     operation: HrEmployeeDocument,
     variables: ({ params }) => ({ id: params.id }),
     map: (d) => {
@@ -99,7 +98,6 @@ export const hrEmployeeRoutes = [
       status: status.optional(),
     }),
     response: employeeDetail,
-    pending: employeeDetailPending,
     operation: HrUpdateEmployeeDocument,
     variables: ({ params, body }) => ({
       id: params.id,

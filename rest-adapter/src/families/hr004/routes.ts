@@ -7,9 +7,10 @@ import { hrPermissionRoutes } from './permissions.routes';
 import { hrPositionRoutes } from './positions.routes';
 import { hrRoleRoutes } from './roles.routes';
 import { hrSystemRoutes } from './system.routes';
+import { hrWorkLogRoutes } from './worklogs.routes';
 
-/** HR 004 (`/api/…`): auth, employees, positions, menus, roles, permissions, health/info. Upload, downloads and
- * export tasks (files subgraph). Worklogs and `/ws/notifications` arrive with their subgraphs. */
+/** HR 004 (`/api/…`): auth, employees, positions, menus, roles, permissions, work logs, health/info, upload,
+ * downloads and export tasks (files subgraph). `/ws/notifications` arrives with its subgraph. */
 export const hr004Routes: Route[] = [
   ...hrAuthRoutes,
   ...hrEmployeeRoutes,
@@ -17,6 +18,7 @@ export const hr004Routes: Route[] = [
   ...hrMenuRoutes,
   ...hrRoleRoutes,
   ...hrPermissionRoutes,
+  ...hrWorkLogRoutes,
   ...hrSystemRoutes,
   ...hrFileRoutes,
 ];

@@ -1,9 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { businessRule, notFound, pageWindow, toPage, type Paged, parseId, requireId, PageArgs, type PageArgsType, targetTenantId, flushOrConflict, containingText } from '@platform/kit';
+import { businessRule, notFound, recordEvent, pageWindow, toPage, type Paged, parseId, requireId, PageArgs, type PageArgsType, targetTenantId, flushOrConflict, containingText } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Position, User } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
+import { POSITION_CHANGED, type PositionChangedPayload } from '../services/identity.events';
 import { assertNoCycle } from '../services/position-tree';
 import { tenantExists } from '../services/tenant-exists';
 import { PositionPage } from './pages';
@@ -31,6 +32,12 @@ async function parentOf(
   const parent = await ctx.em.findOne(Position, { id: requireId(raw, field), tenantId });
   if (!parent) throw IdentityErrors.unknownReference(field, 'Position');
   return parent;
+}
+
+/** Announces a position's place in the tree (`position.changed`); written with the mutation's next flush. */
+function recordPositionChanged(ctx: IdentityContext, position: Position, deleted = false): void {
+  const payload: PositionChangedPayload = { positionId: position.id, parentId: position.parentId, deleted };
+  recordEvent(ctx.em, { topic: POSITION_CHANGED, tenantId: position.tenantId, aggregateId: position.id, payload });
 }
 
 async function assertCodeFree(ctx: IdentityContext, tenantId: number, code: string): Promise<void> {
@@ -80,6 +87,8 @@ export class PositionResolver {
       parentId: parent?.id ?? null,
     });
     await flushOrConflict(ctx.em, () => IdentityErrors.taken('code', input.code));
+    recordPositionChanged(ctx, position);
+    await ctx.em.flush();
     return position;
   }
 
@@ -99,6 +108,7 @@ export class PositionResolver {
     if (input.description !== undefined) position.description = input.description;
     if (input.level !== undefined && input.level !== null) position.level = input.level;
     if (input.department !== undefined) position.department = input.department;
+    if (input.parentId !== undefined) recordPositionChanged(ctx, position);
     await ctx.em.flush();
     return position;
   }
@@ -114,6 +124,7 @@ export class PositionResolver {
     }
     // Deleted accounts keep no claim on a position.
     await ctx.em.nativeUpdate(User, { positionId: position.id }, { positionId: null }, { filters: { notDeleted: false } });
+    recordPositionChanged(ctx, position, true);
     ctx.em.remove(position);
     await ctx.em.flush();
     return true;
@@ -134,6 +145,7 @@ export class PositionResolver {
     await assertNoCycle(ctx, position, parent);
     position.parentId = parent?.id ?? null;
     if (newLevel !== undefined && newLevel !== null) position.level = newLevel;
+    recordPositionChanged(ctx, position);
     await ctx.em.flush();
     return position;
   }

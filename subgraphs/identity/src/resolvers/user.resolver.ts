@@ -16,6 +16,7 @@ import {
   createUserRecord,
   normaliseEmail,
   positionOf,
+  recordUserUpdated,
   replaceRoles,
   roleOf,
 } from '../services/user.service';
@@ -113,6 +114,7 @@ export class UserResolver {
     if (positionId !== undefined) user.positionId = positionId;
     if (input.status) user.status = input.status;
     if (passwordHash) user.passwordHash = passwordHash;
+    if (input.fullName !== undefined || positionId !== undefined) recordUserUpdated(ctx.em, user);
     // No flush of its own: the account's changes are written with the role change or at the mutation's commit.
     if (role) await replaceRoles(ctx, user, [role]);
     if (passwordHash || (user.status as UserStatus) === UserStatus.inactive) {

@@ -5,7 +5,7 @@ import { loginKeyOf } from '../entities/user.entity';
 import type { LoaderScope } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { rolesByUser } from '../loaders/roles-by-user.loader';
-import { USER_CREATED, type UserCreatedPayload } from './identity.events';
+import { USER_CREATED, USER_UPDATED, type UserCreatedPayload } from './identity.events';
 import { assertPasswordPolicy } from './password-policy';
 import { hashPassword } from './password.service';
 
@@ -92,11 +92,23 @@ export async function createUserRecord(em: EntityManager, data: NewUser): Promis
     });
     await flushOrConflict(tx, () => IdentityErrors.taken('username', data.username));
     for (const role of data.roles) tx.create(UserRole, { tenantId: data.tenantId, userId: user.id, roleId: role.id });
-    const payload: UserCreatedPayload = { userId: user.id, username: user.username };
-    recordEvent(tx, { topic: USER_CREATED, tenantId: user.tenantId, aggregateId: user.id, payload });
+    recordEvent(tx, { topic: USER_CREATED, tenantId: user.tenantId, aggregateId: user.id, payload: userPayload(user) });
     await tx.flush();
     return user;
   }, { propagation: TransactionPropagation.REQUIRED });
+}
+
+/** What `user.created` and `user.updated` say of an account. */
+export const userPayload = (user: User): UserCreatedPayload => ({
+  userId: user.id,
+  username: user.username,
+  fullName: user.fullName,
+  positionId: user.positionId,
+});
+
+/** Announces an account's name and position as they now are (`user.updated`), in the caller's transaction. */
+export function recordUserUpdated(em: EntityManager, user: User): void {
+  recordEvent(em, { topic: USER_UPDATED, tenantId: user.tenantId, aggregateId: user.id, payload: userPayload(user) });
 }
 
 /** Replaces a user's roles (004 has one role per employee: the new one becomes primary). */
