@@ -11,6 +11,7 @@ export const permissions: IRules = {
   Mutation: {
     registerUpload: isAuthenticated,
     startUserExport: isAuthenticated,
+    startWorkLogExport: isAuthenticated,
   },
   Subscription: {
     taskProgress: isAuthenticated,

@@ -31,6 +31,7 @@ rbacMatrix({
       allow: signedIn,
     },
     'Mutation.startUserExport': { query: 'mutation { startUserExport { id } }', allow: signedIn },
+    'Mutation.startWorkLogExport': { query: 'mutation { startWorkLogExport(filter: { startDate: "2024-01-01" }) { id } }', allow: signedIn },
     'Subscription.taskProgress': { query: 'subscription { taskProgress(taskId: "nope") { id } }', allow: signedIn },
   },
 });

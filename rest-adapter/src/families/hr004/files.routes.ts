@@ -4,13 +4,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ByteMeter, sniffContentType, TooLargeError, type ObjectStorage } from '@platform/kit';
 import { invalidInput, RestError } from '../../framework/rest-error';
-import { rateLimit, streamRoute, type StreamDeps } from '../../framework/route';
+import { graphqlRoute, rateLimit, streamRoute, type StreamDeps } from '../../framework/route';
+import { defined, idString } from '../shared/inputs';
 import { hr004 } from './hr004.family';
 import { isoTime } from './hr004.shapes';
+import { completionStatus } from './worklogs.mappers';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)');
 import {
   HrExportFileForDownloadDocument,
   HrFileForDownloadDocument,
   HrRegisterUploadDocument,
+  HrStartWorkLogExportDocument,
   HrTaskDocument,
   HrUploaderDocument,
 } from './operations.generated';
@@ -171,6 +176,35 @@ const taskResponse = z.object({
 });
 
 export const hrFileRoutes = [
+  graphqlRoute({
+    method: 'POST',
+    path: '/api/worklogs/export',
+    family: hr004,
+    summary: '导出工作日志',
+    description:
+      'Queues an export task (poll `GET /api/tasks/{task_id}`, or subscribe to `taskProgress`). The .xlsx holds the ' +
+      'logs the caller may see, with the list\u2019s filters (`employee_id`, `start_date`, `end_date` inclusive, ' +
+      '`completion_status`). 200: the document shows no status and the task is not the resource asked for.',
+    auth: true,
+    rateLimit: rateLimit.export,
+    body: z.object({
+      employee_id: idString.optional(),
+      start_date: day.optional(),
+      end_date: day.optional(),
+      completion_status: completionStatus.optional(),
+    }),
+    response: z.object({ task_id: z.string() }),
+    operation: HrStartWorkLogExportDocument,
+    variables: ({ body }) => ({
+      filter: defined({
+        employeeId: body.employee_id,
+        startDate: body.start_date,
+        endDate: body.end_date,
+        completionStatus: body.completion_status,
+      }),
+    }),
+    map: (d) => ({ task_id: d.startWorkLogExport.id }),
+  }),
   streamRoute({
     method: 'POST',
     path: '/api/upload',

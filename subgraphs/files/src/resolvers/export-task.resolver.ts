@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ExportTask } from '../entities/export-task.entity';
 import type { FilesContext } from '../files.context';
 import { findTask, startExport } from '../services/export-task.service';
+import { WorkLogExportFilter } from './work-log-export.filter';
 
 @Resolver()
 export class ExportTaskResolver {
@@ -13,5 +14,11 @@ export class ExportTaskResolver {
   @Mutation(() => ExportTask, { description: 'Exports the users the caller may list (identity `users`) into an .xlsx.' })
   startUserExport(@Ctx() ctx: FilesContext) {
     return startExport(ctx, 'users', {});
+  }
+
+  @Mutation(() => ExportTask, { description: 'Exports the work logs the caller may see (worklogs `workLogExportPage`) into an .xlsx.' })
+  startWorkLogExport(@Arg('filter', () => WorkLogExportFilter, { nullable: true }) filter: WorkLogExportFilter | undefined, @Ctx() ctx: FilesContext) {
+    // Kept as given; the worklogs subgraph validates it when the task runs, as the requester.
+    return startExport(ctx, 'workLogs', filter ? Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== null)) : {});
   }
 }
