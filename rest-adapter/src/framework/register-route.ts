@@ -104,10 +104,12 @@ function send(reply: FastifyReply, route: Route, request: FastifyRequest, status
 }
 
 function streamDeps(deps: RouteDeps, request: FastifyRequest): StreamDeps {
-  const { storage } = deps;
-  if (!storage) throw new RestError('UNAVAILABLE', 'File storage is not configured');
   return {
-    storage,
+    // Asked for only once the graph has said yes, so an adapter without storage still answers 401/404/422 right.
+    get storage() {
+      if (!deps.storage) throw new RestError('UNAVAILABLE', 'File storage is not configured');
+      return deps.storage;
+    },
     graph: async (operation, variables) =>
       (await execute(deps, loadOperation(operation), variables as Record<string, unknown>, request)) as never,
   };

@@ -60,13 +60,18 @@ describe('POST /api/upload and the download routes', () => {
         uploaded_at: expect.stringMatching(ISO_UTC),
       }),
     });
-    const path = new URL(res.body.data.url as string).pathname;
-    for (const url of [path, `/api${path}`]) {
-      const got = await download(url, alice);
+    const { file_id: id, filename } = res.body.data as { file_id: string; filename: string };
+    expect(new URL(res.body.data.url as string).pathname).toBe(`/uploads/${id}/${filename}`);
+    const served = [
+      await platform.app.inject({ method: 'GET', url: `/uploads/${id}/${filename}`, headers: bearer(alice) }),
+      await platform.app.inject({ method: 'GET', url: `/api/uploads/${id}/${filename}`, headers: bearer(alice) }),
+    ];
+    for (const got of served) {
       expect(got.statusCode).toBe(200);
       expect(got.headers['content-type']).toBe('application/pdf');
       expect(got.rawPayload.equals(PDF)).toBe(true);
     }
+    const path = `/uploads/${id}/${filename}`;
     // The tenant's admin reads it too.
     expect((await download(path, admin)).statusCode).toBe(200);
   });
@@ -80,6 +85,11 @@ describe('POST /api/upload and the download routes', () => {
     const anonymous = await download(path);
     expect({ status: anonymous.statusCode, body: anonymous.json() }).toEqual({ status: 401, body: hrError('AUTH_001') });
     expect((await call(platform.app, 'GET', '/uploads/00000000-0000-0000-0000-000000000000/x.txt', { token: admin })).status).toBe(404);
+    expect(await call(platform.app, 'GET', '/api/uploads/not-an-id/x.txt', { token: admin })).toMatchObject({
+      status: 422,
+      body: hrError('VALID_001', expect.objectContaining({ field: 'file_id' })),
+    });
+    expect(await call(platform.app, 'GET', '/downloads/nothing.xlsx', { token: admin })).toMatchObject({ status: 404, body: hrError('RESOURCE_001') });
   });
 
   it('an upload over 10 MB is 413 in the 004 error body and stores nothing', async () => {
@@ -131,7 +141,8 @@ describe('export tasks: GET /api/tasks/{task_id}, GET /downloads/{filename}', ()
         created_at: expect.stringMatching(ISO_UTC),
       }),
     });
-    const file = await download(new URL(res.body.data.file_url as string).pathname, admin);
+    const fileName = new URL(res.body.data.file_url as string).pathname.split('/').pop()!;
+    const file = await platform.app.inject({ method: 'GET', url: `/downloads/${fileName}`, headers: bearer(admin) });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
@@ -158,8 +169,13 @@ describe('export tasks: GET /api/tasks/{task_id}, GET /downloads/{filename}', ()
     expect((await call(platform.app, 'GET', `/api/tasks/${taskId}`, { token: admin })).status).toBe(200);
   });
 
-  it('an unknown task is 404; anonymous is 401', async () => {
-    expect(await call(platform.app, 'GET', '/api/tasks/nope', { token: admin })).toMatchObject({ status: 404, body: hrError('RESOURCE_001') });
-    expect(await call(platform.app, 'GET', '/api/tasks/nope')).toMatchObject({ status: 401, body: hrError('AUTH_001') });
+  it('an unknown task is 404, a malformed id 422 naming task_id; anonymous is 401', async () => {
+    const unknown = '0190a5d2-0000-7000-8000-000000000000';
+    expect(await call(platform.app, 'GET', `/api/tasks/${unknown}`, { token: admin })).toMatchObject({ status: 404, body: hrError('RESOURCE_001') });
+    expect(await call(platform.app, 'GET', '/api/tasks/nope', { token: admin })).toMatchObject({
+      status: 422,
+      body: hrError('VALID_001', expect.objectContaining({ field: 'task_id' })),
+    });
+    expect(await call(platform.app, 'GET', `/api/tasks/${unknown}`)).toMatchObject({ status: 401, body: hrError('AUTH_001') });
   });
 });

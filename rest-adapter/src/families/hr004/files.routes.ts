@@ -144,7 +144,12 @@ async function sendObject(reply: FastifyReply, storage: ObjectStorage, file: { s
   return { sent: true as const };
 }
 
-const fileParams = z.object({ file_id: z.string(), filename: z.string() });
+const uuid = (what: string) => z.uuid({ error: `must be a ${what} id (UUID)` });
+
+const fileParams = z.object({
+  file_id: uuid('file'),
+  filename: z.string().max(255),
+});
 
 const downloadRoute = (path: string, summary: string) =>
   streamRoute({
@@ -231,7 +236,7 @@ export const hrFileRoutes = [
     description: 'An export task\u2019s `.xlsx` (its `file_url`), to the task\u2019s requester and their tenant\u2019s admins.',
     auth: true,
     rateLimit: rateLimit.normal,
-    params: z.object({ filename: z.string() }),
+    params: z.object({ filename: z.string().max(255) }),
     operations: [HrExportFileForDownloadDocument],
     async handle(input, _request, reply, deps) {
       const { exportFile } = await deps.graph(HrExportFileForDownloadDocument, { fileName: input.params.filename });
@@ -248,7 +253,7 @@ export const hrFileRoutes = [
       'The task\u2019s requester and their tenant\u2019s admins see it; anyone else gets 404.',
     auth: true,
     rateLimit: rateLimit.normal,
-    params: z.object({ task_id: z.string() }),
+    params: z.object({ task_id: uuid('task') }),
     response: taskResponse,
     operations: [HrTaskDocument],
     async handle(input, request, _reply, deps) {
