@@ -15,6 +15,7 @@ import {
   type EventBus,
   type EventConsumer,
 } from './events';
+import type { GraphAccess } from './graph-access';
 import { buildFederatedSchema, type ReferenceResolvers, type SubgraphSchema } from './federation';
 import { serveSubgraph } from './http';
 import { createLogger, type Logger } from './logging';
@@ -39,6 +40,8 @@ export interface SubgraphParts<Config> {
   /** An EntityManager across every tenant, for the few operations that precede a tenant (login, refresh). */
   // A function property, not a method: services destructure it.
   platformEm: () => EntityManager;
+  /** The whole graph through the router, when the launcher gives one (SubgraphDeps.graph). */
+  graph?: GraphAccess;
 }
 
 /** Every subgraph's request context: the kit's, its runtime services, live notices and its logger. */
@@ -99,6 +102,8 @@ export interface SubgraphDeps {
   sqlCounter?: SqlCounter;
   /** The outbox relay's idle poll period (default 1 s). */
   relayPollIntervalMs?: number;
+  /** The router, for background work that runs operations as a user (the embedded launcher's in-process one). */
+  graph?: GraphAccess;
 }
 
 export interface RunningSubgraph<Config, Services, Context extends RequestContext> extends SubgraphRuntime<Context> {
@@ -165,7 +170,7 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
     });
 
   async function start(config: Config, deps: SubgraphDeps = {}): Promise<RunningSubgraph<Config, Services, Context>> {
-    const { pubSub: sharedPubSub, ...baseDeps } = deps;
+    const { pubSub: sharedPubSub, graph, ...baseDeps } = deps;
     const ownPubSub = sharedPubSub ? undefined : createPubSub({ redisUrl: config.REDIS_URL });
     const pubSub = sharedPubSub ?? ownPubSub!;
     const { schema, sdl } = await buildSchema({ pubSub });
@@ -183,7 +188,7 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
     const { orm, logger, contextDeps, bus } = base;
     const platformEm = () => forkInMutation(orm.em, null);
     const { signer, revocations } = contextDeps;
-    const services = (definition.services?.({ config, orm, logger, signer, revocations, pubSub, platformEm }) ??
+    const services = (definition.services?.({ config, orm, logger, signer, revocations, pubSub, platformEm, graph }) ??
       {}) as Services;
     const started = await startConsumers({ subgraph: name, em: orm.em, bus, consumers, logger }).catch(
       async (error: unknown) => {

@@ -1,7 +1,16 @@
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { proxyTrust, registerHttpSecurity, requestIdFrom, type GraphQLExecutor, type HealthChecks, type Logger } from '@platform/kit';
+import {
+  proxyTrust,
+  registerHttpSecurity,
+  requestIdFrom,
+  type GraphQLExecutor,
+  type HealthChecks,
+  type Logger,
+  type ObjectStorage,
+} from '@platform/kit';
 import { ALL_ROUTES, familyForPath } from './families';
 import { buildOpenApi, type OpenApiDocument } from './framework/openapi';
 import { ADAPTER_CORS } from './framework/cors-policy';
@@ -38,6 +47,8 @@ export interface AdapterOptions {
   corsOrigins?: readonly string[];
   /** Called with every route's answer before the envelope; the contract tests check it against `response`. */
   checkPayload?: PayloadCheck;
+  /** Where uploads go and downloads come from (the files subgraph's store); the file routes answer 503 without it. */
+  storage?: ObjectStorage;
 }
 
 export interface Adapter {
@@ -90,6 +101,7 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
     executor: opts.executor,
     logger,
     checkPayload: opts.checkPayload,
+    storage: opts.storage,
     rateLimits,
     local: {
       app: info,
@@ -130,6 +142,9 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, request, new RestError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`), familyForPath(request.url), undefined),
   );
+
+  // Multipart bodies are streamed by the upload routes themselves (never buffered): one file part per request.
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 10, fieldSize: 1024, parts: 12 } });
 
   app.get('/openapi.json', () => Promise.resolve(openapi));
 

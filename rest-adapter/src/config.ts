@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadConfig, secret } from '@platform/kit';
+import { loadConfig, secret, storageConfigShape, storageGuards } from '@platform/kit';
 import { adapterEdgeShape } from './edge.config';
 
 export const adapterConfigSchema = z.object({
@@ -19,7 +19,9 @@ export const adapterConfigSchema = z.object({
   ...adapterEdgeShape,
   /** The supergraph to validate the operations against at start (schema/supergraph.graphql). */
   SUPERGRAPH_PATH: z.string().optional(),
-});
+  /** The files subgraph's store: uploads stream into it, downloads out of it (the same settings as files'). */
+  ...storageConfigShape,
+}).superRefine(storageGuards);
 
 export type AdapterConfig = z.output<typeof adapterConfigSchema>;
 

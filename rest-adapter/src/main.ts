@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
-import { createLogger } from '@platform/kit';
+import { createLogger, createStorage } from '@platform/kit';
 import { createAdapter } from './adapter';
 import { loadAdapterConfig } from './config';
 import { adapterEdgeOptions } from './edge.config';
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1 }) : undefined;
   const adapter = await createAdapter({
     executor: httpExecutor(config.ROUTER_URL),
+    storage: createStorage(config),
     logger,
     production: config.NODE_ENV === 'production',
     ...adapterEdgeOptions(config),

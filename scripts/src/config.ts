@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { baseConfigShape, loadConfig, productionGuards } from '@platform/kit';
+import { baseConfigShape, loadConfig, productionGuards, storageConfigShape, storageGuards } from '@platform/kit';
 import { adapterEdgeShape } from '@platform/rest-adapter';
 import { trustedDocumentsConfigShape } from '@platform/router';
 
@@ -12,13 +12,16 @@ export const platformConfigSchema = z
     // RATE_LIMIT_PREFIX, which identity reads from the same environment: one value for both.
     ...adapterEdgeShape,
     ...trustedDocumentsConfigShape,
+    // The files subgraph's and the adapter's (uploads, downloads): one store. STORAGE_DIR defaults to DATA_DIR/files.
+    ...storageConfigShape,
     HOST: z.string().default('127.0.0.1'),
     ROUTER_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     ADAPTER_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
     /** Where each subgraph's SQLite file lives when DATABASE_URL is not set. */
     DATA_DIR: z.string().default('./data'),
   })
-  .superRefine(productionGuards);
+  .superRefine(productionGuards)
+  .superRefine(storageGuards);
 
 export type PlatformConfig = z.output<typeof platformConfigSchema>;
 

@@ -1,10 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import {
   createLogger,
   createPubSub,
+  createStorage,
   createTokenSigner,
+  DeferredGraphAccess,
   InProcessBus,
   MemoryRevocationList,
   RedisRevocationList,
@@ -68,7 +71,13 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
   const bus: EventBus = config.REDIS_URL
     ? new RedisStreamBus({ redisUrl: config.REDIS_URL, keyPrefix: config.EVENT_BUS_PREFIX, onError })
     : new InProcessBus({ onError, history: 10_000 }); // consumers started later still learn what was published
-  const envFor = (name: string) => ({ ...env, DATABASE_URL: subgraphDatabaseUrl(config, name) });
+  // Objects (uploads, exports) beside the databases; in a folder of its own, removed at close, when those are in memory.
+  const scratchStorage = !env.STORAGE_DIR && config.DATA_DIR === ':memory:' ? mkdtempSync(path.join(tmpdir(), 'platform-files-')) : undefined;
+  const storageDir = env.STORAGE_DIR ?? scratchStorage ?? path.join(config.DATA_DIR, 'files');
+  const storage = createStorage({ ...config, STORAGE_DIR: storageDir });
+  const envFor = (name: string) => ({ ...env, STORAGE_DIR: storageDir, DATABASE_URL: subgraphDatabaseUrl(config, name) });
+  // Export tasks run their queries through the router, which is built after the subgraphs.
+  const graph = new DeferredGraphAccess();
 
   const subgraphs: SubgraphRuntime[] = [];
   const closeAll = async () => {
@@ -76,13 +85,15 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
     for (const s of subgraphs.reverse()) await s.close();
     await bus.close();
     await pubSub.close();
+    await storage.close();
+    if (scratchStorage) rmSync(scratchStorage, { recursive: true, force: true });
     redis?.disconnect();
   };
   try {
     for (const subgraph of opts.subgraphs ?? registeredSubgraphs()) {
       // Each subgraph's own configuration type: it only goes back to the subgraph that loaded it.
       const subgraphConfig: unknown = subgraph.loadConfig(envFor(subgraph.name));
-      const deps = { revocations, pubSub, bus, logger: logger.child({ service: subgraph.name }) };
+      const deps = { revocations, pubSub, bus, graph, logger: logger.child({ service: subgraph.name }) };
       subgraphs.push(await subgraph.start(subgraphConfig, deps));
     }
     const supergraphSdl = opts.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
@@ -101,8 +112,10 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
         exemptPlatformAdmins: config.TRUSTED_DOCUMENTS_EXEMPT_ADMINS,
       },
     });
+    graph.set(router.executor);
     const adapter = await createAdapter({
       executor: router.executor,
+      storage,
       logger: logger.child({ service: 'rest-adapter' }),
       production,
       supergraphSdl,

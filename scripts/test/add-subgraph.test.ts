@@ -15,9 +15,8 @@ import {
   productionGuards,
   type SubgraphContext,
 } from '@platform/kit';
-import { identity } from '@platform/identity';
 import { z } from 'zod';
-import { startPlatform, type Platform } from '../src';
+import { registeredSubgraphs, startPlatform, type Platform } from '../src';
 import type { UntypedJson } from '@platform/testkit';
 
 // What the README's "Add a subgraph" asks for, done in a test: a subgraph declared with the kit, registered beside
@@ -90,11 +89,13 @@ let platform: Platform;
 beforeAll(async () => {
   const pubSub = createPubSub({});
   const sdls = [];
-  for (const subgraph of [identity, widgets]) sdls.push({ name: subgraph.name, sdl: (await subgraph.buildSchema({ pubSub })).sdl });
+  // Beside every registered subgraph: the adapter validates its routes' operations against the supergraph.
+  const subgraphs = [...registeredSubgraphs(), widgets];
+  for (const subgraph of subgraphs) sdls.push({ name: subgraph.name, sdl: (await subgraph.buildSchema({ pubSub })).sdl });
   await pubSub.close();
   platform = await startPlatform({
     env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: ':memory:' },
-    subgraphs: [identity, widgets],
+    subgraphs,
     supergraphSdl: composeSupergraph(sdls),
   });
 }, 60_000);

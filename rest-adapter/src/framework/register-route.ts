@@ -1,17 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { GraphQLExecutor, Logger } from '@platform/kit';
+import type { GraphQLExecutor, Logger, ObjectStorage } from '@platform/kit';
 import { forwardedHeaders } from './headers';
 import { parseInput } from './input';
 import { loadOperation, type LoadedOperation } from './operations';
 import type { RateLimits } from './rate-limit';
 import { RestError } from './rest-error';
-import type { GraphQLRoute, LocalDeps, Route, RouteInput } from './route';
+import type { GraphQLRoute, LocalDeps, Route, RouteInput, StreamDeps } from './route';
 
 export interface RouteDeps {
   executor: GraphQLExecutor;
   rateLimits: RateLimits;
   local: LocalDeps;
   logger: Logger;
+  /** For the streaming routes (uploads, downloads); they answer 503 without it. */
+  storage?: ObjectStorage;
   /** Sees every answer before the family's envelope (the contract tests check it against `response`). */
   checkPayload?: PayloadCheck;
 }
@@ -101,6 +103,18 @@ function send(reply: FastifyReply, route: Route, request: FastifyRequest, status
   return reply.code(status).send(body);
 }
 
+function streamDeps(deps: RouteDeps, request: FastifyRequest): StreamDeps {
+  return {
+    // Asked for only once the graph has said yes, so an adapter without storage still answers 401/404/422 right.
+    get storage() {
+      if (!deps.storage) throw new RestError('UNAVAILABLE', 'File storage is not configured');
+      return deps.storage;
+    },
+    graph: async (operation, variables) =>
+      (await execute(deps, loadOperation(operation), variables as Record<string, unknown>, request)) as never,
+  };
+}
+
 /**
  * Registers one route-table entry: rate limit, validate, run the operation (or the local handler), map,
  * wrap in the family's envelope. Errors are thrown to the adapter's error handler, which renders them.
@@ -116,6 +130,12 @@ export function registerRoute(app: FastifyInstance, route: Route, deps: RouteDep
     handler: async (request, reply) => {
       await deps.rateLimits.consume(route.rateLimit, { headers: request.headers, ip: request.ip });
       const input = parseInput(route, request);
+      if (route.kind === 'stream') {
+        const result = await route.handle(input as never, request, reply, streamDeps(deps, request));
+        if ('sent' in result) return reply;
+        deps.checkPayload?.(route, result.payload);
+        return send(reply, route, request, result.status ?? route.status ?? 200, result.payload);
+      }
       if (route.kind === 'local') {
         const result = await route.run(input, deps.local);
         deps.checkPayload?.(route, result.body);

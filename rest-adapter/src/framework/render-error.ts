@@ -40,7 +40,7 @@ export function sendError(
   family: Family,
   route: Route | undefined,
 ): FastifyReply {
-  const status = httpStatus(error.code, family.invalidInputStatus);
+  const status = error.status ?? httpStatus(error.code, family.invalidInputStatus);
   const retryAfter = error.details.retryAfterSeconds;
   if (error.code === 'RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   const body = family.error(restFieldName(error, family, route), {

@@ -39,8 +39,18 @@ export class RestError extends Error {
     return new RestError(code, error.message, details, true);
   }
 
+  /** A status other than the code's own (413 for an upload over the limit, which the code table has no row for). */
+  status?: number;
+
   withDetails(details: ErrorDetails): RestError {
-    return new RestError(this.code, this.message, details, false);
+    const copy = new RestError(this.code, this.message, details, false);
+    copy.status = this.status;
+    return copy;
+  }
+
+  withStatus(status: number): RestError {
+    this.status = status;
+    return this;
   }
 }
 

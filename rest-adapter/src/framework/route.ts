@@ -1,5 +1,6 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Headers } from '@platform/kit';
+import type { Headers, ObjectStorage } from '@platform/kit';
 import type { ErrorMessages, Family, HttpMethod } from './family';
 import type { Operation } from './operations';
 
@@ -131,6 +132,26 @@ export interface LocalRouteSpec<PS, QS, BS, RS> extends RouteBase<PS, QS, BS, RS
   run: (input: InputOf<PS, QS, BS>, deps: LocalDeps) => Promise<LocalResult>;
 }
 
+/** What a streaming route may use: object storage and the graph, as the caller. */
+export interface StreamDeps {
+  storage: ObjectStorage;
+  /** Runs one of the family's operations through the router with the request's headers; answers `data` or throws. */
+  graph<TData, TVariables>(operation: Operation<TData, TVariables>, variables: TVariables): Promise<TData>;
+}
+
+/** A streaming route either answers documented data (enveloped as usual) or has sent the reply itself (bytes). */
+export type StreamResult = { status?: number; payload: unknown } | { sent: true };
+
+/**
+ * A route whose body or answer is bytes (multipart uploads, downloads): its handler streams between the request
+ * and object storage, and asks the graph (as the caller) for everything else. Authorisation stays in the graph.
+ */
+export interface StreamRouteSpec<PS, QS, RS> extends RouteBase<PS, QS, undefined, RS, never> {
+  /** The operations the handler runs, validated against the supergraph with every route's. */
+  operations: readonly Operation<unknown, never>[];
+  handle(input: InputOf<PS, QS, undefined>, request: FastifyRequest, reply: FastifyReply, deps: StreamDeps): Promise<StreamResult>;
+}
+
 // The table holds routes of many input and operation types; their types matter only inside each entry.
 // The schemas themselves stay typed as zod schemas, so the framework reading them needs no cast.
 interface ErasedSchemas {
@@ -148,7 +169,8 @@ export type GraphQLRoute = Omit<GraphQLRouteSpec<any, any, any, any, any, any, s
   };
 export type LocalRoute = Omit<LocalRouteSpec<any, any, any, any>, SchemaKeys> & ErasedSchemas & { kind: 'local' };
 /* eslint-enable @typescript-eslint/no-explicit-any -- the erased table types end here */
-export type Route = GraphQLRoute | LocalRoute;
+export type StreamRoute = Omit<StreamRouteSpec<any, any, any>, SchemaKeys> & ErasedSchemas & { kind: 'stream' };
+export type Route = GraphQLRoute | LocalRoute | StreamRoute;
 
 /** A route that runs one GraphQL operation through the router and maps its data to the documented body. */
 export function graphqlRoute<
@@ -170,6 +192,14 @@ export function localRoute<
   RS extends AnySchema | undefined = undefined,
 >(spec: LocalRouteSpec<PS, QS, BS, RS>): Route {
   return { ...spec, kind: 'local' } as Route;
+}
+
+export function streamRoute<
+  PS extends AnySchema | undefined = undefined,
+  QS extends AnySchema | undefined = undefined,
+  RS extends AnySchema | undefined = undefined,
+>(spec: StreamRouteSpec<PS, QS, RS>): Route {
+  return { ...spec, kind: 'stream' } as Route;
 }
 
 export const routeKey = (route: Pick<Route, 'method' | 'path'>) => `${route.method} ${route.path}`;

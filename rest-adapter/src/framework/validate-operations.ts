@@ -18,12 +18,14 @@ export function validateOperations(supergraphSdl: string, routes: readonly Route
   const schema = apiSchemaOf(supergraphSdl);
   const problems: OperationProblem[] = [];
   const seen = new Set<string>();
-  for (const route of routes) {
-    if (route.kind !== 'graphql') continue;
-    const { name } = loadOperation(route.operation);
+  const documents = routes.flatMap((route) =>
+    route.kind === 'graphql' ? [route.operation] : route.kind === 'stream' ? route.operations : [],
+  );
+  for (const document of documents) {
+    const { name } = loadOperation(document);
     if (seen.has(name)) continue;
     seen.add(name);
-    for (const error of validate(schema, route.operation)) problems.push({ operation: name, message: error.message });
+    for (const error of validate(schema, document)) problems.push({ operation: name, message: error.message });
   }
   return problems;
 }

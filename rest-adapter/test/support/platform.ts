@@ -21,7 +21,7 @@ export interface TestPlatform {
  * same router, built with those options (e.g. higher rate limits). Every answer is checked against the
  * route's `response` schema (see payload-check.ts); `call` and the end of each test report a mismatch.
  */
-export async function startTestPlatform(adapterOptions?: Partial<AdapterOptions>): Promise<TestPlatform> {
+export async function startTestPlatform(adapterOptions?: Partial<AdapterOptions>, extraEnv: Record<string, string> = {}): Promise<TestPlatform> {
   const databaseUrl = process.env.DATABASE_URL ? uniqueDatabaseUrl('contract') : undefined;
   const platform = await startPlatform({
     env: {
@@ -32,6 +32,8 @@ export async function startTestPlatform(adapterOptions?: Partial<AdapterOptions>
       REDIS_URL: process.env.REDIS_URL,
       RATE_LIMIT_PREFIX: `contract-${randomBytes(4).toString('hex')}`,
       EVENT_BUS_PREFIX: `contract-${randomBytes(4).toString('hex')}:`,
+      EXPORT_QUEUE_PREFIX: `contract-exports-${randomBytes(4).toString('hex')}`,
+      ...extraEnv,
     },
     logger: silentLogger,
     adapter: { checkPayload: recordPayloadProblems },
@@ -63,14 +65,15 @@ export interface FileTestPlatform extends Omit<TestPlatform, 'close'> {
 }
 
 /**
- * The platform of one test file (or describe block): started before its tests, closed after them. Call at the top
+ * The platform of one test file (or describe block): started before its tests, closed after them; `env` adds
+ * settings, read when it starts (after the hooks registered before this call, e.g. a local S3 server's). Call at the top
  * level; read its fields inside tests and hooks, once the platform has started.
  */
-export function useTestPlatform(adapterOptions?: Partial<AdapterOptions>): FileTestPlatform {
+export function useTestPlatform(adapterOptions?: Partial<AdapterOptions>, env?: () => Record<string, string>): FileTestPlatform {
   let started: TestPlatform | undefined;
   // Starting every subgraph takes seconds on a loaded machine: more than jest's default 5 s for a hook.
   beforeAll(async () => {
-    started = await startTestPlatform(adapterOptions);
+    started = await startTestPlatform(adapterOptions, env?.());
   }, PLATFORM_START_MS);
   afterAll(() => started?.close());
   afterEach(assertPayloadsDocumented);

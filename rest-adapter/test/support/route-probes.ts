@@ -35,6 +35,7 @@ function sample(raw: JsonSchema): unknown {
       if (schema.format === 'email') return 'probe@example.com';
       if (schema.format === 'date') return '2024-01-02';
       if (schema.format === 'date-time') return '2024-01-02T03:04:05Z';
+      if (schema.format === 'uuid') return '0190a5d2-0000-7000-8000-000000000000';
       if (typeof schema.pattern === 'string' && /\\d/.test(schema.pattern)) return '1';
       return 'probe'.padEnd(Number(schema.minLength ?? 0), 'x');
     }

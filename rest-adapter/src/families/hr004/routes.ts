@@ -1,6 +1,7 @@
 import type { Route } from '../../framework/route';
 import { hrAuthRoutes } from './auth.routes';
 import { hrEmployeeRoutes } from './employees.routes';
+import { hrFileRoutes } from './files.routes';
 import { hrMenuRoutes } from './menus.routes';
 import { hrPermissionRoutes } from './permissions.routes';
 import { hrPositionRoutes } from './positions.routes';
@@ -8,8 +9,8 @@ import { hrRoleRoutes } from './roles.routes';
 import { hrSystemRoutes } from './system.routes';
 import { hrWorkLogRoutes } from './worklogs.routes';
 
-/** HR 004 (`/api/…`): auth, employees, positions, menus, roles, permissions, work logs, health/info. Upload,
- * tasks and `/ws/notifications` arrive with their subgraphs. */
+/** HR 004 (`/api/…`): auth, employees, positions, menus, roles, permissions, work logs, health/info, upload,
+ * downloads and export tasks (files subgraph). `/ws/notifications` arrives with its subgraph. */
 export const hr004Routes: Route[] = [
   ...hrAuthRoutes,
   ...hrEmployeeRoutes,
@@ -19,4 +20,5 @@ export const hr004Routes: Route[] = [
   ...hrPermissionRoutes,
   ...hrWorkLogRoutes,
   ...hrSystemRoutes,
+  ...hrFileRoutes,
 ];
