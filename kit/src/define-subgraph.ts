@@ -185,7 +185,7 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
     const { signer, revocations } = contextDeps;
     const services = (definition.services?.({ config, orm, logger, signer, revocations, pubSub, platformEm }) ??
       {}) as Services;
-    const started = await startConsumers({ subgraph: name, em: orm.em, bus, consumers, logger }).catch(
+    const started = await startConsumers({ subgraph: name, em: orm.em, bus, consumers, logger, pubSub }).catch(
       async (error: unknown) => {
         await definition.closeServices?.(services);
         await base.close();
