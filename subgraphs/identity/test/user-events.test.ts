@@ -30,7 +30,7 @@ test('a created user is announced as user.created, with no credentials in it', a
       topic: 'user.created',
       aggregateId: user.id,
       tenantId: expect.stringMatching(/^\d+$/),
-      payload: { userId: Number(user.id), username: user.username },
+      payload: { userId: Number(user.id), username: user.username, roles: ['user'], status: 'active' },
     }),
   ]);
 });
@@ -46,5 +46,34 @@ test('a deleted user is announced as user.deleted, so other subgraphs stop accep
   while (deleted.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
   expect(deleted).toEqual([
     expect.objectContaining({ topic: 'user.deleted', aggregateId: user.id, payload: { userId: Number(user.id) } }),
+  ]);
+});
+
+test('a role or status change is announced as user.updated (roles and status, for other subgraphs\' directories) and audited', async () => {
+  const updated: BusEvent[] = [];
+  const audited: BusEvent[] = [];
+  await bus.subscribe('user-updated-test', ['user.updated'], async (event) => void updated.push(event));
+  await bus.subscribe('audit-test', ['audit.recorded'], async (event) => void audited.push(event));
+  const admin = await h.login(ADMIN.login, ADMIN.password);
+  const user = await createAccount(h, admin.accessToken, { roleCode: 'user' });
+  await h.data(`mutation($id: ID!) { updateUser(id: $id, input: { roleCode: "collector", status: inactive }) { id } }`, { id: user.id }, admin.accessToken);
+
+  const deadline = Date.now() + 2000;
+  while ((updated.length === 0 || audited.length < 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  expect(updated).toEqual([
+    expect.objectContaining({
+      topic: 'user.updated',
+      aggregateId: user.id,
+      payload: { userId: Number(user.id), username: user.username, roles: ['collector'], status: 'inactive' },
+    }),
+  ]);
+  const entries = audited.map((e) => e.payload as Record<string, unknown>).filter((p) => p.resourceId === user.id);
+  expect(entries).toEqual([
+    expect.objectContaining({ source: 'identity', action: 'create', resourceType: 'user', actorName: ADMIN.login }),
+    expect.objectContaining({
+      action: 'update',
+      before: expect.objectContaining({ roles: ['user'], status: 'active' }),
+      after: expect.objectContaining({ roles: ['collector'], status: 'inactive' }),
+    }),
   ]);
 });

@@ -1,11 +1,11 @@
 import { TransactionPropagation, type EntityManager } from '@mikro-orm/core';
-import { recordEvent, requireId, flushOrConflict } from '@platform/kit';
+import { recordDomainEvent, recordEvent, requireId, flushOrConflict, type RequestContext } from '@platform/kit';
 import { Position, Role, User, UserRole, UserStatus } from '../entities';
 import { loginKeyOf } from '../entities/user.entity';
 import type { LoaderScope } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { rolesByUser } from '../loaders/roles-by-user.loader';
-import { USER_CREATED, type UserCreatedPayload } from './identity.events';
+import { USER_CREATED, USER_UPDATED, type UserCreatedPayload, type UserUpdatedPayload } from './identity.events';
 import { assertPasswordPolicy } from './password-policy';
 import { hashPassword } from './password.service';
 
@@ -92,11 +92,39 @@ export async function createUserRecord(em: EntityManager, data: NewUser): Promis
     });
     await flushOrConflict(tx, () => IdentityErrors.taken('username', data.username));
     for (const role of data.roles) tx.create(UserRole, { tenantId: data.tenantId, userId: user.id, roleId: role.id });
-    const payload: UserCreatedPayload = { userId: user.id, username: user.username };
+    const payload: UserCreatedPayload = { userId: user.id, username: user.username, roles: data.roles.map((r) => r.code), status: user.status };
     recordEvent(tx, { topic: USER_CREATED, tenantId: user.tenantId, aggregateId: user.id, payload });
     await tx.flush();
     return user;
   }, { propagation: TransactionPropagation.REQUIRED });
+}
+
+/** What the audit trail keeps of an account: no credentials, no contact details. */
+export const auditedUser = (user: User, roles: string[]) => ({ username: user.username, status: user.status, positionId: user.positionId, roles });
+
+/**
+ * Announces a change of a user's roles or status (`user.updated`, for other subgraphs' directories) and records it in
+ * the audit trail, in the caller's transaction.
+ */
+export function recordUserChange(
+  ctx: Pick<RequestContext, 'caller' | 'requestId' | 'em'>,
+  user: User,
+  roles: string[],
+  before: Record<string, unknown>,
+): void {
+  const payload: UserUpdatedPayload = { userId: user.id, username: user.username, roles, status: user.status };
+  recordDomainEvent(ctx, {
+    source: 'identity',
+    topic: USER_UPDATED,
+    payload,
+    tenantId: user.tenantId,
+    action: 'update',
+    resourceType: 'user',
+    resourceId: user.id,
+    before,
+    after: auditedUser(user, roles),
+    summary: `更新用户 ${user.username}`,
+  });
 }
 
 /** Replaces a user's roles (004 has one role per employee: the new one becomes primary). */
