@@ -37,7 +37,7 @@ export class NotificationTemplate extends TenantScopedEntity {
   @Property({ type: 'text' })
   contentTemplate!: string;
 
-  @Field({ description: 'Who it is meant for, e.g. collector, admin, all.' })
+  @Field(() => String, { description: 'Who it is meant for, e.g. collector, admin, all.' })
   @Property({ type: 'string', length: 30 })
   targetType: string & Opt = 'collector';
 

@@ -60,7 +60,8 @@ export class Membership {
 /** A tenant as identity announces it (`tenant.changed`): its code (003's X-Tenant-Id) and the zone of local times. */
 @Entity()
 export class KnownTenant {
-  @PrimaryKey({ type: 'integer' })
+  // identity's id, never generated here.
+  @PrimaryKey({ type: 'integer', autoincrement: false })
   tenantId!: number;
 
   @Property({ type: 'string', length: 32, unique: true })
