@@ -26,7 +26,7 @@ export interface ConsumerScope {
   pubSub?: PubSub;
   logger?: Logger;
   /** Runs after the handler's transaction commits (not at all when it rolls back); a failure is only logged. */
-  afterCommit(task: () => Promise<void>): void;
+  afterCommit(this: void, task: () => Promise<void>): void;
 }
 
 export interface HandleOptions {

@@ -2,7 +2,7 @@ import { unauthenticated, type Caller, type SubgraphContext } from '@platform/ki
 
 /** Activity's runtime services: the reminder job, stopped when the runtime closes. */
 export interface ActivityServices {
-  reminders: { stop(): void; runOnce(now?: Date): Promise<number> };
+  reminders: { stop(this: void): void; runOnce(this: void, now?: Date): Promise<number> };
 }
 
 /** The kit's subgraph context: live notices travel on its PubSub. */

@@ -17,7 +17,7 @@ describe('notification.requested → notifications', () => {
     const received = nextEvent(live);
     await client.bus.publish([noticeRequested(TENANT, { ...RATED, recipients: { userIds: [alice.userId] } })]);
 
-    expect((await received).data.notificationReceived).toEqual({
+    expect((await received).data?.notificationReceived).toEqual({
       title: '工作日志已评分',
       body: '您 2026-12-01 的工作日志已被 admin 评为 5 分',
       category: 'work_log',
@@ -62,9 +62,9 @@ describe('notification.requested → notifications', () => {
     await settle(client);
 
     await client.bus.publish([noticeRequested(TENANT, { template: 'case.assigned', recipients: { roles: ['collector'] } })]);
-    let rows = await untilNotifications(client, (r) => r.length >= 1);
+    await untilNotifications(client, (r) => r.length >= 1);
     await settle(client);
-    rows = await untilNotifications(client, () => true);
+    let rows = await untilNotifications(client, () => true);
     expect(rows.map((r) => r.recipientId)).toEqual([alice.userId]);
 
     await client.bus.publish([noticeRequested(TENANT, { template: 'case.assigned', recipients: { teamIds: [5] } })]);
@@ -116,7 +116,7 @@ describe('typed live events', () => {
         live: { kind: 'repaymentReceived', data: REPAYMENT },
       }, 'collections'),
     ]);
-    const event = (await got).data.repaymentReceived;
+    const event = (await got).data?.repaymentReceived;
     const [stored] = await untilNotifications(client, (r) => r.length === 1);
     expect(event).toEqual({ ...REPAYMENT, caseId: '42', notificationId: String(stored.id), repaidAt: '2026-12-04T08:00:05.000Z' });
     await expect(leaked).rejects.toThrow('no event');
@@ -141,10 +141,10 @@ describe('typed live events', () => {
         live: { kind: 'ptpDue', data: { ptpId: 3, caseId: 7, caseCode: 'C7', promisedAmount: '500.00', promisedDate: '2026-12-05', dueInHours: 20 } },
       }),
     ]);
-    expect((await assigned).data.caseAssigned).toEqual({
+    expect((await assigned).data?.caseAssigned).toEqual({
       caseId: '7', caseCode: 'C7', debtorName: '李*红', overdueDays: 15, assignedAt: '2026-12-04T01:00:00.000Z', assignedBy: 'spv01',
     });
-    expect((await due).data.ptpDue).toEqual({ ptpId: '3', caseId: '7', caseCode: 'C7', promisedAmount: '500.00', promisedDate: '2026-12-05', dueInHours: 20 });
+    expect((await due).data?.ptpDue).toEqual({ ptpId: '3', caseId: '7', caseCode: 'C7', promisedAmount: '500.00', promisedDate: '2026-12-05', dueInHours: 20 });
     await cases.return?.();
     await ptps.return?.();
   });

@@ -10,7 +10,9 @@ const own = {
     payload.recipientId === context.caller?.userId,
 };
 
-const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+// The sender's data is JSON: scalars become text; anything else is not a value these fields hold.
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 const date = (value: unknown): Date => new Date(text(value));
 
 /** Typed live events fed by the notices of any subgraph (`notify: { live: {kind, data} }`), to their recipients only. */
@@ -40,7 +42,7 @@ export class LiveEventsResolver {
       debtorName: text(data.debtorName),
       overdueDays: Number(data.overdueDays ?? 0),
       assignedAt: date(data.assignedAt),
-      assignedBy: data.assignedBy === null || data.assignedBy === undefined ? null : text(data.assignedBy),
+      assignedBy: typeof data.assignedBy === 'string' ? data.assignedBy : null,
     };
   }
 

@@ -37,7 +37,7 @@ export async function sendDueReminders(
 }
 
 /** The job's timer: one run every `everyMs`, never two at once in one instance. */
-export function startReminderJob(run: () => Promise<unknown>, everyMs: number, logger: Logger): { stop(): void } {
+export function startReminderJob(run: () => Promise<unknown>, everyMs: number, logger: Logger): { stop(this: void): void } {
   if (everyMs <= 0) return { stop: () => undefined };
   let running = false;
   const timer = setInterval(() => {
