@@ -190,7 +190,7 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
     const { signer, revocations } = contextDeps;
     const services = (definition.services?.({ config, orm, logger, signer, revocations, pubSub, platformEm, graph }) ??
       {}) as Services;
-    const started = await startConsumers({ subgraph: name, em: orm.em, bus, consumers, logger }).catch(
+    const started = await startConsumers({ subgraph: name, em: orm.em, bus, consumers, logger, pubSub }).catch(
       async (error: unknown) => {
         await definition.closeServices?.(services);
         await base.close();

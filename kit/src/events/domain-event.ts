@@ -111,3 +111,53 @@ export function recordDomainEvent(
   }
   return rows;
 }
+
+/**
+ * Who belongs to which team and agency. Published by the subgraph that owns the collection organisation (the
+ * future collections subgraph) whenever a user joins, moves or leaves; activity keeps a projection of it to
+ * resolve `NoticeRecipients.teamIds` / `agencyIds`. Aggregate id: the user id; tenant: the user's tenant.
+ */
+export const MEMBERSHIP_CHANGED = 'membership.changed';
+
+/** `membership.changed` payload: the user's current team and agency (null: none any more). */
+export interface MembershipChangedPayload {
+  userId: string | number;
+  teamId: string | number | null;
+  agencyId: string | number | null;
+}
+
+/** The typed live events a notice may carry (`NoticeRequest.live.kind`) and the fields each one's data holds. */
+export const LIVE_KINDS = ['repaymentReceived', 'caseAssigned', 'ptpDue'] as const;
+export type LiveKind = (typeof LIVE_KINDS)[number];
+
+/** `live: { kind: 'repaymentReceived', data }`. Amounts are decimal strings (`"2000.00"`), times ISO 8601. */
+export interface RepaymentReceivedData {
+  caseId: string | number;
+  caseCode: string;
+  repaymentId: string;
+  amount: string;
+  currency: string;
+  repaidAt: string;
+  outstandingAmount: string;
+  status: string;
+}
+
+/** `live: { kind: 'caseAssigned', data }`; `debtorName` already masked by the sender. */
+export interface CaseAssignedData {
+  caseId: string | number;
+  caseCode: string;
+  debtorName: string;
+  overdueDays: number;
+  assignedAt: string;
+  assignedBy: string | null;
+}
+
+/** `live: { kind: 'ptpDue', data }`; `promisedDate` is `YYYY-MM-DD`. */
+export interface PtpDueData {
+  ptpId: string | number;
+  caseId: string | number;
+  caseCode: string;
+  promisedAmount: string;
+  promisedDate: string;
+  dueInHours: number;
+}

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { PubSub } from 'type-graphql';
+import type { Logger } from '../logging';
 import { TENANT_FILTER, type TenantFilterParams } from '../db/tenant.filter';
 import type { BusEvent } from './bus-event';
 import { runIdempotent } from './run-idempotent';
@@ -15,7 +17,22 @@ export interface EventConsumer {
   name: string;
   topics: string[];
   /** Runs in one transaction with the processed-event mark, scoped to the event's tenant (null: platform). */
-  handle(event: BusEvent, em: EntityManager): Promise<void>;
+  handle(event: BusEvent, em: EntityManager, scope: ConsumerScope): Promise<void>;
+}
+
+/** What a handler may do beyond its transaction: live notices, sent only once that transaction has committed. */
+export interface ConsumerScope {
+  /** The subgraph's PubSub (absent when a dead letter is replayed: the stored result is the delivery then). */
+  pubSub?: PubSub;
+  logger?: Logger;
+  /** Runs after the handler's transaction commits (not at all when it rolls back); a failure is only logged. */
+  afterCommit(this: void, task: () => Promise<void>): void;
+}
+
+export interface HandleOptions {
+  pubSub?: PubSub;
+  /** The handlers' logger; a failed after-commit task is reported there too. */
+  logger?: Logger;
 }
 
 /**
@@ -23,9 +40,24 @@ export interface EventConsumer {
  * Inside a transaction of `em` (a replaying mutation's) it runs in a savepoint of it: a failing handler then
  * rolls back its own writes only, and on SQLite's single connection it cannot wait on the outer transaction.
  */
-export function handleOnce(em: EntityManager, consumer: EventConsumer, event: BusEvent): Promise<boolean> {
+export async function handleOnce(
+  em: EntityManager,
+  consumer: EventConsumer,
+  event: BusEvent,
+  options: HandleOptions = {},
+): Promise<boolean> {
   // Only `em`'s own transaction: resolving the async context could pick up a committed one the caller ran in.
   const scoped = em.fork({ keepTransactionContext: true, disableContextResolution: true });
   scoped.setFilterParams(TENANT_FILTER, { tenantId: event.tenantId } satisfies TenantFilterParams);
-  return runIdempotent(scoped, consumer.name, event, (tx) => consumer.handle(event, tx));
+  const tasks: Array<() => Promise<void>> = [];
+  const scope: ConsumerScope = { pubSub: options.pubSub, logger: options.logger, afterCommit: (task) => tasks.push(task) };
+  const handled = await runIdempotent(scoped, consumer.name, event, (tx) => consumer.handle(event, tx, scope));
+  for (const task of handled ? tasks : []) {
+    try {
+      await task();
+    } catch (error) {
+      options.logger?.warn({ err: error, consumer: consumer.name, eventId: event.id }, 'after-commit task failed');
+    }
+  }
+  return handled;
 }

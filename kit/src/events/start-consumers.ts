@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { PubSub } from 'type-graphql';
 import type { Logger } from '../logging';
 import type { BusEvent, EventBus, EventHandler, Unsubscribe } from './bus-event';
 import { recordDeadLetter } from './dead-letter.store';
@@ -27,6 +28,8 @@ export interface StartConsumersOptions {
    */
   retry?: Partial<RetryPolicy>;
   logger?: Logger;
+  /** Handed to the handlers (ConsumerScope) for live notices after their commit. */
+  pubSub?: PubSub;
 }
 
 export interface Consumers {
@@ -58,14 +61,14 @@ export async function startConsumers(options: StartConsumersOptions): Promise<Co
 
 function withRetries(
   consumer: EventConsumer,
-  { em, logger }: StartConsumersOptions,
+  { em, logger, pubSub }: StartConsumersOptions,
   retry: RetryPolicy,
   stopping: AbortSignal,
 ): EventHandler {
   return async (event: BusEvent) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        await handleOnce(em, consumer, event);
+        await handleOnce(em, consumer, event, { pubSub, logger });
         return;
       } catch (error) {
         const context = { err: error, consumer: consumer.name, eventId: event.id, topic: event.topic, attempt };

@@ -5,8 +5,10 @@ import { bantu001Routes } from './bantu001/routes';
 import { ccoAdmin } from './cco-admin/cco-admin.family';
 import { ccoAdminRoutes } from './cco-admin/routes';
 import { ccoIm } from './cco-im/cco-im.family';
+import { ccoImRoutes } from './cco-im/routes';
 import { ccoPartner } from './cco-partner/cco-partner.family';
 import { crm003 } from './crm003/crm003.family';
+import { crm003Routes } from './crm003/routes';
 import { hr004 } from './hr004/hr004.family';
 import { hr004Routes } from './hr004/routes';
 import { leads002, leads002Users } from './leads002/leads002.family';
@@ -25,6 +27,8 @@ export const ALL_ROUTES: readonly Route[] = [
   ...leads002Routes,
   ...bantu001Routes,
   ...ccoAdminRoutes,
+  ...ccoImRoutes,
+  ...crm003Routes,
 ];
 
 /** Most specific prefix first: who answers a path no route matched (a 404) or a request that failed to parse. */

@@ -1,7 +1,12 @@
 import { unauthenticated, type Caller, type SubgraphContext } from '@platform/kit';
 
-/** The kit's subgraph context: live notices travel on its PubSub; activity needs no runtime services of its own. */
-export type ActivityContext = SubgraphContext<Record<string, never>>;
+/** Activity's runtime services: the reminder job, stopped when the runtime closes. */
+export interface ActivityServices {
+  reminders: { stop(this: void): void; runOnce(this: void, now?: Date): Promise<number> };
+}
+
+/** The kit's subgraph context: live notices travel on its PubSub. */
+export type ActivityContext = SubgraphContext<ActivityServices>;
 
 /** The signed-in caller; the shield has usually refused anonymous callers already. */
 export function callerOf(ctx: { caller: Caller | null }): Caller {

@@ -2,7 +2,12 @@ import { baseConfigShape, loadConfig, productionGuards } from '@platform/kit';
 import { z } from 'zod';
 
 export const activityConfigSchema = z
-  .object({ ...baseConfigShape, PORT: z.coerce.number().int().min(1).max(65535).default(4002) })
+  .object({
+    ...baseConfigShape,
+    PORT: z.coerce.number().int().min(1).max(65535).default(4002),
+    /** How often unread notifications with reminders are checked; 0 turns the reminder job off. */
+    REMINDER_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  })
   .superRefine(productionGuards);
 
 export type ActivityConfig = z.output<typeof activityConfigSchema>;

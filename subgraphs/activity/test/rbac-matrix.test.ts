@@ -12,6 +12,10 @@ const roles = baseRoleCallers(TENANT, {
   collector: '14',
 });
 const signedIn = Object.keys(roles).filter((role) => role !== 'anonymous');
+// Tenant admins hold `*`; the platform super admin passes every permission rule.
+const admins = ['SuperAdmin', 'TenantAdmin', 'admin'];
+const TEMPLATE = `{ code: "CASE_TAG_CHANGE", name: "n", type: "case_tag_change", contentTemplate: "c", tenantId: "${TENANT}" }`;
+const ANNOUNCEMENT = `{ title: "t", content: "c", effectiveStart: "2026-01-01 00:00:00", tenantId: "${TENANT}" }`;
 
 let client: ActivityClient;
 beforeAll(async () => {
@@ -34,7 +38,22 @@ rbacMatrix({
       allow: ['SuperAdmin', 'TenantAdmin', 'admin'],
     },
     'Mutation.markNotificationRead': { query: 'mutation { markNotificationRead(id: "999") { id } }', allow: signedIn },
+    'Mutation.markNotificationsRead': { query: 'mutation { markNotificationsRead(ids: ["999"]) { id } }', allow: signedIn },
+    'Mutation.pushNotification': {
+      query: `mutation { pushNotification(input: { templateCode: "worklog.rated", userIds: ["11"], tenantId: "${TENANT}" }) { id } }`,
+      allow: admins,
+    },
+    'Query.notificationTemplates': { query: '{ notificationTemplates { total items { code totalSent totalRead } } }', allow: admins },
+    'Mutation.createNotificationTemplate': { query: `mutation { createNotificationTemplate(input: ${TEMPLATE}) { id } }`, allow: admins },
+    'Query.publicNotifications': { query: '{ publicNotifications { total items { id read } } }', allow: admins },
+    'Query.currentPublicNotifications': { query: '{ currentPublicNotifications { total items { id read } } }', allow: signedIn },
+    'Mutation.createPublicNotification': { query: `mutation { createPublicNotification(input: ${ANNOUNCEMENT}) { id } }`, allow: admins },
+    'Mutation.markPublicNotificationRead': { query: 'mutation { markPublicNotificationRead(id: "999") { id } }', allow: signedIn },
+    'Query.auditLogs': { query: '{ auditLogs { total items { action resourceType } } }', allow: admins },
     'Subscription.notificationReceived': { query: RECEIVED, allow: signedIn },
+    'Subscription.repaymentReceived': { query: 'subscription { repaymentReceived { caseId amount } }', allow: signedIn },
+    'Subscription.caseAssigned': { query: 'subscription { caseAssigned { caseId debtorName } }', allow: signedIn },
+    'Subscription.ptpDue': { query: 'subscription { ptpDue { ptpId dueInHours } }', allow: signedIn },
     // The kit's dead letters of activity's consumers: the platform super admin's alone.
     'Query.activityDeadLetters': { query: '{ activityDeadLetters { total } }', allow: ['SuperAdmin'] },
     'Mutation.replayActivityDeadLetter': { query: 'mutation { replayActivityDeadLetter(id: "999") { id } }', allow: ['SuperAdmin'] },

@@ -30,7 +30,7 @@ test('a created user is announced as user.created, with no credentials in it', a
       topic: 'user.created',
       aggregateId: user.id,
       tenantId: expect.stringMatching(/^\d+$/),
-      payload: { userId: Number(user.id), username: user.username, fullName: null, positionId: null },
+      payload: { userId: Number(user.id), username: user.username, fullName: null, positionId: null, roles: ['user'], status: 'active' },
     }),
   ]);
 });
@@ -74,10 +74,39 @@ test('a name or position change is announced as user.updated; the position tree 
   expect(seen.map(({ topic, aggregateId, payload }) => ({ topic, aggregateId, payload }))).toEqual([
     { topic: 'position.changed', aggregateId: lead, payload: { positionId: Number(lead), parentId: null, deleted: false } },
     { topic: 'position.changed', aggregateId: dev, payload: { positionId: Number(dev), parentId: Number(lead), deleted: false } },
-    { topic: 'user.updated', aggregateId: user.id, payload: { userId: Number(user.id), username: user.username, fullName: 'Dev One', positionId: Number(dev) } },
+    { topic: 'user.updated', aggregateId: user.id, payload: { userId: Number(user.id), username: user.username, fullName: 'Dev One', positionId: Number(dev), roles: ['user'], status: 'active' } },
     { topic: 'position.changed', aggregateId: dev, payload: { positionId: Number(dev), parentId: null, deleted: false } },
-    { topic: 'user.updated', aggregateId: user.id, payload: { userId: Number(user.id), username: user.username, fullName: 'Dev One', positionId: null } },
+    { topic: 'user.updated', aggregateId: user.id, payload: { userId: Number(user.id), username: user.username, fullName: 'Dev One', positionId: null, roles: ['user'], status: 'active' } },
     { topic: 'position.changed', aggregateId: dev, payload: { positionId: Number(dev), parentId: null, deleted: true } },
   ]);
   expect(seen.every((e) => tenantId.asymmetricMatch(e.tenantId))).toBe(true);
+});
+
+test('a role or status change is announced as user.updated (roles and status, for other subgraphs\' directories) and audited', async () => {
+  const updated: BusEvent[] = [];
+  const audited: BusEvent[] = [];
+  await bus.subscribe('user-updated-test', ['user.updated'], async (event) => void updated.push(event));
+  await bus.subscribe('audit-test', ['audit.recorded'], async (event) => void audited.push(event));
+  const admin = await h.login(ADMIN.login, ADMIN.password);
+  const user = await createAccount(h, admin.accessToken, { roleCode: 'user' });
+  await h.data(`mutation($id: ID!) { updateUser(id: $id, input: { roleCode: "collector", status: inactive }) { id } }`, { id: user.id }, admin.accessToken);
+
+  const deadline = Date.now() + 2000;
+  while ((updated.length === 0 || audited.length < 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  expect(updated).toEqual([
+    expect.objectContaining({
+      topic: 'user.updated',
+      aggregateId: user.id,
+      payload: { userId: Number(user.id), username: user.username, fullName: null, positionId: null, roles: ['collector'], status: 'inactive' },
+    }),
+  ]);
+  const entries = audited.map((e) => e.payload as Record<string, unknown>).filter((p) => p.resourceId === user.id);
+  expect(entries).toEqual([
+    expect.objectContaining({ source: 'identity', action: 'create', resourceType: 'user', actorName: ADMIN.login }),
+    expect.objectContaining({
+      action: 'update',
+      before: expect.objectContaining({ roles: ['user'], status: 'active' }),
+      after: expect.objectContaining({ roles: ['collector'], status: 'inactive' }),
+    }),
+  ]);
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { intIdParam, queryInt } from '../shared/inputs';
-import { ccoAdmin } from './cco-admin.family';
+import type { ErrorMessages } from '../../framework/family';
+import { ccoAdmin, CCO_MESSAGES } from './cco-admin.family';
 
 /** CCO list data: `{total, page, size, items}`. */
 export const ccoPage = <T extends z.ZodType>(item: T) =>
@@ -19,3 +20,15 @@ export const ccoTimeOrNull = (value: string | null | undefined, zone: string) =>
   value ? ccoAdmin.time(value, zone) : null;
 
 export const tenantParams = z.object({ tenant_id: intIdParam });
+
+/**
+ * The graph words an invalid field by its GraphQL name (`effectiveStart must be …`); the client knows it by the
+ * document's (`effective_start_time`), which the adapter has already put in `details.field`. The adapter's own
+ * input errors already name the field (`priority: …`) and keep the family's wording.
+ */
+export const ccoFieldMessages: ErrorMessages = {
+  BAD_USER_INPUT: (e) =>
+    typeof e.details.field === 'string' && !e.message.startsWith(`${e.details.field}:`)
+      ? `${CCO_MESSAGES.BAD_USER_INPUT}：${e.details.field}: ${e.message.replace(/^\S+ (?=must )/, '')}`
+      : undefined,
+};

@@ -11,6 +11,14 @@ export interface NotificationMessage {
   title: string;
   body: string;
   category: string;
+  priority: Notification['priority'];
+  forcedRead: boolean;
+  templateCode: string | null;
+  actionUrl: string | null;
+  displayDurationSeconds: number | null;
+  remindIntervalMinutes: number | null;
+  maxRemindCount: number;
+  remindCount: number;
   read: boolean;
   readAt: string | null;
   createdAt: string;
@@ -24,6 +32,14 @@ export const toMessage = (n: Notification): NotificationMessage => ({
   title: n.title,
   body: n.body,
   category: n.category,
+  priority: n.priority,
+  forcedRead: n.forcedRead,
+  templateCode: n.templateCode ?? null,
+  actionUrl: n.actionUrl ?? null,
+  displayDurationSeconds: n.displayDurationSeconds ?? null,
+  remindIntervalMinutes: n.remindIntervalMinutes ?? null,
+  maxRemindCount: n.maxRemindCount,
+  remindCount: n.remindCount,
   read: n.read,
   readAt: n.readAt ? n.readAt.toISOString() : null,
   createdAt: n.createdAt.toISOString(),

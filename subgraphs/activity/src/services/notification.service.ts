@@ -1,11 +1,12 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import { afterCommit, checkForeignRef, pageWindow, recordEvent, toPage, type Paged, parseId } from '@platform/kit';
 import { ActivityErrors } from '../activity.errors';
 import { callerOf, type ActivityContext } from '../activity.context';
 import { Notification } from '../entities/notification.entity';
 import { notificationById } from '../loaders/notification-by-id.loader';
 import type { MyNotificationsArgs } from '../resolvers/my-notifications.args';
-import { NOTIFICATION_RECEIVED, toMessage } from '../resolvers/notification-received.topic';
 import type { SendNotificationInput } from '../resolvers/send-notification.input';
+import { deliverNotices } from './notification-delivery.service';
 
 export const NOTIFICATION_SENT = 'notification.sent';
 
@@ -20,7 +21,10 @@ export async function findOwnNotification(ctx: ActivityContext, id: string): Pro
 }
 
 export async function listMyNotifications(ctx: ActivityContext, args: MyNotificationsArgs): Promise<Paged<Notification>> {
-  const where = { recipientId: callerOf(ctx).userId, ...(args.unreadOnly ? { read: false } : {}) };
+  const where: FilterQuery<Notification> & Record<string, unknown> = { recipientId: callerOf(ctx).userId };
+  if (args.unreadOnly) where.read = false;
+  else if (args.read !== undefined && args.read !== null) where.read = args.read;
+  if (args.category) where.category = args.category;
   const paging = args.window();
   const [items, total] = await ctx.em.findAndCount(Notification, where, {
     orderBy: { id: 'desc' }, // ids grow with time: newest first
@@ -34,34 +38,60 @@ export async function sendNotification(ctx: ActivityContext, input: SendNotifica
   // The recipient must be a user of that tenant: another tenant's user and a missing one are alike NOT_FOUND.
   await checkForeignRef(ctx, 'User', input.recipientId, { tenantId });
   const { em } = ctx; // the mutation's transaction (the kit's): the notification and its event commit together
-  const notification = em.create(Notification, {
-    tenantId,
-    recipientId: input.recipientId,
-    title: input.title,
-    body: input.body,
-    category: input.category,
+  const [notification] = await deliverNotices(em, tenantId, [input.recipientId], input, {
+    pubSub: ctx.pubSub,
+    logger: ctx.logger,
+    // Published only after the commit, so no subscriber sees a notice that was rolled back.
+    afterCommit: (task) => afterCommit(ctx, task),
   });
-  await em.flush(); // the auto-increment id, which the event names
   recordEvent(em, {
     topic: NOTIFICATION_SENT,
     tenantId,
     aggregateId: String(notification.id),
     payload: { notificationId: notification.id, recipientId: notification.recipientId, category: notification.category },
   });
-  // Published only after the commit, so no subscriber sees a notice that was rolled back. A lost live notice
-  // (PubSub down) loses nothing: the notification is stored and listed by myNotifications.
-  await afterCommit(ctx, () => publishQuietly(ctx, notification));
   return notification;
 }
 
 export async function markNotificationRead(ctx: ActivityContext, id: string): Promise<Notification> {
   const notification = await findOwnNotification(ctx, id);
-  if (!notification.read) {
-    notification.read = true;
-    notification.readAt = new Date();
-    await ctx.em.flush();
-  }
+  markRead(notification, new Date());
+  await ctx.em.flush();
   return notification;
+}
+
+/**
+ * Marks several of the caller's notifications read at once. All or nothing: an id that is not one of the caller's
+ * notifications answers NOT_FOUND (BAD_USER_INPUT when it is no id) and marks none.
+ */
+export async function markNotificationsRead(ctx: ActivityContext, ids: string[]): Promise<Notification[]> {
+  if (ids.length < 1 || ids.length > 100) throw ActivityErrors.invalidBatch();
+  const keys = ids.map((id) => {
+    const key = parseId(id);
+    if (key === null) throw ActivityErrors.invalidNotificationId('ids');
+    return key;
+  });
+  const loaded = await notificationById(ctx).loadMany([...new Set(keys)]);
+  const caller = callerOf(ctx);
+  const now = new Date();
+  const found: Notification[] = [];
+  for (const [i, notification] of loaded.entries()) {
+    if (!notification || notification instanceof Error || notification.recipientId !== caller.userId) {
+      throw ActivityErrors.notificationNotFound(ids[i]);
+    }
+    found.push(notification);
+  }
+  for (const notification of found) markRead(notification, now);
+  await ctx.em.flush();
+  return found;
+}
+
+/** Read: idempotent, and no reminder follows any more. */
+function markRead(notification: Notification, at: Date): void {
+  if (notification.read) return;
+  notification.read = true;
+  notification.readAt = at;
+  notification.nextRemindAt = null;
 }
 
 /** A tenant's sender writes into their own tenant; the platform administrator names the tenant. */
@@ -73,13 +103,4 @@ function targetTenant(ctx: ActivityContext, requested: string | undefined): numb
   }
   if (requested && requested !== own) throw ActivityErrors.otherTenant();
   return Number(own);
-}
-
-async function publishQuietly(ctx: ActivityContext, notification: Notification): Promise<void> {
-  try {
-    // type-graphql types publish as void; the kit's resolves once sent, so a failure is awaited and caught either way.
-    await Promise.resolve(ctx.pubSub.publish(NOTIFICATION_RECEIVED, notification.recipientId, toMessage(notification)));
-  } catch (error) {
-    ctx.logger.warn({ err: error, notificationId: notification.id }, 'live notice not published');
-  }
 }

@@ -1,10 +1,10 @@
-import { badInput, notFound, pageWindow, toPage, type Paged, parseId, PageArgs, type PageArgsType, ownTenantId, flushOrConflict } from '@platform/kit';
+import { badInput, notFound, pageWindow, recordDomainEvent, toPage, type Paged, parseId, PageArgs, type PageArgsType, ownTenantId, flushOrConflict } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Tenant } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { revokeSessionsOf } from '../services/session.service';
-import { provisionTenant } from '../services/tenant-provisioning';
+import { announceTenant, provisionTenant } from '../services/tenant-provisioning';
 import { isValidZone, zoneFor } from '../services/tenant-zone';
 import { TenantPage } from './pages';
 import { TenantInput } from './tenant.input';
@@ -23,6 +23,22 @@ async function findTenant(ctx: IdentityContext, rawId: string): Promise<Tenant> 
 
 function checkZone(zone: string | null | undefined, field: string): void {
   if (zone && !isValidZone(zone)) throw badInput(field, `${field} must be an IANA time zone such as Asia/Manila`);
+}
+
+const auditedTenant = (t: Tenant) => ({ code: t.code, name: t.name, zone: t.zone, isActive: t.isActive });
+
+/** The audit trail's entry of a tenant change, in the mutation's transaction. */
+function auditTenant(ctx: IdentityContext, tenant: Tenant, action: string, before: Record<string, unknown> | null, summary: string): void {
+  recordDomainEvent(ctx, {
+    source: 'identity',
+    tenantId: tenant.id,
+    action,
+    resourceType: 'tenant',
+    resourceId: tenant.id,
+    before,
+    after: action === 'delete' ? null : auditedTenant(tenant),
+    summary,
+  });
 }
 
 @Resolver()
@@ -67,6 +83,7 @@ export class TenantResolver {
     });
     await flushOrConflict(ctx.em, () => IdentityErrors.taken('code', input.code));
     await provisionTenant(ctx.em, tenant);
+    auditTenant(ctx, tenant, 'create', null, `新增租户 ${tenant.code}`);
     return tenant;
   }
 
@@ -78,6 +95,7 @@ export class TenantResolver {
   ): Promise<Tenant> {
     checkZone(input.zone, 'zone');
     const tenant = await findTenant(ctx, id);
+    const before = auditedTenant(tenant);
     if (input.name) tenant.name = input.name;
     if (input.nameEn !== undefined) tenant.nameEn = input.nameEn;
     if (input.countryCode !== undefined) tenant.countryCode = input.countryCode;
@@ -91,6 +109,8 @@ export class TenantResolver {
     if (input.zone || input.countryCode !== undefined || input.timezone !== undefined) {
       tenant.zone = zoneFor({ zone: input.zone, countryCode: tenant.countryCode, timezone: tenant.timezone });
     }
+    announceTenant(ctx.em, tenant);
+    auditTenant(ctx, tenant, 'update', before, `更新租户 ${tenant.code}`);
     await ctx.em.flush();
     if (!tenant.isActive) await revokeSessionsOf(ctx.em, ctx.services, { tenantId: tenant.id }, 'TENANT_INACTIVE');
     return tenant;
@@ -99,8 +119,10 @@ export class TenantResolver {
   @Mutation(() => Boolean, { description: 'Soft delete (isActive false + deletedAt); its users are signed out.' })
   async deleteTenant(@Arg('id', () => ID) id: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
     const tenant = await findTenant(ctx, id);
+    const before = auditedTenant(tenant);
     tenant.isActive = false;
     tenant.deletedAt = new Date();
+    auditTenant(ctx, tenant, 'delete', before, `删除租户 ${tenant.code}`);
     await ctx.em.flush();
     await revokeSessionsOf(ctx.em, ctx.services, { tenantId: tenant.id }, 'TENANT_DELETED');
     return true;

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badInput, forbidden, hasPermission, pageWindow, recordEvent, toPage, type Paged, requireId, PageArgs, type PageArgsType, targetTenantId, containingText } from '@platform/kit';
+import { badInput, forbidden, hasPermission, pageWindow, recordDomainEvent, recordEvent, toPage, type Paged, requireId, PageArgs, type PageArgsType, targetTenantId, containingText } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role, User, UserRole, UserStatus } from '../entities';
 import type { IdentityContext } from '../identity.context';
@@ -11,12 +11,14 @@ import { assertMayAssignRole } from '../services/role-grant.service';
 import { revokeSessionsOf } from '../services/session.service';
 import { tenantExists } from '../services/tenant-exists';
 import { findUser, holdersOf } from '../services/user-lookup';
+import { rolesByUser } from '../loaders/roles-by-user.loader';
 import {
   assertAvailable,
+  auditedUser,
   createUserRecord,
+  recordUserChange,
   normaliseEmail,
   positionOf,
-  recordUserUpdated,
   replaceRoles,
   roleOf,
 } from '../services/user.service';
@@ -81,7 +83,7 @@ export class UserResolver {
     const role =
       (await roleOf(ctx.em, tenantId, input)) ?? (await ctx.em.findOne(Role, { tenantId, code: 'user' }));
     if (role) await assertMayAssignRole(ctx, ctx.caller, role);
-    return createUserRecord(ctx.em, {
+    const user = await createUserRecord(ctx.em, {
       tenantId,
       username: input.username,
       email: input.email,
@@ -91,6 +93,16 @@ export class UserResolver {
       status: input.status ?? UserStatus.active,
       roles: role ? [role] : [],
     });
+    recordDomainEvent(ctx, {
+      source: 'identity',
+      tenantId: user.tenantId,
+      action: 'create',
+      resourceType: 'user',
+      resourceId: user.id,
+      after: auditedUser(user, role ? [role.code] : []),
+      summary: `新增用户 ${user.username}`,
+    });
+    return user;
   }
 
   @Mutation(() => User, { description: 'Absent fields stay unchanged.' })
@@ -108,15 +120,18 @@ export class UserResolver {
     if (role) await assertMayAssignRole(ctx, ctx.caller, role, user);
     if (input.password) await assertPasswordPolicy(ctx.em, user.tenantId, input.password, 'password');
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+    const oldRoles = (await rolesByUser(ctx).load(user.id)).map((r) => r.code);
+    const before = auditedUser(user, oldRoles);
 
     if (email !== undefined) user.email = email;
     if (input.fullName !== undefined) user.fullName = input.fullName;
     if (positionId !== undefined) user.positionId = positionId;
     if (input.status) user.status = input.status;
     if (passwordHash) user.passwordHash = passwordHash;
-    if (input.fullName !== undefined || positionId !== undefined) recordUserUpdated(ctx.em, user);
     // No flush of its own: the account's changes are written with the role change or at the mutation's commit.
     if (role) await replaceRoles(ctx, user, [role]);
+    // Announced and audited whatever changed (other subgraphs' directories keep roles and status).
+    recordUserChange(ctx, user, role ? [role.code] : oldRoles, before);
     if (passwordHash || (user.status as UserStatus) === UserStatus.inactive) {
       await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'ACCOUNT_CHANGED');
     }
@@ -177,6 +192,14 @@ async function softDelete(ctx: IdentityContext, user: User): Promise<void> {
   user.status = UserStatus.inactive;
   const payload: UserDeletedPayload = { userId: user.id };
   recordEvent(ctx.em, { topic: USER_DELETED, tenantId: user.tenantId, aggregateId: user.id, payload });
+  recordDomainEvent(ctx, {
+    source: 'identity',
+    tenantId: user.tenantId,
+    action: 'delete',
+    resourceType: 'user',
+    resourceId: user.id,
+    summary: `删除用户 ${user.username}`,
+  });
   // Written at the mutation's commit, together with the role links and the sessions below.
   // Role links go with the account, so a role whose only holders were deleted can itself be deleted.
   await ctx.em.nativeDelete(UserRole, { userId: user.id });
@@ -185,7 +208,10 @@ async function softDelete(ctx: IdentityContext, user: User): Promise<void> {
 
 async function applyBatch(ctx: IdentityContext, user: User, action: BatchAction): Promise<void> {
   if (action === 'delete') return softDelete(ctx, user);
+  const roles = (await rolesByUser(ctx).load(user.id)).map((r) => r.code);
+  const before = auditedUser(user, roles);
   user.status = action === 'activate' ? UserStatus.active : UserStatus.inactive;
+  recordUserChange(ctx, user, roles, before);
   await ctx.em.flush();
   if (action === 'deactivate') await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'ACCOUNT_INACTIVE');
 }

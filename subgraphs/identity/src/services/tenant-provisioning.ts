@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { recordEvent } from '@platform/kit';
 import { Menu, Role, RoleMenuGrant, type Tenant } from '../entities';
 import { BASE_MENUS, BASE_ROLE_DEFINITIONS, type BaseRoleDefinition } from './base-roles';
+import { TENANT_CHANGED, type TenantChangedPayload } from './identity.events';
 
 /** The platform's own SuperAdmin role (no tenant). Idempotent. */
 export async function ensurePlatformRole(em: EntityManager): Promise<Role> {
@@ -9,8 +11,8 @@ export async function ensurePlatformRole(em: EntityManager): Promise<Role> {
 }
 
 /**
- * Gives a tenant the base menus and roles (with their grants) it lacks. Idempotent; roles that already exist
- * keep whatever grants their admins have given them since.
+ * Gives a tenant the base menus and roles (with their grants) it lacks, and announces it (`tenant.changed`).
+ * Idempotent; roles that already exist keep whatever grants their admins have given them since.
  */
 export async function provisionTenant(em: EntityManager, tenant: Tenant): Promise<Map<string, Role>> {
   const menus = new Map<string, Menu>();
@@ -32,8 +34,15 @@ export async function provisionTenant(em: EntityManager, tenant: Tenant): Promis
       em.create(RoleMenuGrant, { tenantId: tenant.id, roleId: role.id, menuId: menus.get(menuCode)!.id, actions: actions ?? [] });
     }
   }
+  announceTenant(em, tenant);
   await em.flush();
   return roles;
+}
+
+/** Records `tenant.changed` (its code and zone) in the caller's unit of work; provisioning announces every tenant. */
+export function announceTenant(em: EntityManager, tenant: Tenant): void {
+  const payload: TenantChangedPayload = { tenantId: tenant.id, code: tenant.code, zone: tenant.zone };
+  recordEvent(em, { topic: TENANT_CHANGED, tenantId: tenant.id, aggregateId: tenant.id, payload });
 }
 
 async function createRole(em: EntityManager, tenantId: number | null, def: BaseRoleDefinition): Promise<Role> {

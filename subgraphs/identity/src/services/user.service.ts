@@ -1,5 +1,5 @@
 import { TransactionPropagation, type EntityManager } from '@mikro-orm/core';
-import { recordEvent, requireId, flushOrConflict } from '@platform/kit';
+import { recordDomainEvent, recordEvent, requireId, flushOrConflict, type RequestContext } from '@platform/kit';
 import { Position, Role, User, UserRole, UserStatus } from '../entities';
 import { loginKeyOf } from '../entities/user.entity';
 import type { LoaderScope } from '../identity.context';
@@ -92,23 +92,48 @@ export async function createUserRecord(em: EntityManager, data: NewUser): Promis
     });
     await flushOrConflict(tx, () => IdentityErrors.taken('username', data.username));
     for (const role of data.roles) tx.create(UserRole, { tenantId: data.tenantId, userId: user.id, roleId: role.id });
-    recordEvent(tx, { topic: USER_CREATED, tenantId: user.tenantId, aggregateId: user.id, payload: userPayload(user) });
+    const payload = userPayload(user, data.roles.map((r) => r.code));
+    recordEvent(tx, { topic: USER_CREATED, tenantId: user.tenantId, aggregateId: user.id, payload });
     await tx.flush();
     return user;
   }, { propagation: TransactionPropagation.REQUIRED });
 }
 
-/** What `user.created` and `user.updated` say of an account. */
-export const userPayload = (user: User): UserCreatedPayload => ({
+/** What `user.created` and `user.updated` say of an account: no credentials, no contact details. */
+export const userPayload = (user: User, roles: string[]): UserCreatedPayload => ({
   userId: user.id,
   username: user.username,
   fullName: user.fullName,
   positionId: user.positionId,
+  roles,
+  status: user.status,
 });
 
-/** Announces an account's name and position as they now are (`user.updated`), in the caller's transaction. */
-export function recordUserUpdated(em: EntityManager, user: User): void {
-  recordEvent(em, { topic: USER_UPDATED, tenantId: user.tenantId, aggregateId: user.id, payload: userPayload(user) });
+/** What the audit trail keeps of an account: no credentials, no contact details. */
+export const auditedUser = (user: User, roles: string[]) => ({ username: user.username, status: user.status, positionId: user.positionId, roles });
+
+/**
+ * Announces an account as it now is (`user.updated`, for other subgraphs' directories: name, position, roles,
+ * status) and records the change in the audit trail, in the caller's transaction.
+ */
+export function recordUserChange(
+  ctx: Pick<RequestContext, 'caller' | 'requestId' | 'em'>,
+  user: User,
+  roles: string[],
+  before: Record<string, unknown>,
+): void {
+  recordDomainEvent(ctx, {
+    source: 'identity',
+    topic: USER_UPDATED,
+    payload: userPayload(user, roles),
+    tenantId: user.tenantId,
+    action: 'update',
+    resourceType: 'user',
+    resourceId: user.id,
+    before,
+    after: auditedUser(user, roles),
+    summary: `更新用户 ${user.username}`,
+  });
 }
 
 /** Replaces a user's roles (004 has one role per employee: the new one becomes primary). */
