@@ -2,7 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { proxyTrust, registerHttpSecurity, requestIdFrom, type GraphQLExecutor, type HealthChecks, type Logger } from '@platform/kit';
-import { ALL_ROUTES, familyForPath } from './families';
+import { ALL_ROUTES, familyForPath, SOCKET_ROUTES } from './families';
 import { buildOpenApi, type OpenApiDocument } from './framework/openapi';
 import { ADAPTER_CORS } from './framework/cors-policy';
 import { createRateLimits, type RateLimiterOptions } from './framework/rate-limit';
@@ -11,6 +11,7 @@ import { sendError, toRestError } from './framework/render-error';
 import { RestError } from './framework/rest-error';
 import type { AppInfo, Route } from './framework/route';
 import { assertOperationsValid } from './framework/validate-operations';
+import { serveSocketRoutes } from './sockets/socket-server';
 
 export interface AdapterOptions {
   executor: GraphQLExecutor;
@@ -38,6 +39,11 @@ export interface AdapterOptions {
   corsOrigins?: readonly string[];
   /** Called with every route's answer before the envelope; the contract tests check it against `response`. */
   checkPayload?: PayloadCheck;
+  /**
+   * The router's graphql-ws URL (`ws://…/graphql`), or how to read it once the router listens (embedded): the
+   * documented WebSocket paths (`/ws/notifications`) are bridged to its subscriptions. Without it they are not served.
+   */
+  routerSocketUrl?: string | (() => string | undefined);
 }
 
 export interface Adapter {
@@ -134,6 +140,17 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
   app.get('/openapi.json', () => Promise.resolve(openapi));
 
   for (const route of routes) registerRoute(app, route, deps);
+  const socketUrl = opts.routerSocketUrl;
+  if (socketUrl !== undefined) {
+    const sockets = serveSocketRoutes({
+      server: app.server,
+      routes: SOCKET_ROUTES,
+      routerSocketUrl: typeof socketUrl === 'string' ? () => socketUrl : socketUrl,
+      logger,
+    });
+    // Before the server closes: it waits for every connection, upgraded ones included.
+    app.addHook('preClose', () => sockets.close());
+  }
 
   return {
     app,

@@ -13,6 +13,8 @@ async function main(): Promise<void> {
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1 }) : undefined;
   const adapter = await createAdapter({
     executor: httpExecutor(config.ROUTER_URL),
+    // graphql-ws is served on the router's GraphQL path.
+    routerSocketUrl: config.ROUTER_URL.replace(/^http/, 'ws'),
     logger,
     production: config.NODE_ENV === 'production',
     ...adapterEdgeOptions(config),

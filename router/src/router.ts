@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
@@ -45,6 +46,8 @@ export interface Router {
   gateway: ApolloGateway;
   /** Starts the HTTP + WebSocket server; resolves to its base URL. */
   listen(port: number, host?: string): Promise<string>;
+  /** The graphql-ws URL (`ws://host:port/graphql`) once listening; undefined before. */
+  socketUrl(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -162,6 +165,7 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     async listen(port, host = '127.0.0.1') {
       return app.listen({ port, host });
     },
+    socketUrl: () => socketUrlOf(app.server.address()),
     async close() {
       await subscriptions.close();
       await remotes.close();
@@ -197,6 +201,13 @@ type BodyFields = { operationName?: unknown; query?: unknown } | undefined;
 function sourceOf(req: { body?: unknown; query?: unknown }): string | undefined {
   const query = (req.body as BodyFields)?.query ?? (req.query as BodyFields)?.query;
   return typeof query === 'string' ? query : undefined;
+}
+
+function socketUrlOf(address: AddressInfo | string | null): string | undefined {
+  if (!address || typeof address === 'string') return undefined;
+  // A wildcard bind is reached on this machine through loopback.
+  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
+  return `ws://${address.family === 'IPv6' && host !== '127.0.0.1' ? `[${host}]` : host}:${address.port}${GRAPHQL_PATH}`;
 }
 
 function mapValues<A, B>(record: Record<string, A>, fn: (value: A, key: string) => B): Record<string, B> {

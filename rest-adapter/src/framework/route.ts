@@ -172,4 +172,4 @@ export function localRoute<
   return { ...spec, kind: 'local' } as Route;
 }
 
-export const routeKey = (route: Pick<Route, 'method' | 'path'>) => `${route.method} ${route.path}`;
+export const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;

@@ -7,8 +7,8 @@ import { hrPositionRoutes } from './positions.routes';
 import { hrRoleRoutes } from './roles.routes';
 import { hrSystemRoutes } from './system.routes';
 
-/** HR 004 (`/api/…`): auth, employees, positions, menus, roles, permissions, health/info. Worklogs, upload,
- * tasks and `/ws/notifications` arrive with their subgraphs. */
+/** HR 004 (`/api/…`): auth, employees, positions, menus, roles, permissions, health/info (`/ws/notifications` is
+ * a socket route: notifications.socket.ts). Worklogs, upload and tasks arrive with their subgraphs. */
 export const hr004Routes: Route[] = [
   ...hrAuthRoutes,
   ...hrEmployeeRoutes,
