@@ -100,6 +100,17 @@ describe('WS /ws/notifications', () => {
     expect((await socket.closed).code).toBe(4403);
   });
 
+  it('with ?after=<id of the last message received> first delivers what was sent since, in order, then live ones', async () => {
+    const seen = await send('seen');
+    const missed = [await send('missed 1'), await send('missed 2'), await send('missed 3')];
+    const socket = track(openSocket(base, `/ws/notifications?token=${adminToken}&after=${seen}`));
+
+    for (const id of missed) expect(await socket.next()).toMatchObject({ type: 'notification', data: { id } });
+    const live = await send('live');
+    expect(await socket.next()).toMatchObject({ type: 'notification', data: { id: live, title: 'live' } });
+    expect(socket.pending).toEqual([]);
+  });
+
   it('delivers to its recipient only', async () => {
     const other = await hrToken(platform.app, 'tenantadmin', 'admin123');
     const otherSocket = track(openSocket(base, `/ws/notifications?token=${other}`));

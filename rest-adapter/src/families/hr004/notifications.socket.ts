@@ -19,7 +19,10 @@ export const hrNotificationsSocket: SocketRoute = {
   family: hr004,
   summary: 'Live notifications (token in ?token= or a first {type:"auth", token} message; ?after= resumes)',
   operation: HrNotificationsDocument as SocketRoute['operation'],
-  variables: () => ({}),
+  variables: (query) => {
+    const after = query.get('after');
+    return after ? { after } : {};
+  },
   message: (data) => {
     const n = notificationOf(data);
     return {
