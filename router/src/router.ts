@@ -29,13 +29,15 @@ import { inProcessExecutor, operationRunner } from './in-process-executor';
 import { jsonStatusPlugin } from './json-status.plugin';
 import { resolveLimits } from './limits/limits';
 import { costLimitPlugin, limitRules, routerValidationRules } from './limits/limits.plugin';
-import { operationLimitErrors } from './limits/operation-limits';
+import { operationLimitErrors, type ResolvedOperation } from './limits/operation-limits';
 import type { RouterOptions } from './options';
 import { documentGate } from './trusted-documents/trusted-documents';
 import { localUpstream } from './subscriptions/local-upstream';
 import { RemoteUpstreams } from './subscriptions/remote-upstream';
 import { subscriptionBridge } from './subscriptions/subscription-bridge';
 import { serveSubscriptions } from './subscriptions/subscription-server';
+import { watchSessions } from './subscriptions/session-sockets';
+import { serveEventStreams } from './subscriptions/sse-server';
 import { QUERY_PLANNER_CONFIG, supergraphState, type SupergraphState } from './subscriptions/supergraph-state';
 import type { Upstream } from './subscriptions/upstream';
 
@@ -52,6 +54,8 @@ export interface Router {
 }
 
 const GRAPHQL_PATH = '/graphql';
+/** GraphQL over Server-Sent Events (graphql-sse), beside graphql-ws. */
+const EVENT_STREAM_PATH = '/graphql/stream';
 
 /**
  * The federated router: @apollo/gateway from a static supergraph behind Apollo Server on Fastify
@@ -140,22 +144,33 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
 
   const run = operationRunner(apollo);
   const productionRules = opts.production ? [NoSchemaIntrospectionCustomRule] : [];
-  const subscriptions = await serveSubscriptions({
-    server: app.server,
-    path: GRAPHQL_PATH,
-    production: opts.production,
-    authenticate: (authorization) => authenticate(opts.signer, opts.revocations, authorization),
+  const authenticateBearer = (authorization: string | undefined) => authenticate(opts.signer, opts.revocations, authorization);
+  // One tracker for every stream, graphql-ws and SSE alike: a revoked session ends all of them.
+  const watch = await watchSessions({
+    authenticate: authenticateBearer,
     revocations: opts.revocations,
     recheckMs: opts.subscriptionRecheckMs,
-    clientAddress: (request) => clientAddress(request, trust),
+    logger: opts.logger,
+  });
+  const streaming = {
+    authenticate: authenticateBearer,
+    sessions: watch.sessions,
     refuseDocument: gate,
     schema: () => state?.apiSchema,
     rules: routerValidationRules(limits, productionRules),
-    limitErrors: (operation) => operationLimitErrors(limits, operation),
+    limitErrors: (operation: ResolvedOperation) => operationLimitErrors(limits, operation),
     subscribe: subscriptionBridge({ state: () => state, dataSources, upstreams, logger: opts.logger }),
     run,
     formatError,
     logger: opts.logger,
+  };
+  serveEventStreams({ ...streaming, app, path: EVENT_STREAM_PATH });
+  const subscriptions = serveSubscriptions({
+    ...streaming,
+    server: app.server,
+    path: GRAPHQL_PATH,
+    production: opts.production,
+    clientAddress: (request) => clientAddress(request, trust),
   });
 
   return {
@@ -167,6 +182,7 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     },
     socketUrl: () => socketUrlOf(app.server.address()),
     async close() {
+      await watch.close();
       await subscriptions.close();
       await remotes.close();
       // Stops the gateway and, through the drain plugin, closes Fastify.

@@ -1,3 +1,4 @@
+import { createClient as createSseClient } from 'graphql-sse';
 import { PLATFORM_START_MS } from '@platform/testkit';
 import { startPlatform, type Platform } from '../src/embedded';
 import { collect, gql, login, nextMatching, SEND, untilLive, wsClient } from './support';
@@ -25,7 +26,7 @@ export function catchUpCases(env: () => NodeJS.ProcessEnv, cleanUp: () => Promis
     await cleanUp();
   });
 
-  it('a subscriber coming back with a cursor gets every missed notice once, in order, then live ones', async () => {
+  const sender = async () => {
     const admin = await login(url, 'admin', 'Admin123456');
     const recipient = await login(url, 'tenantadmin', 'admin123');
     const send = async (title: string) => {
@@ -33,6 +34,11 @@ export function catchUpCases(env: () => NodeJS.ProcessEnv, cleanUp: () => Promis
       if (!sent.data) throw new Error(JSON.stringify(sent.errors));
       return sent.data.sendNotification.id;
     };
+    return { recipient, send };
+  };
+
+  it('a subscriber coming back with a cursor gets every missed notice once, in order, then live ones', async () => {
+    const { recipient, send } = await sender();
 
     const firstClient = wsClient(url, recipient.token);
     const first = collect<Received>(firstClient, received());
@@ -61,6 +67,25 @@ export function catchUpCases(env: () => NodeJS.ProcessEnv, cleanUp: () => Promis
     } finally {
       back.dispose();
       await client.dispose();
+    }
+  });
+
+  it('the same catch-up over SSE (/graphql/stream)', async () => {
+    const { recipient, send } = await sender();
+    const lastSeen = await send('seen');
+    const missed = [await send('sse missed 1'), await send('sse missed 2'), await send('sse missed 3')];
+    const client = createSseClient({ url: `${url}/graphql/stream`, headers: { authorization: `Bearer ${recipient.token}` }, retryAttempts: 0 });
+    const events = client.iterate<Received>({ query: received(lastSeen) });
+    try {
+      const got: string[] = [];
+      for (const _ of missed) got.push(String((await events.next()).value?.data?.notificationReceived.id));
+      expect(got).toEqual(missed);
+      const pending = events.next();
+      const live = await send('sse live');
+      expect((await pending).value?.data?.notificationReceived).toMatchObject({ id: live, title: 'sse live' });
+    } finally {
+      await events.return?.();
+      client.dispose();
     }
   });
 }
