@@ -50,6 +50,12 @@ export interface Router {
   listen(port: number, host?: string): Promise<string>;
   /** The graphql-ws URL (`ws://host:port/graphql`) once listening; undefined before. */
   socketUrl(): string | undefined;
+  /**
+   * Serves another supergraph without a restart: new operations are planned on it, open subscriptions keep their
+   * upstream and are re-planned for their next events. Throws (and keeps the current one) when it is invalid or
+   * names a subgraph the router has no connection for.
+   */
+  updateSupergraph(supergraphSdl: string): void;
   close(): Promise<void>;
 }
 
@@ -72,8 +78,13 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     subgraph.kind === 'local' ? localUpstream(subgraph.runtime) : remotes.forUrl(subgraph.url),
   );
 
+  let pushSupergraph: ((supergraphSdl: string) => void) | undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: opts.supergraphSdl,
+    // A hook rather than the SDL itself, so that updateSupergraph can swap it while the router runs.
+    supergraphSdl: ({ update }) => {
+      pushSupergraph = update;
+      return Promise.resolve({ supergraphSdl: opts.supergraphSdl });
+    },
     buildService: ({ name }) => dataSources[name],
     logger: opts.logger,
     queryPlannerConfig: QUERY_PLANNER_CONFIG,
@@ -181,6 +192,11 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
       return app.listen({ port, host });
     },
     socketUrl: () => socketUrlOf(app.server.address()),
+    updateSupergraph(supergraphSdl) {
+      assertEverySubgraphConfigured({ ...opts, supergraphSdl });
+      if (!pushSupergraph) throw new Error('The gateway has not loaded its first supergraph yet');
+      pushSupergraph(supergraphSdl);
+    },
     async close() {
       await watch.close();
       await subscriptions.close();
@@ -201,7 +217,7 @@ const LANDING_PAGE_CSP: CspSources = {
   'font-src': ['https://fonts.gstatic.com'],
 };
 
-function assertEverySubgraphConfigured(opts: RouterOptions): void {
+function assertEverySubgraphConfigured(opts: Pick<RouterOptions, 'supergraphSdl' | 'subgraphs'>): void {
   const names = Supergraph.build(opts.supergraphSdl)
     .subgraphsMetadata()
     .map((s) => s.name);
