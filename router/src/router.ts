@@ -32,6 +32,7 @@ import { costLimitPlugin, limitRules, routerValidationRules } from './limits/lim
 import { operationLimitErrors, type ResolvedOperation } from './limits/operation-limits';
 import type { RouterOptions } from './options';
 import { documentGate } from './trusted-documents/trusted-documents';
+import { EntityBatchingDataSource } from './subscriptions/entity-batching.data-source';
 import { localUpstream } from './subscriptions/local-upstream';
 import { RemoteUpstreams } from './subscriptions/remote-upstream';
 import { subscriptionBridge } from './subscriptions/subscription-bridge';
@@ -73,6 +74,7 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
   const dataSources = mapValues(opts.subgraphs, (subgraph, name): GraphQLDataSource =>
     subgraph.kind === 'local' ? new LocalDataSource(subgraph.runtime) : new ForwardingDataSource(name, subgraph.url),
   );
+  const eventSources = mapValues(dataSources, (source): GraphQLDataSource => new EntityBatchingDataSource(source));
   const remotes = new RemoteUpstreams(opts.logger);
   const upstreams = mapValues(opts.subgraphs, (subgraph): Upstream =>
     subgraph.kind === 'local' ? localUpstream(subgraph.runtime) : remotes.forUrl(subgraph.url),
@@ -170,7 +172,8 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     schema: () => state?.apiSchema,
     rules: routerValidationRules(limits, productionRules),
     limitErrors: (operation: ResolvedOperation) => operationLimitErrors(limits, operation),
-    subscribe: subscriptionBridge({ state: () => state, dataSources, upstreams, logger: opts.logger }),
+    // Events fanned out to many subscriptions share their entity fetches (per caller).
+    subscribe: subscriptionBridge({ state: () => state, dataSources: eventSources, upstreams, logger: opts.logger }),
     run,
     formatError,
     logger: opts.logger,
