@@ -118,9 +118,9 @@ export const logInternal =
     logger.error({ err: error, requestId }, 'unexpected error');
 
 /**
- * graphql-ws for the router's subscription bridge. The router sends its request id per operation in
- * `extensions.requestId` (its upstream socket is shared by the caller's subscriptions), older callers once in
- * `connectionParams.requestId`.
+ * graphql-ws for the router's subscription bridge. The router sends the caller's token, request id and address per
+ * operation in `extensions` (its upstream socket is shared by every caller's subscriptions), older callers once in
+ * `connectionParams`.
  */
 function socketOptions(runtime: SubgraphRuntime, logger: Logger, production: boolean): ServerOptions {
   const log = new SocketOperationLog(logger, 'debug');
@@ -130,10 +130,13 @@ function socketOptions(runtime: SubgraphRuntime, logger: Logger, production: boo
     validate: production
       ? (schema, document) => validate(schema, document, [...specifiedRules, NoSchemaIntrospectionCustomRule])
       : undefined,
+    // The router multiplexes many callers' subscriptions over one socket: each operation names its caller in
+    // `extensions` (verified here like a header); a socket of one caller may give it once, in connectionParams.
     context: (ctx, _id, payload) =>
       runtime.createContext({
-        authorization: stringParam(ctx.connectionParams?.authorization),
+        authorization: stringParam(payload.extensions?.authorization) ?? stringParam(ctx.connectionParams?.authorization),
         'x-request-id': requestIdFrom(payload.extensions?.requestId ?? ctx.connectionParams?.requestId),
+        'x-forwarded-for': stringParam(payload.extensions?.forwardedFor),
       }),
     onSubscribe: (ctx, id, payload) => log.begin(ctx, id, undefined, payload.operationName),
     onOperation: (ctx, id, _payload, args, result) =>

@@ -11,7 +11,7 @@ import {
   type Logger,
   type ObjectStorage,
 } from '@platform/kit';
-import { ALL_ROUTES, familyForPath } from './families';
+import { ALL_ROUTES, familyForPath, SOCKET_ROUTES } from './families';
 import { buildOpenApi, type OpenApiDocument } from './framework/openapi';
 import { ADAPTER_CORS } from './framework/cors-policy';
 import { createRateLimits, type RateLimiterOptions } from './framework/rate-limit';
@@ -20,6 +20,7 @@ import { sendError, toRestError } from './framework/render-error';
 import { RestError } from './framework/rest-error';
 import type { AppInfo, Route } from './framework/route';
 import { assertOperationsValid } from './framework/validate-operations';
+import { serveSocketRoutes } from './sockets/socket-server';
 
 export interface AdapterOptions {
   executor: GraphQLExecutor;
@@ -49,6 +50,11 @@ export interface AdapterOptions {
   checkPayload?: PayloadCheck;
   /** Where uploads go and downloads come from (the files subgraph's store); the file routes answer 503 without it. */
   storage?: ObjectStorage;
+  /**
+   * The router's graphql-ws URL (`ws://…/graphql`), or how to read it once the router listens (embedded): the
+   * documented WebSocket paths (`/ws/notifications`) are bridged to its subscriptions. Without it they are not served.
+   */
+  routerSocketUrl?: string | (() => string | undefined);
 }
 
 export interface Adapter {
@@ -149,6 +155,17 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
   app.get('/openapi.json', () => Promise.resolve(openapi));
 
   for (const route of routes) registerRoute(app, route, deps);
+  const socketUrl = opts.routerSocketUrl;
+  if (socketUrl !== undefined) {
+    const sockets = serveSocketRoutes({
+      server: app.server,
+      routes: SOCKET_ROUTES,
+      routerSocketUrl: typeof socketUrl === 'string' ? () => socketUrl : socketUrl,
+      logger,
+    });
+    // Before the server closes: it waits for every connection, upgraded ones included.
+    app.addHook('preClose', () => sockets.close());
+  }
 
   return {
     app,

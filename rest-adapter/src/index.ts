@@ -1,5 +1,6 @@
 export { createAdapter, type Adapter, type AdapterOptions } from './adapter';
-export { ALL_ROUTES, FAMILIES, familyForPath } from './families';
+export { ALL_ROUTES, FAMILIES, familyForPath, SOCKET_ROUTES } from './families';
+export type { SocketRoute } from './sockets/socket-route';
 export { adapterConfigSchema, loadAdapterConfig, type AdapterConfig } from './config';
 export { adapterEdgeOptions, adapterEdgeShape, type AdapterEdgeConfig } from './edge.config';
 export { buildOpenApi, type OpenApiDocument } from './framework/openapi';

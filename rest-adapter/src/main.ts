@@ -14,6 +14,8 @@ async function main(): Promise<void> {
   const adapter = await createAdapter({
     executor: httpExecutor(config.ROUTER_URL),
     storage: createStorage(config),
+    // graphql-ws is served on the router's GraphQL path.
+    routerSocketUrl: config.ROUTER_URL.replace(/^http/, 'ws'),
     logger,
     production: config.NODE_ENV === 'production',
     ...adapterEdgeOptions(config),

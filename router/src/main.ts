@@ -34,6 +34,16 @@ async function main(): Promise<void> {
   const url = await router.listen(config.PORT, config.HOST);
   logger.info({ url: `${url}/graphql` }, 'router listening');
 
+  // SIGHUP reloads the supergraph file (a deploy that recomposed it): open subscriptions stay open.
+  process.on('SIGHUP', () => {
+    try {
+      router.updateSupergraph(readFileSync(resolve(config.SUPERGRAPH_PATH), 'utf8'));
+      logger.info({ path: config.SUPERGRAPH_PATH }, 'supergraph reloaded');
+    } catch (error) {
+      logger.error({ err: error, path: config.SUPERGRAPH_PATH }, 'supergraph not reloaded; the current one stays');
+    }
+  });
+
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'router stopping');
     await router.close();

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
@@ -26,14 +27,17 @@ import { inProcessExecutor, operationRunner } from './in-process-executor';
 import { jsonStatusPlugin } from './json-status.plugin';
 import { resolveLimits } from './limits/limits';
 import { costLimitPlugin, limitRules, routerValidationRules } from './limits/limits.plugin';
-import { operationLimitErrors } from './limits/operation-limits';
+import { operationLimitErrors, type ResolvedOperation } from './limits/operation-limits';
 import { graphiqlLandingPage, registerPages } from './pages/pages';
 import type { RouterOptions } from './options';
 import { documentGate } from './trusted-documents/trusted-documents';
+import { EntityBatchingDataSource } from './subscriptions/entity-batching.data-source';
 import { localUpstream } from './subscriptions/local-upstream';
 import { RemoteUpstreams } from './subscriptions/remote-upstream';
 import { subscriptionBridge } from './subscriptions/subscription-bridge';
 import { serveSubscriptions } from './subscriptions/subscription-server';
+import { watchSessions } from './subscriptions/session-sockets';
+import { serveEventStreams } from './subscriptions/sse-server';
 import { QUERY_PLANNER_CONFIG, supergraphState, type SupergraphState } from './subscriptions/supergraph-state';
 import type { Upstream } from './subscriptions/upstream';
 
@@ -44,10 +48,20 @@ export interface Router {
   gateway: ApolloGateway;
   /** Starts the HTTP + WebSocket server; resolves to its base URL. */
   listen(port: number, host?: string): Promise<string>;
+  /** The graphql-ws URL (`ws://host:port/graphql`) once listening; undefined before. */
+  socketUrl(): string | undefined;
+  /**
+   * Serves another supergraph without a restart: new operations are planned on it, open subscriptions keep their
+   * upstream and are re-planned for their next events. Throws (and keeps the current one) when it is invalid or
+   * names a subgraph the router has no connection for.
+   */
+  updateSupergraph(supergraphSdl: string): void;
   close(): Promise<void>;
 }
 
 const GRAPHQL_PATH = '/graphql';
+/** GraphQL over Server-Sent Events (graphql-sse), beside graphql-ws. */
+const EVENT_STREAM_PATH = '/graphql/stream';
 
 /**
  * The federated router: @apollo/gateway from a static supergraph behind Apollo Server on Fastify
@@ -59,13 +73,19 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
   const dataSources = mapValues(opts.subgraphs, (subgraph, name): GraphQLDataSource =>
     subgraph.kind === 'local' ? new LocalDataSource(subgraph.runtime) : new ForwardingDataSource(name, subgraph.url),
   );
+  const eventSources = mapValues(dataSources, (source): GraphQLDataSource => new EntityBatchingDataSource(source));
   const remotes = new RemoteUpstreams(opts.logger);
   const upstreams = mapValues(opts.subgraphs, (subgraph): Upstream =>
     subgraph.kind === 'local' ? localUpstream(subgraph.runtime) : remotes.forUrl(subgraph.url),
   );
 
+  let pushSupergraph: ((supergraphSdl: string) => void) | undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: opts.supergraphSdl,
+    // A hook rather than the SDL itself, so that updateSupergraph can swap it while the router runs.
+    supergraphSdl: ({ update }) => {
+      pushSupergraph = update;
+      return Promise.resolve({ supergraphSdl: opts.supergraphSdl });
+    },
     buildService: ({ name }) => dataSources[name],
     logger: opts.logger,
     queryPlannerConfig: QUERY_PLANNER_CONFIG,
@@ -136,22 +156,34 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
 
   const run = operationRunner(apollo);
   const productionRules = opts.production ? [NoSchemaIntrospectionCustomRule] : [];
-  const subscriptions = await serveSubscriptions({
-    server: app.server,
-    path: GRAPHQL_PATH,
-    production: opts.production,
-    authenticate: (authorization) => authenticate(opts.signer, opts.revocations, authorization),
+  const authenticateBearer = (authorization: string | undefined) => authenticate(opts.signer, opts.revocations, authorization);
+  // One tracker for every stream, graphql-ws and SSE alike: a revoked session ends all of them.
+  const watch = await watchSessions({
+    authenticate: authenticateBearer,
     revocations: opts.revocations,
     recheckMs: opts.subscriptionRecheckMs,
-    clientAddress: (request) => clientAddress(request, trust),
+    logger: opts.logger,
+  });
+  const streaming = {
+    authenticate: authenticateBearer,
+    sessions: watch.sessions,
     refuseDocument: gate,
     schema: () => state?.apiSchema,
     rules: routerValidationRules(limits, productionRules),
-    limitErrors: (operation) => operationLimitErrors(limits, operation),
-    subscribe: subscriptionBridge({ state: () => state, dataSources, upstreams, logger: opts.logger }),
+    limitErrors: (operation: ResolvedOperation) => operationLimitErrors(limits, operation),
+    // Events fanned out to many subscriptions share their entity fetches (per caller).
+    subscribe: subscriptionBridge({ state: () => state, dataSources: eventSources, upstreams, logger: opts.logger }),
     run,
     formatError,
     logger: opts.logger,
+  };
+  serveEventStreams({ ...streaming, app, path: EVENT_STREAM_PATH });
+  const subscriptions = serveSubscriptions({
+    ...streaming,
+    server: app.server,
+    path: GRAPHQL_PATH,
+    production: opts.production,
+    clientAddress: (request) => clientAddress(request, trust),
   });
 
   return {
@@ -161,7 +193,14 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     async listen(port, host = '127.0.0.1') {
       return app.listen({ port, host });
     },
+    socketUrl: () => socketUrlOf(app.server.address()),
+    updateSupergraph(supergraphSdl) {
+      assertEverySubgraphConfigured({ ...opts, supergraphSdl });
+      if (!pushSupergraph) throw new Error('The gateway has not loaded its first supergraph yet');
+      pushSupergraph(supergraphSdl);
+    },
     async close() {
+      await watch.close();
       await subscriptions.close();
       await remotes.close();
       // Stops the gateway and, through the drain plugin, closes Fastify.
@@ -170,7 +209,7 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
   };
 }
 
-function assertEverySubgraphConfigured(opts: RouterOptions): void {
+function assertEverySubgraphConfigured(opts: Pick<RouterOptions, 'supergraphSdl' | 'subgraphs'>): void {
   const names = Supergraph.build(opts.supergraphSdl)
     .subgraphsMetadata()
     .map((s) => s.name);
@@ -186,6 +225,13 @@ type BodyFields = { operationName?: unknown; query?: unknown } | undefined;
 function sourceOf(req: { body?: unknown; query?: unknown }): string | undefined {
   const query = (req.body as BodyFields)?.query ?? (req.query as BodyFields)?.query;
   return typeof query === 'string' ? query : undefined;
+}
+
+function socketUrlOf(address: AddressInfo | string | null): string | undefined {
+  if (!address || typeof address === 'string') return undefined;
+  // A wildcard bind is reached on this machine through loopback.
+  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
+  return `ws://${address.family === 'IPv6' && host !== '127.0.0.1' ? `[${host}]` : host}:${address.port}${GRAPHQL_PATH}`;
 }
 
 function mapValues<A, B>(record: Record<string, A>, fn: (value: A, key: string) => B): Record<string, B> {

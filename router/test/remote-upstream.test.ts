@@ -22,7 +22,9 @@ describe('RemoteUpstreams', () => {
   const pubSub = new ToyPubSub();
   let wss: WebSocketServer;
   let url: string;
-  const connections: string[] = [];
+  let connections = 0;
+  /** The caller each operation named, in its extensions. */
+  const operationCallers: string[] = [];
   let tokens: { ann: string; bob: string };
 
   beforeAll(async () => {
@@ -32,10 +34,15 @@ describe('RemoteUpstreams', () => {
     useServer(
       {
         schema,
-        onConnect: (ctx) => {
-          connections.push(String(ctx.connectionParams?.authorization));
+        onConnect: () => {
+          connections += 1;
         },
-        context: (ctx) => platform.runtimes.notes.createContext({ authorization: ctx.connectionParams?.authorization as string }),
+        onSubscribe: (_ctx, _id, payload) => {
+          operationCallers.push(String(payload.extensions?.authorization));
+        },
+        // As the kit's subgraph server: the caller of each operation from its extensions.
+        context: (_ctx, _id, payload) =>
+          platform.runtimes.notes.createContext({ authorization: payload.extensions?.authorization as string }),
       },
       wss,
     );
@@ -47,7 +54,7 @@ describe('RemoteUpstreams', () => {
 
   const sink = () => ({ events: [] as unknown[], next(e: unknown) { this.events.push(e); }, complete: jest.fn() });
 
-  it('shares one socket per caller token and closes it with the last subscription', async () => {
+  it('carries every caller\'s subscriptions on one socket per subgraph, each naming its caller, and closes it with the last', async () => {
     const upstreams = new RemoteUpstreams(logger);
     const upstream = upstreams.forUrl(url);
     const open = (authorization: string) =>
@@ -55,8 +62,10 @@ describe('RemoteUpstreams', () => {
 
     const closers = [await open(tokens.ann), await open(tokens.ann), await open(tokens.bob)];
     await until(() => pubSub.subscriberCount(NOTE_ADDED) === 3);
-    expect(connections).toEqual([tokens.ann, tokens.bob]);
-    expect(wss.clients.size).toBe(2);
+    expect(connections).toBe(1);
+    expect(wss.clients.size).toBe(1);
+    expect(upstreams.connections).toBe(1);
+    expect(operationCallers).toEqual([tokens.ann, tokens.ann, tokens.bob]);
 
     closers.forEach((close) => close());
     await until(() => pubSub.subscriberCount(NOTE_ADDED) === 0 && wss.clients.size === 0);

@@ -121,6 +121,8 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       supergraphSdl,
       ...adapterEdgeOptions(config),
       healthChecks: () => platformHealth(subgraphs, redis),
+      // /ws/notifications reaches the router's graphql-ws endpoint once the router listens.
+      routerSocketUrl: () => router.socketUrl(),
       ...opts.adapter,
     });
     return {

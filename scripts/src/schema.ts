@@ -1,5 +1,5 @@
 import { composeSupergraph, createPubSub, readRegistry, serviceUrlOf, type SubgraphSdl } from '@platform/kit';
-import { ALL_ROUTES, loadOperation } from '@platform/rest-adapter';
+import { ALL_ROUTES, loadOperation, SOCKET_ROUTES } from '@platform/rest-adapter';
 import { buildManifest } from '@platform/router';
 import { loadSubgraph } from './registered-subgraphs';
 
@@ -25,7 +25,7 @@ export interface SchemaFiles {
 
 /**
  * The files `schema/` must hold: one SDL per subgraph, the composed supergraph, and the trusted documents (every
- * operation a REST route runs, so the adapter keeps working when the router enforces the list).
+ * operation a REST route or socket runs, so the adapter keeps working when the router enforces the list).
  */
 export async function schemaFiles(): Promise<SchemaFiles> {
   const subgraphs = await currentSubgraphs();
@@ -38,9 +38,10 @@ export async function schemaFiles(): Promise<SchemaFiles> {
 
 /** Keyed by `family#operation`, so the file reads the same on every machine. */
 function trustedDocuments() {
-  const operations = ALL_ROUTES.flatMap((route) =>
-    route.kind === 'graphql' ? [{ family: route.family, op: loadOperation(route.operation) }] : [],
-  );
+  const operations = [
+    ...ALL_ROUTES.flatMap((route) => (route.kind === 'graphql' ? [{ family: route.family, op: loadOperation(route.operation) }] : [])),
+    ...SOCKET_ROUTES.map((route) => ({ family: route.family, op: loadOperation(route.operation) })),
+  ];
   return buildManifest(
     'rest-adapter/src/families/*/operations (npm run schema)',
     operations.map(({ family, op }) => ({ name: `${family.id}#${op.name}`, document: op.document })),

@@ -10,7 +10,9 @@ import { ccoPartner } from './cco-partner/cco-partner.family';
 import { crm003 } from './crm003/crm003.family';
 import { crm003Routes } from './crm003/routes';
 import { hr004 } from './hr004/hr004.family';
+import { hrNotificationsSocket } from './hr004/notifications.socket';
 import { hr004Routes } from './hr004/routes';
+import type { SocketRoute } from '../sockets/socket-route';
 import { leads002, leads002Users } from './leads002/leads002.family';
 import { leads002Routes } from './leads002/routes';
 import { rootRoutes } from './root/routes';
@@ -30,6 +32,9 @@ export const ALL_ROUTES: readonly Route[] = [
   ...ccoImRoutes,
   ...crm003Routes,
 ];
+
+/** Every documented WebSocket path the adapter serves (bridged to router subscriptions). */
+export const SOCKET_ROUTES: readonly SocketRoute[] = [hrNotificationsSocket];
 
 /** Most specific prefix first: who answers a path no route matched (a 404) or a request that failed to parse. */
 const PREFIXES: ReadonlyArray<[string, Family]> = [

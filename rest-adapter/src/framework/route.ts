@@ -202,4 +202,4 @@ export function streamRoute<
   return { ...spec, kind: 'stream' } as Route;
 }
 
-export const routeKey = (route: Pick<Route, 'method' | 'path'>) => `${route.method} ${route.path}`;
+export const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;

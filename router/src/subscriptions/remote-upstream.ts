@@ -10,8 +10,10 @@ interface Shared {
 }
 
 /**
- * One graphql-ws client per (subgraph, caller token), shared by all of that caller's subscriptions to the
- * subgraph and disposed with the last of them, so a closed client connection leaves no upstream socket.
+ * One graphql-ws connection per subgraph, carrying every caller's subscriptions to it (graphql-ws multiplexes
+ * operations on a socket), so the router's sockets to a subgraph stay one however many clients subscribe. Each
+ * operation names its caller in `extensions` (token, request id, address), which the subgraph verifies per
+ * operation. The connection is opened with the first subscription and closed with the last.
  */
 export class RemoteUpstreams {
   private readonly clients = new Map<string, Shared>();
@@ -24,7 +26,7 @@ export class RemoteUpstreams {
     return {
       // Upstream.open is asynchronous for other transports; graphql-ws subscribes synchronously.
       open: (fetch, variables, headers, sink) => {
-        const lease = this.acquire(wsUrl, headers.authorization);
+        const lease = this.acquire(wsUrl);
         let released = false;
         const done = () => {
           if (released) return;
@@ -36,8 +38,11 @@ export class RemoteUpstreams {
             query: fetch.operation,
             operationName: fetch.operationName,
             variables,
-            // The socket is shared by the caller's subscriptions, so the request id travels with each one.
-            extensions: { requestId: headers['x-request-id'] },
+            extensions: {
+              authorization: headers.authorization,
+              requestId: headers['x-request-id'],
+              forwardedFor: headers['x-forwarded-for'],
+            },
           },
           {
             next: (event) => sink.next(event as FormattedExecutionResult),
@@ -59,32 +64,35 @@ export class RemoteUpstreams {
     };
   }
 
+  /** Open connections to subgraphs (one per subgraph with subscriptions). */
+  get connections(): number {
+    return this.clients.size;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.clients.values()].map((shared) => Promise.resolve(shared.client.dispose())));
     this.clients.clear();
   }
 
-  private acquire(wsUrl: string, authorization: string | undefined): { client: Client; release(): void } {
-    const key = `${wsUrl}\n${authorization ?? ''}`;
-    let shared = this.clients.get(key);
+  private acquire(wsUrl: string): { client: Client; release(): void } {
+    let shared = this.clients.get(wsUrl);
     if (!shared) {
       const client = createClient({
         url: wsUrl,
         webSocketImpl: WebSocket,
-        connectionParams: authorization ? { authorization } : {},
         lazy: true,
         lazyCloseTimeout: 0,
         on: { error: (error) => this.logger.warn({ err: error, url: wsUrl }, 'upstream subscription socket error') },
       });
       shared = { client, leases: 0 };
-      this.clients.set(key, shared);
+      this.clients.set(wsUrl, shared);
     }
     const current = shared;
     current.leases += 1;
     const release = () => {
       current.leases -= 1;
-      if (current.leases > 0 || this.clients.get(key) !== current) return;
-      this.clients.delete(key);
+      if (current.leases > 0 || this.clients.get(wsUrl) !== current) return;
+      this.clients.delete(wsUrl);
       void current.client.dispose();
     };
     return { client: current.client, release };

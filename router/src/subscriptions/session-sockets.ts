@@ -1,6 +1,11 @@
+import { GraphQLError } from 'graphql';
 import { CloseCode } from 'graphql-ws';
+import { bearerToken, tokenExpiresAtMs, type Caller, type Logger, type RevocationList } from '@platform/kit';
 
-/** What the tracker needs of a WebSocket: closing it ends every operation it carries (graphql-ws disposes them). */
+/**
+ * What the tracker needs of a stream (a WebSocket, an SSE response): closing it ends every operation it carries.
+ * A WebSocket is closed with the code; an event stream ends after an error event.
+ */
 export interface ClosableSocket {
   close(code: number, reason: string): void;
 }
@@ -88,4 +93,61 @@ export class SessionSockets {
     sockets?.delete(held);
     if (sockets?.size === 0) this.bySession.delete(held.sessionId);
   }
+}
+
+export interface SessionWatchOptions {
+  /** Verifies a `Bearer …` header value; null when absent, throws when invalid or revoked. */
+  authenticate(authorization: string | undefined): Promise<Caller | null>;
+  /** Notifies revoked sessions, whichever instance revoked them. */
+  revocations: Pick<RevocationList, 'onRevoke'>;
+  /** How often held streams are verified again, in case a revocation notice was lost (default 30 s). */
+  recheckMs?: number;
+  logger: Logger;
+}
+
+const RECHECK_MS = 30_000;
+
+/**
+ * The streams of every transport (graphql-ws, SSE) in one tracker, ended when their session is revoked (a notice
+ * from any instance) or, should a notice be lost, at the next periodic re-check.
+ */
+export async function watchSessions(opts: SessionWatchOptions): Promise<{ sessions: SessionSockets; close(): Promise<void> }> {
+  const sessions = new SessionSockets();
+  const stopListening = await opts.revocations.onRevoke((sessionId) => {
+    // Called from the revoker's own call (in process) or a Redis event: a failure here must not reach either.
+    try {
+      sessions.revoked(sessionId);
+    } catch (error) {
+      opts.logger.error({ err: error }, 'could not end the streams of a revoked session');
+    }
+  });
+  const recheck = setInterval(() => void sessions.recheck(stillValid(opts)), opts.recheckMs ?? RECHECK_MS);
+  recheck.unref();
+  return {
+    sessions,
+    async close() {
+      clearInterval(recheck);
+      await stopListening();
+      sessions.clear();
+    },
+  };
+}
+
+/** A stream whose token stopped verifying is ended; an error that says nothing about the token keeps it. */
+function stillValid(opts: SessionWatchOptions) {
+  return async (authorization: string): Promise<boolean> => {
+    try {
+      return (await opts.authenticate(authorization)) !== null;
+    } catch (error) {
+      if (error instanceof GraphQLError) return false;
+      opts.logger.warn({ err: error }, 'could not re-check a subscription stream');
+      return true;
+    }
+  };
+}
+
+/** When the bearer token in `authorization` expires (ms since the epoch), if it says. */
+export function tokenExpiry(authorization: string): number | undefined {
+  const token = bearerToken(authorization);
+  return token ? tokenExpiresAtMs(token) : undefined;
 }

@@ -62,7 +62,7 @@ function openBridge(deps: BridgeDeps) {
 
     const context = args.contextValue as RouterContext;
     const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-    const run = eventRunner(deps, state, node, args, context, variables);
+    const run = replanning(deps, state, node, args, context, variables);
     const tooSlow = (): Result => ({
       errors: [new DomainError('UNAVAILABLE', 'Subscriber is too slow; subscription ended')],
     });
@@ -102,6 +102,44 @@ function openBridge(deps: BridgeDeps) {
     stream.onDispose(close);
     return stream;
   };
+}
+
+/**
+ * The event runner of the current supergraph. After a reload (Router.updateSupergraph) the operation is planned
+ * again for the next event; the upstream stays open, so the new plan is used only when its primary fetch is the
+ * one the upstream was opened with (the event carries that fetch's fields), else the plan it started with goes on.
+ */
+function replanning(
+  deps: BridgeDeps,
+  state: SupergraphState,
+  node: SubscriptionNode,
+  args: ExecutionArgs,
+  context: RouterContext,
+  variables: Record<string, unknown>,
+) {
+  let planned = { state, run: eventRunner(deps, state, node, args, context, variables) };
+  return (event: FormattedExecutionResult): Promise<Result> => {
+    const latest = deps.state();
+    if (latest && latest !== planned.state) {
+      const replanned = planOn(latest, args);
+      const compatible =
+        replanned?.primary.serviceName === node.primary.serviceName && replanned.primary.operation === node.primary.operation;
+      if (!compatible) deps.logger.warn({ requestId: context.headers['x-request-id'] }, 'subscription kept its plan after a supergraph reload');
+      planned = { state: latest, run: compatible ? eventRunner(deps, latest, replanned, args, context, variables) : planned.run };
+    }
+    return planned.run(event);
+  };
+}
+
+/** The operation's subscription plan on `state`, or undefined when it no longer plans (or validates) there. */
+function planOn(state: SupergraphState, args: ExecutionArgs): SubscriptionNode | undefined {
+  try {
+    const operation = operationFromDocument(state.apiFederationSchema, args.document, { operationName: args.operationName ?? undefined });
+    const node = state.planner.buildQueryPlan(operation).node;
+    return node?.kind === 'Subscription' ? node : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs `Sequence[primary, rest]` for one event; the primary's data source answers with the event itself. */

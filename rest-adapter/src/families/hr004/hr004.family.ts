@@ -46,6 +46,9 @@ const TABLE_TEXT: Record<string, string> = {
   SYSTEM_002: '服务暂时不可用',
 };
 
+/** The 004 table's text for a code (`AUTH_001` → `Token 无效或已过期`). */
+export const hrErrorText = (code: string): string | undefined => TABLE_TEXT[code];
+
 function defaultMessage(ctx: SuccessContext): string {
   if (ctx.status === 201) return '创建成功';
   return ctx.method === 'GET' ? '查询成功' : '操作成功';

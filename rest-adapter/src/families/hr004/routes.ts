@@ -10,7 +10,7 @@ import { hrSystemRoutes } from './system.routes';
 import { hrWorkLogRoutes } from './worklogs.routes';
 
 /** HR 004 (`/api/…`): auth, employees, positions, menus, roles, permissions, work logs, health/info, upload,
- * downloads and export tasks (files subgraph). `/ws/notifications` arrives with its subgraph. */
+ * downloads and export tasks (files subgraph); `/ws/notifications` is a socket route (notifications.socket.ts). */
 export const hr004Routes: Route[] = [
   ...hrAuthRoutes,
   ...hrEmployeeRoutes,

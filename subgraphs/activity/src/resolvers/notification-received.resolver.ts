@@ -1,20 +1,24 @@
-import { Resolver, Root, Subscription } from 'type-graphql';
-import { callerOf, type ActivityContext } from '../activity.context';
+import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import type { ActivityContext } from '../activity.context';
 import { Notification } from '../entities/notification.entity';
-import { fromMessage, NOTIFICATION_RECEIVED, type NotificationMessage } from './notification-received.topic';
+import { notificationFeed } from '../services/notification-feed.service';
+import { fromMessage, type NotificationMessage } from './notification-received.topic';
 
 @Resolver()
 export class NotificationReceivedResolver {
   @Subscription(() => Notification, {
-    description: "The caller's notifications as they are sent.",
-    topics: NOTIFICATION_RECEIVED,
+    description:
+      "The caller's notifications as they are sent. With `after` (the id of the last one received), first those sent " +
+      'since, oldest first, then the live ones, each once; a catch-up of more than 200 completes after 200: subscribe ' +
+      'again after the last one.',
     // The channel comes from the verified caller, never from an argument; subscribing anonymously throws here.
-    topicId: ({ context }: { context: ActivityContext }) => callerOf(context).userId,
-    // Belt and braces: even a message on the wrong channel never reaches anyone but its recipient.
-    filter: ({ payload, context }: { payload: NotificationMessage; context: ActivityContext }) =>
-      payload.recipientId === context.caller?.userId,
+    subscribe: ({ args, context }: { args: { after?: string | null }; context: ActivityContext }) =>
+      notificationFeed(context, args.after),
   })
-  notificationReceived(@Root() message: NotificationMessage): Notification {
+  notificationReceived(
+    @Root() message: NotificationMessage,
+    @Arg('after', () => ID, { nullable: true, description: 'Resume after this notification id.' }) _after?: string,
+  ): Notification {
     return fromMessage(message);
   }
 }

@@ -33,6 +33,15 @@ export async function listMyNotifications(ctx: ActivityContext, args: MyNotifica
   return toPage(items, total, paging);
 }
 
+/**
+ * The recipient's notifications sent after the one with id `after`, oldest first: the catch-up of a subscriber
+ * coming back (ids grow with time). At most `limit`.
+ */
+export async function notificationsAfter(ctx: ActivityContext, recipientId: string, after: number, limit: number): Promise<Notification[]> {
+  // A fork: a subscription's context outlives any one request, and its catch-up must not see a stale identity map.
+  return ctx.em.fork().find(Notification, { recipientId, id: { $gt: after } }, { orderBy: { id: 'asc' }, limit });
+}
+
 export async function sendNotification(ctx: ActivityContext, input: SendNotificationInput): Promise<Notification> {
   const tenantId = targetTenant(ctx, input.tenantId);
   // The recipient must be a user of that tenant: another tenant's user and a missing one are alike NOT_FOUND.
