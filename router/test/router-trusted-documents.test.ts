@@ -14,6 +14,9 @@ const refusal = {
   errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN', reason: 'UNTRUSTED_DOCUMENT' }) })],
 };
 
+// Tests start routers of their own (two in one test): seconds each on a loaded 2-core machine.
+jest.setTimeout(30_000);
+
 describe('trusted documents: the router runs only operations on its allow-list', () => {
   let platform: ToyPlatform;
   const routers: RunningRouter[] = [];
