@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { loadBenchConfig, type BenchConfig } from './config';
 import { graphql } from './graphql-client';
 import { measure } from './measure';
-import { stopAll } from './processes';
+import { stopAll } from '@platform/testkit';
 import { SCENARIOS } from './queries';
 import { bestRounds, formatTable, ratios, type Row } from './report';
 import { seedThroughRouter } from './seed';

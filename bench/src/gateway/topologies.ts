@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { readRegistry } from '@platform/kit';
 import type { BenchConfig } from './config';
 import { childEnv } from './config';
-import { freePort, startChild, waitForOk, whileAlive, type Child } from './processes';
+import { freePort, startChild, waitForOk, whileAlive, type Child } from '@platform/testkit';
 
 export type Mode = 'embedded' | 'separate';
 

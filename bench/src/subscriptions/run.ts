@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { stopAll } from '../gateway/processes';
+import { stopAll } from '@platform/testkit';
 import { startSeparate } from '../gateway/topologies';
 import { createRecipients, signInAdmin } from './accounts';
 import { loadSubscriptionsConfig } from './config';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startChild, type Child } from '../gateway/processes';
+import { startChild, type Child } from '@platform/testkit';
 import type { FromSubscribers, ToSubscribers, Transport } from './messages';
 
 /** The subscriber processes of one phase, and every notice they received (title → arrival times). */
