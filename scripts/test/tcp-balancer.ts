@@ -7,13 +7,14 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
  */
 export interface TcpBalancer {
   port: number;
-  /** Open client connections per backend port. */
-  open(): Record<number, number>;
+  /** Open client connections per backend port, and how many of them are WebSockets (subscription sockets). */
+  open(): Record<number, { connections: number; websockets: number }>;
   close(): Promise<void>;
 }
 
 export async function startTcpBalancer(backendPorts: number[]): Promise<TcpBalancer> {
   const open = new Map<number, Set<Socket>>(backendPorts.map((p) => [p, new Set()]));
+  const websockets = new Set<Socket>();
   let next = 0;
 
   const route = (client: Socket, tried = 0) => {
@@ -31,9 +32,14 @@ export async function startTcpBalancer(backendPorts: number[]): Promise<TcpBalan
     backend.once('connect', () => {
       connected = true;
       open.get(port)!.add(client);
+      // A connection's first bytes tell a WebSocket handshake from a plain HTTP request.
+      client.once('data', (chunk: Buffer) => {
+        if (/^GET [^\r\n]*\r\n[\s\S]*upgrade:\s*websocket/i.test(chunk.toString('latin1'))) websockets.add(client);
+      });
       client.pipe(backend).pipe(client);
       const end = () => {
         open.get(port)!.delete(client);
+        websockets.delete(client);
         client.destroy();
         backend.destroy();
       };
@@ -54,7 +60,10 @@ export async function startTcpBalancer(backendPorts: number[]): Promise<TcpBalan
   if (!address || typeof address === 'string') throw new Error('the balancer has no port');
   return {
     port: address.port,
-    open: () => Object.fromEntries([...open].map(([port, sockets]) => [port, sockets.size])),
+    open: () =>
+      Object.fromEntries(
+        [...open].map(([port, sockets]) => [port, { connections: sockets.size, websockets: [...sockets].filter((s) => websockets.has(s)).length }]),
+      ),
     close: () =>
       new Promise<void>((resolve) => {
         for (const sockets of open.values()) for (const socket of sockets) socket.destroy();
