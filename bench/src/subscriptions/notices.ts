@@ -35,7 +35,8 @@ export async function sendNotice(routerUrl: string, adminToken: string, recipien
       if (notice) return { title, recipient, sentAt, answeredAt, createdAt: Date.parse(notice.createdAt) };
       const notYet = answer.errors?.some((e) => e.extensions?.code === 'NOT_FOUND');
       if (!notYet || Date.now() > deadline) {
-        return { title, recipient, sentAt, answeredAt, error: JSON.stringify(answer.errors ?? answer).slice(0, 300) };
+        const described = answer.errors?.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; ');
+        return { title, recipient, sentAt, answeredAt, error: (described ?? JSON.stringify(answer)).slice(0, 300) };
       }
     } catch (error) {
       return { title, recipient, sentAt, error: (error as Error).message };

@@ -24,5 +24,6 @@ export function formatTable(phases: PhaseResult[], skipped: string[]): string {
   const lines = rows.map(([label, cell]) => [label, ...phases.map(cell)]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt), ...skipped.map((s) => `skipped: ${s}`)].join('\n');
+  const sendErrors = phases.flatMap((p) => p.steady.sendErrorSamples.map((e) => `${p.transport} steady send error: ${e}`));
+  return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt), ...sendErrors, ...skipped.map((s) => `skipped: ${s}`)].join('\n');
 }
