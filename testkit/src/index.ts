@@ -8,3 +8,4 @@ export * from './platform-start';
 export * from './subgraph-harness';
 export * from './until';
 export type { UntypedJson } from './untyped-json';
+export * from './service-processes';

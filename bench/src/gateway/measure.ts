@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import type { BenchConfig } from './config';
 import { requestHeaders } from './graphql-client';
-import { machineBusySeconds, type Child } from './processes';
+import { machineBusySeconds, type Child } from '@platform/testkit';
 
 export interface Target {
   url: string;

@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadBenchConfig } from './config';
+import { loadBenchConfig, type BenchConfig } from './config';
 import { graphql } from './graphql-client';
 import { measure } from './measure';
-import { stopAll } from './processes';
+import { stopAll } from '@platform/testkit';
 import { SCENARIOS } from './queries';
 import { bestRounds, formatTable, ratios, type Row } from './report';
 import { seedThroughRouter } from './seed';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   rmSync(workRoot, { recursive: true, force: true });
 }
 
-async function runMode(mode: Mode, opts: TopologyOptions): Promise<Row[]> {
+async function runMode(mode: Mode, opts: TopologyOptions & { config: BenchConfig }): Promise<Row[]> {
   log(`${mode}: starting`);
   const topology = await (mode === 'embedded' ? startEmbedded(opts) : startSeparate(opts));
   const rows: Row[] = [];

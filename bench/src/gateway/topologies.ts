@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { readRegistry } from '@platform/kit';
 import type { BenchConfig } from './config';
 import { childEnv } from './config';
-import { freePort, startChild, waitForOk, whileAlive, type Child } from './processes';
+import { freePort, startChild, waitForOk, whileAlive, type Child } from '@platform/testkit';
 
 export type Mode = 'embedded' | 'separate';
 
@@ -22,11 +22,14 @@ const ROOT = resolve(__dirname, '../../..');
 const SUPERGRAPH_PATH = join(ROOT, 'schema/supergraph.graphql');
 
 export interface TopologyOptions {
-  config: BenchConfig;
+  /** What starting the processes needs of the settings; the subscriptions bench passes its own. */
+  config: Pick<BenchConfig, 'redisUrl' | 'logLevel' | 'profile'>;
   /** Holds this deployment's SQLite files and process logs. */
   workDir: string;
   /** Where --cpu-prof writes, when profiling. */
   profileDir: string;
+  /** More Node flags for the router process (separate mode), e.g. a preload that reports its heap. */
+  routerNodeArgs?: string[];
 }
 
 /** One process: startPlatform (router + in-process subgraphs) that also serves each runtime over HTTP. */
@@ -57,7 +60,7 @@ export async function startEmbedded({ config, workDir, profileDir }: TopologyOpt
  * One process per registered subgraph from the dist entries, as deployed (identity's dev seed runs on boot), and
  * the router calling them over HTTP. One JWT secret; each subgraph on its own SQLite file.
  */
-export async function startSeparate({ config, workDir, profileDir }: TopologyOptions): Promise<Topology> {
+export async function startSeparate({ config, workDir, profileDir, routerNodeArgs = [] }: TopologyOptions): Promise<Topology> {
   const secret = jwtSecret();
   // One event namespace per run, apart from anything else on that Redis.
   const events = { REDIS_URL: config.redisUrl, EVENT_BUS_PREFIX: `bench-${randomBytes(4).toString('hex')}:` };
@@ -93,7 +96,7 @@ export async function startSeparate({ config, workDir, profileDir }: TopologyOpt
       name: 'router',
       script: join(ROOT, 'router/dist/main.js'),
       logPath: join(workDir, 'router.log'),
-      nodeArgs: profileArgs(config, profileDir, 'router'),
+      nodeArgs: [...profileArgs(config, profileDir, 'router'), ...routerNodeArgs],
       env: childEnv({
         PORT: String(routerPort),
         HOST: '127.0.0.1',
@@ -119,7 +122,7 @@ export async function startSeparate({ config, workDir, profileDir }: TopologyOpt
   }
 }
 
-function profileArgs(config: BenchConfig, dir: string, name: string): string[] {
+function profileArgs(config: TopologyOptions['config'], dir: string, name: string): string[] {
   return config.profile ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}-${process.pid}.cpuprofile`] : [];
 }
 

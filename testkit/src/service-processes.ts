@@ -2,7 +2,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-/** A server process the bench started; stopped (and its CPU time read) only through this handle. */
+/** A server process a bench or test started (from a dist entry); stopped (and its CPU time read) through this handle. */
 export interface Child {
   name: string;
   process: ChildProcess;

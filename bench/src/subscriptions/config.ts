@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * The subscriptions benchmark's settings: flags (`--subscribers=500`) win over environment variables
+ * (`BENCH_SUBSCRIBERS=500`), which win over the defaults. The only file of this bench that reads process.env.
+ */
+const schema = z.object({
+  /** graphql-ws subscribers, one recipient user (and one socket) each. */
+  subscribers: z.coerce.number().int().positive().default(10_000),
+  /** Child processes the subscribers are spread over (each holds subscribers ÷ clients sockets). */
+  clients: z.coerce.number().int().positive().default(4),
+  /** Notices per second of the steady phase, each to one subscriber (round robin). */
+  rate: z.coerce.number().positive().default(200),
+  /** Seconds of the steady phase. */
+  duration: z.coerce.number().positive().default(30),
+  /** Seconds after the last send within which a notice still counts as delivered (later: lost). */
+  grace: z.coerce.number().positive().default(10),
+  /** Subscribers of the graphql-sse phase (0: skip it); at most `subscribers`. */
+  sseSubscribers: z.coerce.number().int().nonnegative().default(1_000),
+  /** Requests in flight while creating users, signing them in, probing and fanning out one notice each. */
+  concurrency: z.coerce.number().int().positive().default(16),
+  /** Redis of the deployment (events between the processes, revocations). */
+  redisUrl: z.string().default('redis://127.0.0.1:6379'),
+  /** Subgraph and router log level in the child processes. */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+});
+
+export type SubscriptionsBenchConfig = z.output<typeof schema>;
+
+const ENV_NAMES: Record<keyof SubscriptionsBenchConfig, string> = {
+  subscribers: 'BENCH_SUBSCRIBERS',
+  clients: 'BENCH_CLIENTS',
+  rate: 'BENCH_RATE',
+  duration: 'BENCH_DURATION',
+  grace: 'BENCH_GRACE',
+  sseSubscribers: 'BENCH_SSE_SUBSCRIBERS',
+  concurrency: 'BENCH_CONCURRENCY',
+  redisUrl: 'BENCH_REDIS_URL',
+  logLevel: 'BENCH_LOG_LEVEL',
+};
+
+export function loadSubscriptionsConfig(argv = process.argv.slice(2), env = process.env): SubscriptionsBenchConfig {
+  const raw: Record<string, string> = {};
+  for (const [key, name] of Object.entries(ENV_NAMES)) if (env[name] !== undefined) raw[key] = env[name];
+  for (const arg of argv) {
+    const match = /^--([a-zA-Z-]+)=(.*)$/.exec(arg);
+    if (!match) throw new Error(`Unknown argument ${arg} (use --name=value)`);
+    const key = match[1].replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+    if (!(key in ENV_NAMES)) throw new Error(`Unknown flag --${match[1]}; known: ${Object.keys(ENV_NAMES).join(', ')}`);
+    raw[key] = match[2];
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`Invalid bench settings:\n  - ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  - ')}`);
+  }
+  return { ...parsed.data, sseSubscribers: Math.min(parsed.data.sseSubscribers, parsed.data.subscribers) };
+}

@@ -1,0 +1,254 @@
+import { requestHeaders } from '../gateway/graphql-client';
+import type { Recipient } from './accounts';
+import { pool } from './accounts';
+import type { SubscriptionsBenchConfig } from './config';
+import type { PublicNotice } from './discover';
+import type { Transport } from './messages';
+import { sendNotice, type Sent } from './notices';
+import { establishedTo, openFiles, routerMemory, type Memory } from './proc';
+import { openSubscribers, type Subscribers } from './subscribers';
+
+export interface Latency {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface PhaseResult {
+  transport: Transport;
+  url: string;
+  subscribers: number;
+  connected: number;
+  failedToConnect: number;
+  /** Subscriptions the server ended while the phase ran. */
+  endedAfterConnect: number;
+  errors: string[];
+  openSeconds: number;
+  /** Seconds until a probe notice to every subscriber had arrived: each subscription live end to end. */
+  liveSeconds: number;
+  notLive: number;
+  memory: { before: Memory; after: Memory; rssPerSubscriberKiB: number; heapPerSubscriberKiB: number };
+  /**
+   * The router process's established TCP connections to activity's port: before the subscribers opened (its HTTP
+   * keep-alive pool for queries and mutations) and while they are subscribed (that pool + the subscription upstreams).
+   */
+  routerToActivityConnections: { before: number; subscribed: number };
+  routerOpenFiles: number;
+  steady: {
+    rate: number;
+    seconds: number;
+    sent: number;
+    sendErrors: number;
+    sendErrorSamples: string[];
+    /** From the notification's createdAt (set in the mutation's transaction, just before its commit) to receipt. */
+    latencyFromCreatedAtMs: Latency;
+    /** From the moment the mutation request left the bench to receipt. */
+    latencyFromSendMs: Latency;
+    lost: number;
+    duplicates: number;
+  };
+  fanOut: {
+    method: string;
+    sent: number;
+    sendErrors: number;
+    received: number;
+    /** From the first send to the last subscriber's receipt; null when not all received within the grace period. */
+    secondsUntilAllReceived: number | null;
+    latencyFromSendMs: Latency;
+  };
+}
+
+export interface PhaseOptions {
+  transport: Transport;
+  url: string;
+  routerUrl: string;
+  routerPid: number;
+  activityPort: number;
+  admin: Recipient;
+  recipients: Recipient[];
+  publicNotice?: PublicNotice;
+  publicReason: string;
+  config: SubscriptionsBenchConfig;
+  workDir: string;
+  log: (message: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Opens the subscribers, proves them live, then the steady phase and the fan-out, then closes them. */
+export async function runPhase(opts: PhaseOptions): Promise<PhaseResult> {
+  const { config, log, recipients } = opts;
+  const before = await routerMemory(opts.routerPid);
+  const connectionsBefore = establishedTo(opts.routerPid, opts.activityPort);
+  const openedAt = Date.now();
+  const subs = await openSubscribers({
+    transport: opts.transport,
+    url: opts.url,
+    tokens: recipients.map((r) => r.token),
+    clients: config.clients,
+    concurrency: Math.max(1, Math.ceil(config.concurrency * 4 / config.clients)),
+    workDir: opts.workDir,
+  });
+  const openSeconds = (Date.now() - openedAt) / 1000;
+  log(`${opts.transport}: ${subs.connected} connected, ${subs.failed} failed in ${openSeconds.toFixed(1)} s${subs.errors.length ? ` (${subs.errors.slice(0, 3).join('; ')})` : ''}`);
+  try {
+    const liveAt = Date.now();
+    const notLive = await probeAll(opts, subs);
+    const liveSeconds = (Date.now() - liveAt) / 1000;
+    log(`${opts.transport}: live end to end in ${liveSeconds.toFixed(1)} s (${notLive} never delivered a probe)`);
+    const after = await routerMemory(opts.routerPid);
+    const routerToActivityConnections = { before: connectionsBefore, subscribed: establishedTo(opts.routerPid, opts.activityPort) };
+    const routerOpenFiles = openFiles(opts.routerPid);
+    log(`${opts.transport}: router→activity connections ${routerToActivityConnections.before} before, ${routerToActivityConnections.subscribed} subscribed, router open files ${routerOpenFiles}`);
+
+    const steady = await steadyPhase(opts, subs);
+    log(`${opts.transport}: steady ${steady.sent} sent, p50 ${steady.latencyFromCreatedAtMs.p50} ms, p99 ${steady.latencyFromCreatedAtMs.p99} ms, lost ${steady.lost}`);
+    const fanOut = await fanOutPhase(opts, subs);
+    log(`${opts.transport}: fan-out (${fanOut.method}) ${fanOut.received}/${recipients.length} in ${fanOut.secondsUntilAllReceived ?? '—'} s`);
+    const kib = (bytes: number) => Math.round((bytes / 1024 / Math.max(1, subs.connected)) * 10) / 10;
+    return {
+      transport: opts.transport,
+      url: opts.url,
+      subscribers: recipients.length,
+      connected: subs.connected,
+      failedToConnect: subs.failed,
+      endedAfterConnect: subs.endedAfterConnect,
+      errors: subs.errors.slice(0, 10),
+      openSeconds,
+      liveSeconds,
+      notLive,
+      memory: {
+        before,
+        after,
+        rssPerSubscriberKiB: kib(after.rssBytes - before.rssBytes),
+        heapPerSubscriberKiB: kib(after.heapUsedBytes - before.heapUsedBytes),
+      },
+      routerToActivityConnections,
+      routerOpenFiles,
+      steady,
+      fanOut,
+    };
+  } finally {
+    await subs.close();
+  }
+}
+
+/**
+ * One probe notice to every subscriber (again to those that did not get it within 5 s), until every one arrived
+ * or 60 s passed: an acknowledged socket is not yet a subscription live upstream. Answers how many never got one.
+ */
+async function probeAll(opts: PhaseOptions, subs: Subscribers): Promise<number> {
+  const deadline = Date.now() + 60_000;
+  const title = (i: number) => `probe-${opts.transport}-${i}`;
+  let missing = opts.recipients.map((_, i) => i);
+  for (let round = 0; missing.length && Date.now() < deadline; round++) {
+    await pool(missing, opts.config.concurrency, (i) => sendNotice(opts.routerUrl, opts.admin.token, opts.recipients[i].id, title(i), i));
+    const waitUntil = Date.now() + 5_000;
+    while (Date.now() < waitUntil && missing.some((i) => !subs.receipts.has(title(i)))) await sleep(100);
+    missing = missing.filter((i) => !subs.receipts.has(title(i)));
+  }
+  return missing.length;
+}
+
+/** Open loop: one notice every 1/rate s, round robin over the subscribers, for `duration` s; then the grace period. */
+async function steadyPhase(opts: PhaseOptions, subs: Subscribers): Promise<PhaseResult['steady']> {
+  const { rate, duration, grace } = opts.config;
+  const total = Math.round(rate * duration);
+  const pending: Promise<Sent>[] = [];
+  const start = Date.now() + 100;
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - Date.now();
+    if (wait > 1) await sleep(wait);
+    const recipient = i % opts.recipients.length;
+    pending.push(sendNotice(opts.routerUrl, opts.admin.token, opts.recipients[recipient].id, `steady-${opts.transport}-${i}`, recipient));
+  }
+  const sent = await Promise.all(pending);
+  const ok = sent.filter((s) => !s.error);
+  await untilReceived(subs, ok.map((s) => s.title), grace);
+  const fromCreated: number[] = [];
+  const fromSend: number[] = [];
+  let lost = 0;
+  let duplicates = 0;
+  for (const s of ok) {
+    const arrivals = subs.receipts.get(s.title);
+    if (!arrivals) {
+      lost += 1;
+      continue;
+    }
+    duplicates += arrivals.length - 1;
+    fromCreated.push(arrivals[0] - s.createdAt!);
+    fromSend.push(arrivals[0] - s.sentAt);
+  }
+  const errors = sent.filter((s) => s.error);
+  return {
+    rate,
+    seconds: duration,
+    sent: ok.length,
+    sendErrors: errors.length,
+    sendErrorSamples: [...new Set(errors.map((s) => s.error!))].slice(0, 5),
+    latencyFromCreatedAtMs: latency(fromCreated),
+    latencyFromSendMs: latency(fromSend),
+    lost,
+    duplicates,
+  };
+}
+
+/**
+ * One notification to everybody: the public-notification mutation when the schema has one, otherwise one notice
+ * to each subscriber, `concurrency × 4` requests in flight. Timed from the first send to the last receipt.
+ */
+async function fanOutPhase(opts: PhaseOptions, subs: Subscribers): Promise<PhaseResult['fanOut']> {
+  const started = Date.now();
+  const n = opts.recipients.length;
+  let titles: string[];
+  let sendErrors = 0;
+  let method: string;
+  if (opts.publicNotice) {
+    const title = `public-${opts.transport}-${started}`;
+    method = `public notification (${opts.publicNotice.field})`;
+    const response = await fetch(opts.routerUrl, {
+      method: 'POST',
+      headers: requestHeaders(opts.admin.token),
+      body: JSON.stringify({ query: opts.publicNotice.query, variables: opts.publicNotice.variables(title) }),
+    });
+    const answer = (await response.json()) as { errors?: unknown[] };
+    if (answer.errors?.length) {
+      sendErrors = 1;
+      opts.log(`public notification refused: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+    }
+    titles = [title];
+  } else {
+    method = `one notice per subscriber (${opts.publicReason})`;
+    titles = opts.recipients.map((_, i) => `fanout-${opts.transport}-${i}`);
+    const sent = await pool(opts.recipients, opts.config.concurrency * 4, (r, i) => sendNotice(opts.routerUrl, opts.admin.token, r.id, titles[i], i));
+    sendErrors = sent.filter((s) => s.error).length;
+  }
+  // A public notice arrives once per subscriber under one title; per-subscriber notices once per title.
+  const arrivals = () => (opts.publicNotice ? (subs.receipts.get(titles[0]) ?? []) : titles.flatMap((t) => subs.receipts.get(t)?.slice(0, 1) ?? []));
+  const deadline = Date.now() + 60_000 + opts.config.grace * 1000;
+  while (arrivals().length < n && Date.now() < deadline) await sleep(50);
+  const all = arrivals();
+  const last = all.length ? Math.max(...all) : NaN;
+  return {
+    method,
+    sent: titles.length - sendErrors,
+    sendErrors,
+    received: all.length,
+    secondsUntilAllReceived: all.length >= n ? (last - started) / 1000 : null,
+    latencyFromSendMs: latency(all.map((at) => at - started)),
+  };
+}
+
+async function untilReceived(subs: Subscribers, titles: string[], graceSeconds: number): Promise<void> {
+  const deadline = Date.now() + graceSeconds * 1000;
+  while (Date.now() < deadline && titles.some((t) => !subs.receipts.has(t))) await sleep(100);
+}
+
+function latency(values: number[]): Latency {
+  if (!values.length) return { count: 0, p50: NaN, p99: NaN, max: NaN };
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] };
+}

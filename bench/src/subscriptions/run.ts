@@ -1,0 +1,86 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { stopAll } from '@platform/testkit';
+import { startSeparate } from '../gateway/topologies';
+import { createRecipients, signInAdmin } from './accounts';
+import { loadSubscriptionsConfig } from './config';
+import { findPublicNotice, findSseEndpoint } from './discover';
+import { runPhase, type PhaseResult } from './phase';
+import { formatTable } from './report';
+
+/**
+ * `npm run bench:subscriptions`: live notices at scale. identity, activity and the router in processes of their
+ * own (the gateway bench's separate mode), N recipients subscribed over graphql-ws from several client processes,
+ * a steady stream of notices and one notice to everybody; then the same over graphql-sse if the router serves it.
+ */
+async function main(): Promise<void> {
+  const config = loadSubscriptionsConfig();
+  const startedAt = new Date();
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const resultsDir = resolve(__dirname, '../../results');
+  mkdirSync(resultsDir, { recursive: true });
+  const workDir = mkdtempSync(join(tmpdir(), 'bench-subscriptions-'));
+  log(`settings: ${JSON.stringify(config)}; work dir ${workDir}`);
+
+  const topology = await startSeparate({
+    config: { redisUrl: config.redisUrl, logLevel: config.logLevel, profile: false },
+    workDir,
+    profileDir: workDir,
+    routerNodeArgs: ['--expose-gc', '-r', join(__dirname, 'memory-probe.js')],
+  });
+  const phases: PhaseResult[] = [];
+  const skipped: string[] = [];
+  let setupSeconds: number | undefined;
+  try {
+    const routerPid = topology.processes.find((p) => p.name === 'router')!.process.pid!;
+    const activityPort = Number(new URL(topology.direct.activity).port);
+    const admin = await signInAdmin(topology.routerUrl);
+    const setupAt = Date.now();
+    const recipients = await createRecipients(topology.routerUrl, admin.token, config.subscribers, config.concurrency);
+    setupSeconds = (Date.now() - setupAt) / 1000;
+    log(`${recipients.length} recipients created and signed in in ${setupSeconds.toFixed(1)} s`);
+
+    const { found: publicNotice, reason: publicReason } = await findPublicNotice(topology.routerUrl, admin.token);
+    log(`fan-out: ${publicNotice ? `public notification mutation ${publicNotice.field}` : `one notice per subscriber (${publicReason})`}`);
+    const common = { routerUrl: topology.routerUrl, routerPid, activityPort, admin, publicNotice, publicReason, config, workDir, log };
+
+    phases.push(await runPhase({ ...common, transport: 'ws', url: topology.routerUrl.replace(/^http/, 'ws'), recipients }));
+
+    const origin = new URL(topology.routerUrl).origin;
+    const sseUrl = config.sseSubscribers > 0 ? await findSseEndpoint(origin, recipients[0].token) : undefined;
+    if (config.sseSubscribers === 0) skipped.push('graphql-sse (--sse-subscribers=0)');
+    else if (!sseUrl) skipped.push(`graphql-sse: the router serves no graphql-sse endpoint yet (tried /graphql/stream, /graphql/sse, /stream, /sse, /graphql at ${origin})`);
+    else phases.push(await runPhase({ ...common, transport: 'sse', url: sseUrl, recipients: recipients.slice(0, config.sseSubscribers) }));
+  } finally {
+    await topology.stop();
+    await stopAll();
+  }
+  process.stdout.write(`\n${formatTable(phases, skipped)}\n`);
+  const file = join(resultsDir, `subscriptions-${stamp}.json`);
+  writeFileSync(file, JSON.stringify({ startedAt, machine: machine(), settings: config, setupSeconds, phases, skipped }, null, 2));
+  log(`results written to ${file}`);
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+function machine() {
+  return {
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+const log = (message: string) => process.stderr.write(`[bench:subscriptions] ${message}\n`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error);
+  await stopAll();
+  process.exit(1);
+});
