@@ -14,7 +14,7 @@ let port: number;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 's3rver-'));
   server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'platform-files', configs: [] }] });
-  ({ port } = (await server.run()) as { port: number });
+  ({ port } = await server.run());
 });
 afterAll(async () => {
   await server.close();
