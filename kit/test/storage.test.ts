@@ -17,11 +17,13 @@ const bytesOf = async (body: Readable) => {
 function behavesAsObjectStorage(name: string, open: () => Promise<{ storage: ObjectStorage; close(): Promise<void> }>) {
   describe(name, () => {
     let storage: ObjectStorage;
-    let close: () => Promise<void>;
+    let opened: { close(): Promise<void> };
     beforeAll(async () => {
-      ({ storage, close } = await open());
+      const store = await open();
+      ({ storage } = store);
+      opened = store;
     }, 30_000);
-    afterAll(() => close());
+    afterAll(() => opened.close());
 
     it('round-trips bytes and content type through a stream, larger than one multipart part', async () => {
       const bytes = randomBytes(6 * 1024 * 1024 + 17);
@@ -63,7 +65,7 @@ behavesAsObjectStorage('LocalFolderStorage', async () => {
 behavesAsObjectStorage('S3Storage against a local S3-compatible server (s3rver)', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 's3rver-'));
   const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'platform-files', configs: [] }] });
-  const { port } = (await server.run()) as { port: number };
+  const { port } = await server.run();
   const storage = createStorage({
     STORAGE_DRIVER: 's3',
     STORAGE_DIR: '',

@@ -22,8 +22,7 @@ export const storageConfigShape = {
     .transform((v) => v === 'true'),
 };
 
-const storageConfigSchema = z.object(storageConfigShape);
-export type StorageConfig = z.output<typeof storageConfigSchema>;
+export type StorageConfig = z.output<z.ZodObject<typeof storageConfigShape>>;
 
 /** `S3_BUCKET` is required with the `s3` driver; use in a schema's superRefine. */
 export function storageGuards(cfg: Pick<StorageConfig, 'STORAGE_DRIVER' | 'S3_BUCKET'>, ctx: z.RefinementCtx): void {

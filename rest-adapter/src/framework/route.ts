@@ -168,8 +168,8 @@ export type GraphQLRoute = Omit<GraphQLRouteSpec<any, any, any, any, any, any, s
     variables?: (input: RouteInput) => Record<string, unknown>;
   };
 export type LocalRoute = Omit<LocalRouteSpec<any, any, any, any>, SchemaKeys> & ErasedSchemas & { kind: 'local' };
-/* eslint-enable @typescript-eslint/no-explicit-any -- the erased table types end here */
 export type StreamRoute = Omit<StreamRouteSpec<any, any, any>, SchemaKeys> & ErasedSchemas & { kind: 'stream' };
+/* eslint-enable @typescript-eslint/no-explicit-any -- the erased table types end here */
 export type Route = GraphQLRoute | LocalRoute | StreamRoute;
 
 /** A route that runs one GraphQL operation through the router and maps its data to the documented body. */

@@ -14,7 +14,7 @@ let port: number;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 's3rver-'));
   server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'platform-files', configs: [] }] });
-  ({ port } = (await server.run()) as { port: number });
+  ({ port } = await server.run());
 });
 afterAll(async () => {
   await server.close();
@@ -32,15 +32,15 @@ const platform = useTestPlatform(undefined, () => ({
 
 test('on S3 storage an upload round-trips byte for byte with its content type; over 10 MB is 413', async () => {
   const token = await plainUserToken(platform.app, 's3_user');
-  const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), randomBytes(300_000)]);
-  const body = multipart({ category: 'avatar' }, { name: 'me.png', type: 'application/octet-stream', bytes: png });
+  const png = Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), randomBytes(300_000)]); // a JPEG's signature
+  const body = multipart({ category: 'avatar' }, { name: 'me.jpg', type: 'application/octet-stream', bytes: png });
   const res = await platform.app.inject({ method: 'POST', url: '/api/upload', headers: { ...bearer(token), ...body.headers }, payload: body.payload });
   expect(res.statusCode).toBe(201);
-  expect(res.json()).toEqual(hrOk(expect.objectContaining({ mime_type: 'image/png', size: png.length, category: 'avatar' })));
+  expect(res.json()).toEqual(hrOk(expect.objectContaining({ mime_type: 'image/jpeg', size: png.length, category: 'avatar' })));
   const { file_id: id, filename } = res.json().data as { file_id: string; filename: string };
   const got = await platform.app.inject({ method: 'GET', url: `/uploads/${id}/${filename}`, headers: bearer(token) });
   expect(got.statusCode).toBe(200);
-  expect(got.headers['content-type']).toBe('image/png');
+  expect(got.headers['content-type']).toBe('image/jpeg');
   expect(got.rawPayload.equals(png)).toBe(true);
 
   const big = multipart({ category: 'document' }, { name: 'big.bin', type: 'application/octet-stream', bytes: Buffer.alloc(11 * 1024 * 1024, 7) });

@@ -28,8 +28,8 @@ test(`an export of ${ROWS} rows completes, reporting progress at least every 10 
   const steps = seen.map((s) => s.progress);
   expect(steps[0]).toBe(0);
   for (let i = 1; i < steps.length; i++) {
-    expect(steps[i]).toBeGreaterThanOrEqual(steps[i - 1]!);
-    expect(steps[i]! - steps[i - 1]!).toBeLessThanOrEqual(10);
+    expect(steps[i]).toBeGreaterThanOrEqual(steps[i - 1]);
+    expect(steps[i] - steps[i - 1]).toBeLessThanOrEqual(10);
   }
   // Ran as its requester: every page was asked with alice's claims.
   expect([...graph.requesters]).toEqual([alice.userId]);

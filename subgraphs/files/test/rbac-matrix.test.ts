@@ -110,7 +110,7 @@ describe('registerUpload checks the staged object', () => {
     const fieldOf = async (as: Caller, change: Record<string, unknown>) => {
       const result = await client.run(as, REGISTER, { input: { ...input, ...change } });
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
-      return result.errors![0]!.extensions!.field;
+      return result.errors![0].extensions.field;
     };
     expect(await fieldOf(callers.bob, {})).toBe('stagingKey');
     expect(await fieldOf(callers.alice, { size: 4 })).toBe('size');

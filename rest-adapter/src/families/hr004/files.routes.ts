@@ -123,7 +123,7 @@ async function upload(request: FastifyRequest, deps: StreamDeps) {
         mime_type: file.contentType,
         url: `${origin(request)}/uploads/${file.id}/${filename}`,
         category: file.category,
-        uploaded_at: hr004.time(file.createdAt as string),
+        uploaded_at: hr004.time(file.createdAt),
       },
     };
   } catch (error) {
@@ -265,7 +265,7 @@ export const hrFileRoutes = [
           progress: t.progress,
           ...(t.status === 'completed' && t.fileName ? { file_url: `${origin(request)}/downloads/${t.fileName}` } : {}),
           ...(t.status === 'failed' && t.errorMessage ? { error_message: t.errorMessage } : {}),
-          created_at: hr004.time(t.createdAt as string),
+          created_at: hr004.time(t.createdAt),
         },
       };
     },

@@ -48,7 +48,7 @@ export class ExportTask extends TenantScopedUuidEntity {
   totalRows?: number | null;
 
   @Field(() => String, { nullable: true, description: 'When completed: the file under `/downloads/`.' })
-  @Property({ type: 'string', length: 255, nullable: true })
+  @Property({ type: 'string', length: 255, nullable: true, unique: true })
   fileName?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'When completed: the stored file.' })

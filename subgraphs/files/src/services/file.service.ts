@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ownTenantId, pageWindow, toPage, type Paged } from '@platform/kit';
+import { ExportTask } from '../entities/export-task.entity';
 import { FileCategory, StoredFile } from '../entities/stored-file.entity';
 import { FilesErrors } from '../files.errors';
 import { callerOf, type FilesContext } from '../files.context';
@@ -24,10 +25,14 @@ export async function findReadableFile(ctx: FilesContext, id: string): Promise<S
   return file;
 }
 
-/** Export results by their `/downloads/` name, to their readers. */
+/**
+ * Export results by their `/downloads/` name, to their readers. Looked up through the task that wrote it, so an
+ * upload that happens to carry such a name is never served in its place.
+ */
 export async function findExportFile(ctx: FilesContext, fileName: string): Promise<StoredFile> {
-  const file = await ctx.em.findOne(StoredFile, { category: FileCategory.export, originalName: fileName });
-  if (!file || !mayRead(callerOf(ctx), file)) throw FilesErrors.fileNotFound(fileName);
+  const task = await ctx.em.findOne(ExportTask, { fileName });
+  const file = task?.fileId ? await storedFileById(ctx).load(task.fileId) : null;
+  if (!file || file.category !== FileCategory.export || !mayRead(callerOf(ctx), file)) throw FilesErrors.fileNotFound(fileName);
   return file;
 }
 

@@ -39,4 +39,9 @@ export interface ExportKind {
 
 /** `createdAt` and friends arrive as ISO strings; Excel wants dates. */
 export const asDate = (value: unknown): Date | null => (typeof value === 'string' ? new Date(value) : null);
-export const asText = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+export function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}

@@ -24,6 +24,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** The requester's token lives as long as one export may reasonably take; each run mints its own. */
 const TOKEN_TTL_SECONDS = 30 * 60;
 
+const FINISHED: ReadonlySet<string> = new Set([TaskStatus.completed, TaskStatus.failed]);
+
 /** Thrown when the process is going away: the task is left as it is, for another worker (or the next start). */
 export class ExportInterrupted extends Error {}
 
@@ -53,7 +55,7 @@ const yyyymmdd = (d: Date) => d.toISOString().slice(0, 10).replaceAll('-', '');
 export async function runExportTask(deps: ExportRunnerDeps, taskId: string, signal: AbortSignal): Promise<void> {
   const em = forkForTenant(deps.orm.em, null);
   const task = await em.findOne(ExportTask, taskId);
-  if (!task || task.status === TaskStatus.completed || task.status === TaskStatus.failed) return;
+  if (!task || FINISHED.has(task.status)) return;
   const kind = EXPORT_KINDS.get(task.kind);
   const report = progressReporter(em, deps, task);
   try {
@@ -127,7 +129,7 @@ async function writeWorkbook(
       rows += page.items.length;
       await onRows(rows, Math.max(page.total, rows));
       if (page.items.length < pageSize || rows >= page.total) break;
-      cursor = { page: cursor.page + 1, afterId: String(page.items[page.items.length - 1]!.id) };
+      cursor = { page: cursor.page + 1, afterId: String(page.items[page.items.length - 1].id) };
     }
     sheet.commit();
     await workbook.commit();
