@@ -122,6 +122,21 @@ describe('public notifications', () => {
     expect(codeOf(await client.run(outsider, `mutation { markPublicNotificationRead(id: "${created.id}") { id } }`))).toBe('NOT_FOUND');
   });
 
+  test('a page of announcements with read state costs the same statements for 2 as for 10', async () => {
+    for (let i = 0; i < 10; i++) {
+      const { id } = (await client.ok(admin, CREATE_PUBLIC, { input: { title: `n${i}`, content: 'c', effectiveStart: '2020-01-01T00:00:00Z' } })).createPublicNotification;
+      if (i % 2) await client.ok(alice, `mutation($id: ID!) { markPublicNotificationRead(id: $id) { id } }`, { id });
+    }
+    const statements = async (pageSize: number) => {
+      counter.reset();
+      const page = (await client.ok(alice, `{ currentPublicNotifications(pageSize: ${pageSize}) { items { id read readAt } } }`)).currentPublicNotifications;
+      expect(page.items).toHaveLength(pageSize);
+      return counter.count;
+    };
+    const two = await statements(2);
+    expect(await statements(10)).toBe(two);
+  });
+
   test('a bad time or a reversed window is refused naming the field, and nothing is stored', async () => {
     const bad = await client.run(admin, CREATE_PUBLIC, { input: { title: 't', content: 'c', effectiveStart: '20-11-2025' } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectiveStart' });

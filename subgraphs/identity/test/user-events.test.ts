@@ -1,5 +1,5 @@
 import { InProcessBus, type BusEvent } from '@platform/kit';
-import { createAccount, ADMIN } from './support/fixtures';
+import { createAccount, ADMIN, SUPER_ADMIN } from './support/fixtures';
 import { startIdentity, type Harness } from './support/harness';
 
 let bus: InProcessBus;
@@ -109,4 +109,30 @@ test('a role or status change is announced as user.updated (roles and status, fo
       after: expect.objectContaining({ roles: ['collector'], status: 'inactive' }),
     }),
   ]);
+});
+
+test('tenants are announced as tenant.changed (code and zone); tenant and role changes are audited', async () => {
+  const tenants: BusEvent[] = [];
+  const audited: BusEvent[] = [];
+  await bus.subscribe('tenant-test', ['tenant.changed'], async (event) => void tenants.push(event));
+  await bus.subscribe('audit-roles-test', ['audit.recorded'], async (event) => void audited.push(event));
+  const root = await h.login(SUPER_ADMIN.login, SUPER_ADMIN.password);
+  const created = await h.data<{ createTenant: { id: string } }>(
+    `mutation { createTenant(input: { code: "ACME", name: "Acme", countryCode: "CN" }) { id } }`, {}, root.accessToken,
+  );
+  const tenantId = created.createTenant.id;
+  await h.data(`mutation($id: ID!) { updateTenant(id: $id, input: { zone: "Asia/Tokyo" }) { id } }`, { id: tenantId }, root.accessToken);
+  const admin = await h.login(ADMIN.login, ADMIN.password);
+  await h.data(`mutation { createRole(input: { code: "auditor", name: "Auditor", permissions: ["audit:read"] }) { id } }`, {}, admin.accessToken);
+
+  const deadline = Date.now() + 2000;
+  const done = () => tenants.filter((e) => e.aggregateId === tenantId).length >= 2 && audited.some((e) => (e.payload as { resourceType: string }).resourceType === 'role');
+  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  expect(tenants.filter((e) => e.aggregateId === tenantId).map((e) => e.payload)).toEqual([
+    { tenantId: Number(tenantId), code: 'ACME', zone: 'Asia/Shanghai' },
+    { tenantId: Number(tenantId), code: 'ACME', zone: 'Asia/Tokyo' },
+  ]);
+  const entries = audited.map((e) => e.payload as { resourceType: string; action: string; after?: Record<string, unknown> });
+  expect(entries.filter((p) => p.resourceType === 'tenant').map((p) => p.action)).toEqual(['create', 'update']);
+  expect(entries.find((p) => p.resourceType === 'role')).toMatchObject({ action: 'create', after: { code: 'auditor', permissions: ['audit:read'] } });
 });

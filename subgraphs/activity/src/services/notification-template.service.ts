@@ -93,11 +93,11 @@ export const templateCounts = (ctx: ActivityContext) =>
   ctx.loaders.get('templateCounts', () => new DataLoader<string, TemplateCounts>(async (codes) => {
     const qb = (ctx.em as SqlEntityManager)
       .createQueryBuilder(Notification)
-      .select(['templateCode', raw('count(*) as sent'), raw('sum(case when is_read then 1 else 0 end) as reads')] as never)
+      .select(['templateCode', raw('count(*) as sent_count'), raw('sum(case when is_read then 1 else 0 end) as read_count')] as never)
       .where({ templateCode: { $in: [...new Set(codes)] } } as never)
       .groupBy('templateCode' as never);
     await qb.applyFilters();
-    const rows = (await qb.execute('all', true)) as unknown as Array<{ templateCode: string; sent: unknown; reads: unknown }>;
-    const byCode = new Map(rows.map((r) => [r.templateCode, { sent: Number(r.sent), read: Number(r.reads ?? 0) }]));
+    const rows = (await qb.execute('all', true)) as unknown as Array<{ templateCode: string; sent_count: unknown; read_count: unknown }>;
+    const byCode = new Map(rows.map((r) => [r.templateCode, { sent: Number(r.sent_count), read: Number(r.read_count ?? 0) }]));
     return codes.map((code) => byCode.get(code) ?? { sent: 0, read: 0 });
   }));

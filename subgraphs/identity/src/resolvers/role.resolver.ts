@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badInput, businessRule, Loaders, notFound, pageWindow, toPage, type Paged, parseId, requireId, PageArgs, type PageArgsType, targetTenantId, flushOrConflict, containingText } from '@platform/kit';
+import { badInput, businessRule, Loaders, notFound, recordDomainEvent, pageWindow, toPage, type Paged, parseId, requireId, PageArgs, type PageArgsType, targetTenantId, flushOrConflict, containingText } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Menu, Role, RoleMenuGrant, UserRole } from '../entities';
 import type { IdentityContext } from '../identity.context';
@@ -32,6 +32,22 @@ async function rolePermissions(ctx: IdentityContext, role: Role): Promise<RolePe
     grants: grants.flatMap((g) => (byId.has(g.menuId) ? [{ menu: byId.get(g.menuId)!, actions: g.actions }] : [])),
     permissions: await permissionsByRole(ctx).load(role.id),
   };
+}
+
+const auditedRole = (role: Role) => ({ code: role.code, name: role.name, permissions: role.directPermissions });
+
+/** The audit trail's entry of a role change, in the mutation's transaction. */
+function auditRole(ctx: IdentityContext, role: Role, action: string, before: Record<string, unknown> | null): void {
+  recordDomainEvent(ctx, {
+    source: 'identity',
+    tenantId: role.tenantId,
+    action,
+    resourceType: 'role',
+    resourceId: role.id,
+    before,
+    after: action === 'delete' ? null : auditedRole(role),
+    summary: `${action === 'create' ? '新增' : action === 'delete' ? '删除' : '更新'}角色 ${role.code}`,
+  });
 }
 
 @Resolver()
@@ -76,6 +92,7 @@ export class RoleResolver {
       directPermissions: [...new Set(input.permissions ?? [])],
     });
     await flushOrConflict(ctx.em, () => IdentityErrors.taken('code', input.code));
+    auditRole(ctx, role, 'create', null);
     return role;
   }
 
@@ -87,9 +104,11 @@ export class RoleResolver {
   ): Promise<Role> {
     const role = await findRole(ctx, id);
     if (input.permissions) assertWithinOwnPermissions(ctx.caller, input.permissions, 'grant');
+    const before = auditedRole(role);
     if (input.name) role.name = input.name;
     if (input.description !== undefined) role.description = input.description;
     if (input.permissions) role.directPermissions = [...new Set(input.permissions)];
+    auditRole(ctx, role, 'update', before);
     await ctx.em.flush();
     return role;
   }
@@ -104,6 +123,7 @@ export class RoleResolver {
     // Both in the mutation's one transaction.
     await ctx.em.nativeDelete(RoleMenuGrant, { roleId: role.id });
     await ctx.em.nativeDelete(Role, { id: role.id });
+    auditRole(ctx, role, 'delete', auditedRole(role));
     return true;
   }
 
@@ -137,6 +157,15 @@ export class RoleResolver {
         actions: [...new Set(g.actions)],
       }),
     );
+    recordDomainEvent(ctx, {
+      source: 'identity',
+      tenantId: role.tenantId,
+      action: 'assign_permissions',
+      resourceType: 'role',
+      resourceId: role.id,
+      after: { code: role.code, grants: grants.map((g, i) => ({ menu: byId.get(menuIds[i]), actions: g.actions })) },
+      summary: `分配权限 ${role.code}`,
+    });
     await ctx.em.flush();
     // Loaders of this request may already hold the old grants.
     ctx.loaders = new Loaders();
