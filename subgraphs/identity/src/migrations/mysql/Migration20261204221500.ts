@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Announces every existing account as `user.updated` (with its role codes and status) and every tenant as
+ * Announces every existing account as `user.updated` (its name, position, role codes and status: the whole payload) and every tenant as
  * `tenant.changed` (code and zone), so activity's directories know the accounts and tenants that existed before
  * identity announced them. Event ids are fixed per row: a consumer that already saw one skips it.
  */
@@ -10,7 +10,7 @@ export class Migration20261204221500 extends Migration {
   override name = 'Migration20261204221500';
 
   override up(): void | Promise<void> {
-    this.addSql(`insert into \`outbox_event\` (\`id\`, \`topic\`, \`aggregate_id\`, \`payload\`, \`tenant_id\`, \`occurred_at\`, \`attempts\`) select concat('user-roles-backfill-', u.\`id\`), 'user.updated', cast(u.\`id\` as char), json_object('userId', u.\`id\`, 'username', u.\`username\`, 'status', u.\`status\`, 'roles', coalesce((select json_arrayagg(r.\`code\`) from \`user_role\` ur join \`role\` r on r.\`id\` = ur.\`role_id\` where ur.\`user_id\` = u.\`id\`), json_array())), cast(u.\`tenant_id\` as char), utc_timestamp(3), 0 from \`user\` u where u.\`deleted_at\` is null;`);
+    this.addSql(`insert into \`outbox_event\` (\`id\`, \`topic\`, \`aggregate_id\`, \`payload\`, \`tenant_id\`, \`occurred_at\`, \`attempts\`) select concat('user-roles-backfill-', u.\`id\`), 'user.updated', cast(u.\`id\` as char), json_object('userId', u.\`id\`, 'username', u.\`username\`, 'fullName', u.\`full_name\`, 'positionId', u.\`position_id\`, 'status', u.\`status\`, 'roles', coalesce((select json_arrayagg(r.\`code\`) from \`user_role\` ur join \`role\` r on r.\`id\` = ur.\`role_id\` where ur.\`user_id\` = u.\`id\`), json_array())), cast(u.\`tenant_id\` as char), utc_timestamp(3), 0 from \`user\` u where u.\`deleted_at\` is null;`);
     this.addSql(`insert into \`outbox_event\` (\`id\`, \`topic\`, \`aggregate_id\`, \`payload\`, \`tenant_id\`, \`occurred_at\`, \`attempts\`) select concat('tenant-changed-backfill-', \`id\`), 'tenant.changed', cast(\`id\` as char), json_object('tenantId', \`id\`, 'code', \`code\`, 'zone', \`zone\`), cast(\`id\` as char), utc_timestamp(3), 0 from \`tenant\`;`);
   }
 
