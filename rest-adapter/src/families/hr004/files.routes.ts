@@ -164,6 +164,7 @@ const downloadRoute = (path: string, summary: string) =>
     auth: true,
     rateLimit: rateLimit.normal,
     params: fileParams,
+    binary: true,
     operations: [HrFileForDownloadDocument],
     async handle(input, _request, reply, deps) {
       const { file } = await deps.graph(HrFileForDownloadDocument, { id: input.params.file_id });
@@ -224,6 +225,10 @@ export const hrFileRoutes = [
     rateLimit: rateLimit.upload,
     response: uploadResponse,
     operations: [HrUploaderDocument, HrRegisterUploadDocument],
+    form: {
+      file: { type: 'string', format: 'binary', description: 'The file, at most 10 MB' },
+      category: { type: 'string', enum: CATEGORIES },
+    },
     handle: (_input, request, _reply, deps) => upload(request, deps),
   }),
   downloadRoute('/api/uploads/{file_id}/{filename}', '下载文件'),
@@ -237,6 +242,7 @@ export const hrFileRoutes = [
     auth: true,
     rateLimit: rateLimit.normal,
     params: z.object({ filename: z.string().max(255) }),
+    binary: true,
     operations: [HrExportFileForDownloadDocument],
     async handle(input, _request, reply, deps) {
       const { exportFile } = await deps.graph(HrExportFileForDownloadDocument, { fileName: input.params.filename });
