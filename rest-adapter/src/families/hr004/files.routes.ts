@@ -144,10 +144,11 @@ async function sendObject(reply: FastifyReply, storage: ObjectStorage, file: { s
   return { sent: true as const };
 }
 
-const uuid = (what: string) => z.uuid({ error: `must be a ${what} id (UUID)` });
+// Ids are passed on as they come: an id the platform never issued is 404 RESOURCE_001, as on every 004 route.
+const idParam = (what: string) => z.string().max(64).describe(`The ${what} id (a UUID)`);
 
 const fileParams = z.object({
-  file_id: uuid('file'),
+  file_id: idParam('file'),
   filename: z.string().max(255),
 });
 
@@ -259,7 +260,7 @@ export const hrFileRoutes = [
       'The task\u2019s requester and their tenant\u2019s admins see it; anyone else gets 404.',
     auth: true,
     rateLimit: rateLimit.normal,
-    params: z.object({ task_id: uuid('task') }),
+    params: z.object({ task_id: idParam('task') }),
     response: taskResponse,
     operations: [HrTaskDocument],
     async handle(input, request, _reply, deps) {
