@@ -39,9 +39,8 @@ const download = (url: string, token?: string) =>
 
 /** Everything the local store holds (uploads end under files/, staging/ must stay empty). */
 async function storedObjects(): Promise<string[]> {
-  const root = platform.platform.config.DATA_DIR === ':memory:' ? undefined : platform.platform.config.DATA_DIR;
-  void root;
-  const dir = (platform.platform.subgraphs.find((s) => s.name === 'files') as unknown as { config: { STORAGE_DIR: string } }).config.STORAGE_DIR;
+  const files = platform.platform.subgraphs.find((s) => s.name === 'files') as unknown as { config: { STORAGE_DIR: string } };
+  const dir = files.config.STORAGE_DIR;
   const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
   return entries.filter((e) => !e.endsWith('.meta.json'));
 }
