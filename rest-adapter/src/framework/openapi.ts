@@ -95,7 +95,9 @@ function operation(route: Route, components: Components): JsonSchema {
   const responses: Record<string, JsonSchema> = {
     [status]: status === 204
       ? { description: 'No Content' }
-      : { description: 'Success', content: { 'application/json': { schema: success } } },
+      : route.kind === 'stream' && route.binary
+        ? { description: 'The stored bytes, with their content type', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } }
+        : { description: 'Success', content: { 'application/json': { schema: success } } },
   };
   for (const code of errorStatuses(route)) {
     responses[code] = {
@@ -109,6 +111,14 @@ function operation(route: Route, components: Components): JsonSchema {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     parameters: [...parameters(route, 'path', id, components), ...parameters(route, 'query', id, components)],
+    ...(route.kind === 'stream' && route.form
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'multipart/form-data': { schema: { type: 'object', properties: route.form, required: Object.keys(route.form) } } },
+          },
+        }
+      : {}),
     ...(route.body
       ? {
           requestBody: {

@@ -149,6 +149,10 @@ export type StreamResult = { status?: number; payload: unknown } | { sent: true 
 export interface StreamRouteSpec<PS, QS, RS> extends RouteBase<PS, QS, undefined, RS, never> {
   /** The operations the handler runs, validated against the supergraph with every route's. */
   operations: readonly Operation<unknown, never>[];
+  /** The multipart/form-data fields it reads (for the OpenAPI), on upload routes. */
+  form?: Record<string, { type: 'string'; format?: 'binary'; enum?: readonly string[]; description?: string }>;
+  /** It answers the stored bytes themselves (for the OpenAPI), on download routes. */
+  binary?: boolean;
   handle(input: InputOf<PS, QS, undefined>, request: FastifyRequest, reply: FastifyReply, deps: StreamDeps): Promise<StreamResult>;
 }
 

@@ -4,6 +4,8 @@ import { multipart } from '../support/multipart';
 import { useTestPlatform } from '../support/platform';
 
 const platform = useTestPlatform();
+// Uploads of 11 MB and export tasks take seconds on a loaded machine.
+jest.setTimeout(30_000);
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 let admin: string;
 

@@ -144,10 +144,11 @@ async function sendObject(reply: FastifyReply, storage: ObjectStorage, file: { s
   return { sent: true as const };
 }
 
-const uuid = (what: string) => z.uuid({ error: `must be a ${what} id (UUID)` });
+// Ids are passed on as they come: an id the platform never issued is 404 RESOURCE_001, as on every 004 route.
+const idParam = (what: string) => z.string().max(64).describe(`The ${what} id (a UUID)`);
 
 const fileParams = z.object({
-  file_id: uuid('file'),
+  file_id: idParam('file'),
   filename: z.string().max(255),
 });
 
@@ -164,6 +165,7 @@ const downloadRoute = (path: string, summary: string) =>
     auth: true,
     rateLimit: rateLimit.normal,
     params: fileParams,
+    binary: true,
     operations: [HrFileForDownloadDocument],
     async handle(input, _request, reply, deps) {
       const { file } = await deps.graph(HrFileForDownloadDocument, { id: input.params.file_id });
@@ -224,6 +226,10 @@ export const hrFileRoutes = [
     rateLimit: rateLimit.upload,
     response: uploadResponse,
     operations: [HrUploaderDocument, HrRegisterUploadDocument],
+    form: {
+      file: { type: 'string', format: 'binary', description: 'The file, at most 10 MB' },
+      category: { type: 'string', enum: CATEGORIES },
+    },
     handle: (_input, request, _reply, deps) => upload(request, deps),
   }),
   downloadRoute('/api/uploads/{file_id}/{filename}', '下载文件'),
@@ -237,6 +243,7 @@ export const hrFileRoutes = [
     auth: true,
     rateLimit: rateLimit.normal,
     params: z.object({ filename: z.string().max(255) }),
+    binary: true,
     operations: [HrExportFileForDownloadDocument],
     async handle(input, _request, reply, deps) {
       const { exportFile } = await deps.graph(HrExportFileForDownloadDocument, { fileName: input.params.filename });
@@ -253,7 +260,7 @@ export const hrFileRoutes = [
       'The task\u2019s requester and their tenant\u2019s admins see it; anyone else gets 404.',
     auth: true,
     rateLimit: rateLimit.normal,
-    params: z.object({ task_id: uuid('task') }),
+    params: z.object({ task_id: idParam('task') }),
     response: taskResponse,
     operations: [HrTaskDocument],
     async handle(input, request, _reply, deps) {
