@@ -8,6 +8,9 @@ import { pipeline } from 'node:stream/promises';
 import S3rver from 's3rver';
 import { ByteMeter, createStorage, LocalFolderStorage, sniffContentType, TooLargeError, type ObjectStorage } from '../src';
 
+// The S3 cases stream several multipart parts through a local server: seconds on a loaded 2-core machine.
+jest.setTimeout(30_000);
+
 const bytesOf = async (body: Readable) => {
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(chunk as Buffer);

@@ -34,7 +34,7 @@ export interface PlatformOptions {
   subgraphs?: AnySubgraph[];
   logger?: Logger;
   /** Adapter options beyond what the configuration sets (the contract tests check every answer). */
-  adapter?: Pick<AdapterOptions, 'checkPayload'>;
+  adapter?: Pick<AdapterOptions, 'checkPayload' | 'routes'>;
 }
 
 export interface Platform {

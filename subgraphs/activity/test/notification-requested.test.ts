@@ -90,6 +90,21 @@ describe('notification.requested → notifications', () => {
   });
 });
 
+test('a code without any template waits as a dead letter; once the template exists, a replay sends it', async () => {
+  await client.bus.publish([noticeRequested(TENANT, { template: 'visit.planned', params: { place: 'Makati' }, recipients: { userIds: [alice.userId] } })]);
+  const letters = async () =>
+    (await client.ok(callers.superAdmin, '{ activityDeadLetters { items { id consumer topic } } }')).activityDeadLetters.items as Array<{ id: string; consumer: string }>;
+  const deadline = Date.now() + 15_000;
+  while (!(await letters()).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const [letter] = await letters();
+  expect(letter).toMatchObject({ consumer: 'notification-requested', topic: 'notification.requested' });
+
+  await client.ok(admin, `mutation { createNotificationTemplate(input: { code: "visit.planned", name: "外访", type: "visit", contentTemplate: "外访 {place}" }) { id } }`);
+  await client.ok(callers.superAdmin, `mutation($id: ID!) { replayActivityDeadLetter(id: $id) { id } }`, { id: letter.id });
+  const [row] = await untilNotifications(client, (rows) => rows.length === 1);
+  expect(row).toMatchObject({ recipientId: alice.userId, body: '外访 Makati', category: 'visit' });
+}, 30_000);
+
 describe('typed live events', () => {
   const REPAYMENT = {
     caseId: 42,
