@@ -18,7 +18,7 @@ import { createRouter, type Router } from '../src';
 import { buildTicksSchema, TICK_CATCH_UP_LIMIT, TickLog } from './fixtures/ticks.subgraph';
 import { bearer, logger } from './fixtures/toy-platform';
 
-type TickEvent = { data?: { tick?: { n: number } }; errors?: unknown };
+type TickEvent = { data?: { tick?: { n: number } } | null; errors?: unknown };
 
 /**
  * Resumable subscriptions (a root field with `after: ID` whose payload has an id): the router subscribes again after

@@ -76,14 +76,14 @@ export function resumableOperation(
   );
   return {
     fetch: { ...primary, operation: print(document2), operationDocumentNode: document2, variableUsages: [...used] },
-    initialAfter: initial === null || initial === undefined ? null : String(initial),
+    initialAfter: idOf(initial) ?? null,
     variables: (after) => ({ ...passed, [AFTER_VARIABLE]: after }),
     unwrap(event) {
       const payloadData = event.data?.[responseKey] as Record<string, unknown> | null | undefined;
       if (!payloadData || typeof payloadData !== 'object' || !(ID_ALIAS in payloadData)) return { event };
       const { [ID_ALIAS]: id, ...rest } = payloadData;
       return {
-        id: id === null || id === undefined ? undefined : String(id),
+        id: idOf(id),
         event: { ...event, data: { ...event.data, [responseKey]: rest } },
       };
     },
@@ -110,6 +110,11 @@ function withCursor(node: FieldNode): FieldNode {
       ],
     },
   };
+}
+
+/** An ID as GraphQL serializes it: a string (a number is accepted on input), else nothing. */
+function idOf(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
 function usedVariables(document: DocumentNode): Set<string> {
