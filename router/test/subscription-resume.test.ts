@@ -145,3 +145,65 @@ describe('resumable subscriptions through the router (remote subgraph)', () => {
     ]);
   });
 });
+
+describe('resumable subscriptions through the router (embedded subgraph)', () => {
+  const log = new TickLog();
+  const signer = createTokenSigner(new Secret('router-test-secret-router-test-secret-0123'));
+  const revocations = new MemoryRevocationList();
+  let router: Router;
+  let client: Client;
+
+  beforeAll(async () => {
+    const built = await buildTicksSchema(log);
+    const runtime: SubgraphRuntime = {
+      name: 'ticks',
+      schema: built.schema,
+      sdl: built.sdl,
+      createContext: async (headers): Promise<RequestContext> => ({
+        requestId: 'r',
+        caller: await authenticate(signer, revocations, headers['authorization']),
+        em: undefined as never,
+        loaders: new Loaders(),
+      }),
+      health: async () => ({ self: 'healthy' }),
+      close: async () => {},
+    };
+    router = await createRouter({
+      supergraphSdl: composeSupergraph([runtime]),
+      subgraphs: { ticks: { kind: 'local', runtime } },
+      signer,
+      revocations,
+      production: false,
+      logger,
+    });
+    const base = await router.listen(0);
+    const token = signer.signAccess(
+      { userId: '1', username: 'ann', tenantId: 't1', roles: ['member'], permissions: [], scope: 'own', sessionId: 's-1' },
+      600,
+    );
+    client = createClient({ url: `${base.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: bearer(token), retryAttempts: 0 });
+  });
+  afterAll(async () => {
+    await client.dispose();
+    await router.close();
+  });
+
+  it('resumes a catch-up that completes at its limit, the client\'s `after` given as a literal', async () => {
+    const backlog = TICK_CATCH_UP_LIMIT + 20;
+    for (let i = 0; i < backlog; i++) log.publish();
+    const events: { data?: { tick?: { id: string; n: number } } | null; errors?: unknown }[] = [];
+    client.subscribe(
+      { query: 'subscription { tick(after: "10") { id n } }' },
+      { next: (e) => events.push(e as never), error: (e) => events.push({ errors: e }), complete: () => events.push({ errors: 'completed' }) },
+    );
+    await until(() => events.length >= backlog - 10 && log.liveSubscribers === 1, 10_000);
+    log.publish();
+    await until(() => events.length >= backlog - 9);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    // The client's own selection of the id is answered as usual.
+    expect(events.map((e) => e.data?.tick?.n ?? JSON.stringify(e))).toEqual(Array.from({ length: backlog - 9 }, (_, i) => 11 + i));
+    expect(events.every((e) => e.data?.tick?.id === String(e.data?.tick?.n))).toBe(true);
+    expect(log.subscribedAfter).toEqual(['10', String(10 + TICK_CATCH_UP_LIMIT)]);
+  });
+});
