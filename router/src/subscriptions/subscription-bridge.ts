@@ -100,7 +100,7 @@ function openBridge(deps: BridgeDeps) {
     // having delivered some (a catch-up that hit its limit). Lost connections are resubscribed by the upstream itself.
     const openLeg = async (): Promise<void> => {
       const leg = ++legs;
-      let resumedEvents = 0;
+      let deliveredWithId = 0;
       const close = await upstream.open(resumable?.fetch ?? node.primary, upstreamVariables, context.headers, {
         next: (received) => {
           let event = received;
@@ -108,7 +108,7 @@ function openBridge(deps: BridgeDeps) {
             const unwrapped = resumable.unwrap(received);
             if (unwrapped.id !== undefined) {
               if (!cursor.deliver(unwrapped.id)) return;
-              resumedEvents += 1;
+              deliveredWithId += 1;
             }
             event = unwrapped.event;
           }
@@ -117,7 +117,7 @@ function openBridge(deps: BridgeDeps) {
           });
         },
         complete: (error) => {
-          if (resumable && error === undefined && resumedEvents > 0 && !stream.closed) {
+          if (resumable && error === undefined && deliveredWithId > 0 && !stream.closed) {
             openLeg().catch((failure: unknown) =>
               enqueue(() => {
                 deps.logger.warn({ err: failure, requestId: requestIdOf(args) }, 'subscription could not resume');
