@@ -58,7 +58,7 @@ describe('RemoteUpstreams', () => {
     const upstreams = new RemoteUpstreams(logger);
     const upstream = upstreams.forUrl(url);
     const open = (authorization: string) =>
-      upstream.open(fetchNode, {}, { authorization, 'x-request-id': 'r' }, sink());
+      upstream.open(fetchNode, () => ({}), { authorization, 'x-request-id': 'r' }, sink());
 
     const closers = [await open(tokens.ann), await open(tokens.ann), await open(tokens.bob)];
     await until(() => pubSub.subscriberCount(NOTE_ADDED) === 3);
@@ -75,7 +75,7 @@ describe('RemoteUpstreams', () => {
   it('delivers upstream events to the sink', async () => {
     const upstreams = new RemoteUpstreams(logger);
     const received = sink();
-    const close = await upstreams.forUrl(url).open(fetchNode, {}, { authorization: tokens.ann, 'x-request-id': 'r' }, received);
+    const close = await upstreams.forUrl(url).open(fetchNode, () => ({}), { authorization: tokens.ann, 'x-request-id': 'r' }, received);
     await until(() => pubSub.subscriberCount(NOTE_ADDED) === 1);
     pubSub.publish(NOTE_ADDED, { id: 'n9', text: 'hi', author: { id: '1' } });
     await until(() => received.events.length === 1);

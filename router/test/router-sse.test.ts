@@ -62,7 +62,7 @@ describe.each<UpstreamKind>(['local', 'remote'])('subscriptions over SSE (%s sub
       body: JSON.stringify({ query: deep }),
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(((await res.json()) as { errors: unknown[] }).errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
 
     const unknown = connect(platform.token('1')).iterate({ query: 'subscription { nope }' });
     await expect(unknown.next()).rejects.toMatchObject({ response: { status: 400 } });

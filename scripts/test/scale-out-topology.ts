@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, startChild, waitForOk, whileAlive, type Child } from '@platform/testkit';
+import { composeSupergraph, freePort, startChild, waitForOk, whileAlive, type Child } from '@platform/testkit';
 import { startTcpBalancer, type TcpBalancer } from './tcp-balancer';
 
 const ROOT = resolve(__dirname, '../..');
@@ -62,9 +62,13 @@ export async function startScaleOut(databaseUrl: string): Promise<ScaleOut> {
     const a1 = await start('activity-1', 'subgraphs/activity/dist/main.js', activityEnv, '/health');
     const a2 = await start('activity-2', 'subgraphs/activity/dist/main.js', activityEnv, '/health');
     balancer = await startTcpBalancer([a1.port, a2.port]);
+    // The supergraph of the subgraphs this topology runs (the committed one names every subgraph of the platform).
+    const supergraphPath = join(logDir, 'supergraph.graphql');
+    const sdl = (name: string) => ({ name, sdl: readFileSync(join(ROOT, `schema/${name}.graphql`), 'utf8') });
+    writeFileSync(supergraphPath, composeSupergraph([sdl('identity'), sdl('activity')]));
     const routerEnv = {
       HOST: '127.0.0.1',
-      SUPERGRAPH_PATH: join(ROOT, 'schema/supergraph.graphql'),
+      SUPERGRAPH_PATH: supergraphPath,
       SUBGRAPH_URLS: `identity=http://127.0.0.1:${identity.port}/graphql,activity=http://127.0.0.1:${balancer.port}/graphql`,
     };
     const [r1, r2] = await Promise.all([

@@ -10,7 +10,7 @@ export function localUpstream(runtime: SubgraphRuntime): Upstream {
       const result = await subscribe({
         schema: runtime.schema,
         document: fetch.operationDocumentNode ?? parse(fetch.operation),
-        variableValues: variables,
+        variableValues: variables(),
         operationName: fetch.operationName,
         contextValue,
       });

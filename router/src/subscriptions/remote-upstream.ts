@@ -4,6 +4,19 @@ import WebSocket from 'ws';
 import type { Logger } from '@platform/kit';
 import type { Upstream } from './upstream';
 
+/** Reconnects in a row (reset by every acknowledged connection) before the subscriptions fail. */
+const RETRY_ATTEMPTS = 8;
+
+/**
+ * A lost subgraph connection is retried soon (150–300 ms, doubling to at most 5 s, with jitter), not after
+ * graphql-ws's default 1 s + up to 3 s: live events of a subscription not subscribed anywhere are gone, and a
+ * resumable one has to catch up the longer it was away.
+ */
+function quickBackoff(retries: number): Promise<void> {
+  const ms = Math.min(5_000, 150 * 2 ** retries) + Math.random() * 150;
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 interface Shared {
   client: Client;
   leases: number;
@@ -37,7 +50,10 @@ export class RemoteUpstreams {
           {
             query: fetch.operation,
             operationName: fetch.operationName,
-            variables,
+            // graphql-ws serializes the payload at every (re)subscription: a getter sends the current cursor.
+            get variables() {
+              return variables();
+            },
             extensions: {
               authorization: headers.authorization,
               requestId: headers['x-request-id'],
@@ -82,6 +98,8 @@ export class RemoteUpstreams {
         webSocketImpl: WebSocket,
         lazy: true,
         lazyCloseTimeout: 0,
+        retryAttempts: RETRY_ATTEMPTS,
+        retryWait: quickBackoff,
         on: { error: (error) => this.logger.warn({ err: error, url: wsUrl }, 'upstream subscription socket error') },
       });
       shared = { client, leases: 0 };

@@ -12,6 +12,7 @@ import {
 import { DomainError, type Logger } from '@platform/kit';
 import type { RouterContext } from '../context';
 import { EventStream } from './event-stream';
+import { ResumeCursor, resumableOperation } from './resumable-operation';
 import type { SupergraphState } from './supergraph-state';
 import type { Upstream } from './upstream';
 
@@ -88,18 +89,56 @@ function openBridge(deps: BridgeDeps) {
           queued -= 1;
         });
     };
-    const close = await upstream.open(node.primary, pick(variables, node.primary.variableUsages), context.headers, {
-      next: (event) =>
-        enqueue(async () => {
-          if (!stream.closed) stream.push(await run(event));
-        }),
-      complete: (error) =>
-        enqueue(() => {
-          if (error !== undefined) stream.push({ errors: upstreamErrors(error) });
-          stream.end();
-        }),
-    });
-    stream.onDispose(close);
+    const resumable = resumableOperation(state.apiSchema, node.primary, variables);
+    const cursor = new ResumeCursor(resumable?.initialAfter ?? null);
+    const upstreamVariables = resumable
+      ? () => resumable.variables(cursor.after)
+      : () => pick(variables, node.primary.variableUsages);
+    let closeUpstream: (() => void) | undefined;
+    let legs = 0;
+    // One leg per upstream subscription; a resumable one is subscribed again after its last event when it completes
+    // having delivered some (a catch-up that hit its limit). Lost connections are resubscribed by the upstream itself.
+    const openLeg = async (): Promise<void> => {
+      const leg = ++legs;
+      let deliveredWithId = 0;
+      const close = await upstream.open(resumable?.fetch ?? node.primary, upstreamVariables, context.headers, {
+        next: (received) => {
+          let event = received;
+          if (resumable) {
+            const unwrapped = resumable.unwrap(received);
+            if (unwrapped.id !== undefined) {
+              if (!cursor.deliver(unwrapped.id)) return;
+              deliveredWithId += 1;
+            }
+            event = unwrapped.event;
+          }
+          enqueue(async () => {
+            if (!stream.closed) stream.push(await run(event));
+          });
+        },
+        complete: (error) => {
+          if (resumable && error === undefined && deliveredWithId > 0 && !stream.closed) {
+            openLeg().catch((failure: unknown) =>
+              enqueue(() => {
+                deps.logger.warn({ err: failure, requestId: requestIdOf(args) }, 'subscription could not resume');
+                stream.push({ errors: upstreamErrors(failure) });
+                stream.end();
+              }),
+            );
+            return;
+          }
+          enqueue(() => {
+            if (error !== undefined) stream.push({ errors: upstreamErrors(error) });
+            stream.end();
+          });
+        },
+      });
+      // A leg already followed by the next one (it completed before opening finished) is done with too.
+      if (stream.closed || leg !== legs) close();
+      else closeUpstream = close;
+    };
+    await openLeg();
+    stream.onDispose(() => closeUpstream?.());
     return stream;
   };
 }

@@ -9,11 +9,15 @@ export interface UpstreamSink {
   complete(error?: unknown): void;
 }
 
-/** Opens a subgraph's root subscription field as the caller; the returned function closes it. */
+/**
+ * Opens a subgraph's root subscription field as the caller; the returned function closes it. `variables` is asked
+ * again whenever the transport subscribes again by itself (after a lost connection), so a resumable subscription
+ * goes on after the last event delivered rather than where it started.
+ */
 export interface Upstream {
   open(
     fetch: FetchNode,
-    variables: Record<string, unknown>,
+    variables: () => Record<string, unknown>,
     headers: ForwardedHeaders,
     sink: UpstreamSink,
   ): Promise<() => void>;
