@@ -1,0 +1,77 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { DateTime } from 'luxon';
+import { callerOf, type LeadsContext } from '../leads.context';
+import type { LeadsOverview } from '../resolvers/statistics.types';
+import { visibleLeadsSql } from './lead-visibility';
+import { tenantZone } from './tenant-zone';
+
+const TREND_DAYS = 15;
+
+/**
+ * 002 § 5.1 over the leads the caller may see, in four grouped statements whatever the number of leads: day,
+ * week (Monday–Sunday) and month boundaries are computed here in the tenant's zone and compared in SQL, so the
+ * counts are exact in any zone on MariaDB and SQLite alike (no time-zone tables needed in the database).
+ */
+export async function leadsOverview(ctx: LeadsContext): Promise<LeadsOverview> {
+  const caller = callerOf(ctx);
+  const tenantId = Number(caller.tenantId);
+  const zone = await tenantZone(ctx);
+  const now = DateTime.fromJSDate(ctx.services.clock.now(), { zone });
+  const today = now.startOf('day');
+  const tomorrow = today.plus({ days: 1 });
+  const week = now.startOf('week'); // luxon's weeks are ISO weeks: Monday first
+  const month = now.startOf('month');
+  const trendStart = today.minus({ days: TREND_DAYS - 1 });
+  const days = Array.from({ length: TREND_DAYS }, (_, i) => trendStart.plus({ days: i }));
+
+  const em = ctx.em as SqlEntityManager;
+  const date = (d: DateTime) => em.getPlatform().processDateProperty(d.toJSDate()) as unknown;
+  const run = (sql: string, params: unknown[]) => em.getConnection().execute<Array<Record<string, unknown>>>(sql, params);
+  const visible = visibleLeadsSql(caller, 'l');
+  const scope = `l.tenant_id = ? and ${visible.sql}`;
+  const scopeParams = [tenantId, ...visible.params];
+  const between = (column: string) => `sum(case when ${column} >= ? and ${column} < ? then 1 else 0 end)`;
+
+  // 1. Totals, recent additions, the 15-day trend and today's ended leads: one pass of conditional sums.
+  const windows: Array<[DateTime, DateTime]> = [[today, tomorrow], [week, tomorrow], [month, tomorrow], ...days.map((d): [DateTime, DateTime] => [d, d.plus({ days: 1 })])];
+  const totalsSql =
+    `select count(*) as total, ${windows.map((_, i) => `${between('l.created_at')} as w${i}`).join(', ')}, ` +
+    `sum(case when l.end_followup = ? and l.updated_at >= ? and l.updated_at < ? then 1 else 0 end) as ended ` +
+    `from customer_lead l where ${scope}`;
+  const totalsParams = [...windows.flatMap(([from, to]) => [date(from), date(to)]), 1, date(today), date(tomorrow), ...scopeParams];
+
+  // 2–3. Distributions by intention level and by source platform.
+  const distribution = (column: string) =>
+    run(`select ${column} as label, count(*) as n from customer_lead l where ${scope} group by ${column} order by n desc, label`, scopeParams);
+
+  // 4. Follow-ups of visible leads made this week and today (by record creation, as 002 counts them).
+  const followSql =
+    `select count(distinct case when f.created_at >= ? and f.created_at < ? then f.lead_id end) as week_leads, ` +
+    `${between('f.created_at')} as week_records, ` +
+    `count(distinct case when f.created_at >= ? and f.created_at < ? then f.lead_id end) as today_leads, ` +
+    `${between('f.created_at')} as today_records ` +
+    `from follow_up_record f join customer_lead l on l.id = f.lead_id where f.tenant_id = ? and f.created_at >= ? and ${scope}`;
+  const followParams = [
+    date(week), date(tomorrow), date(week), date(tomorrow),
+    date(today), date(tomorrow), date(today), date(tomorrow),
+    tenantId, date(week), ...scopeParams,
+  ];
+
+  const [[totals], intention, platform, [follow]] = await Promise.all([
+    run(totalsSql, totalsParams),
+    distribution('l.intention_level'),
+    distribution('l.source_platform'),
+    run(followSql, followParams),
+  ]);
+  const n = (value: unknown) => Number(value ?? 0);
+  return {
+    totalLeads: n(totals!.total),
+    intentionDistribution: intention.map((r) => ({ label: String(r.label), count: n(r.n) })),
+    platformDistribution: platform.map((r) => ({ label: r.label == null ? '其他' : String(r.label), count: n(r.n) })),
+    recentAdditions: { today: n(totals!.w0), thisWeek: n(totals!.w1), thisMonth: n(totals!.w2) },
+    last15DaysTrend: days.map((d, i) => ({ date: d.toFormat('yyyy-MM-dd'), count: n(totals![`w${i + 3}`]) })),
+    followup: { thisWeekLeadCount: n(follow!.week_leads), thisWeekRecordCount: n(follow!.week_records) },
+    todayStats: { followedLeads: n(follow!.today_leads), followupRecords: n(follow!.today_records), endedLeads: n(totals!.ended) },
+    timeZone: zone,
+  };
+}
