@@ -6,8 +6,8 @@ export const LeadsErrors = {
   recipientNotFound: (id: string | number) => notFound('RemindRecipient', id),
   invalidId: (field: string) => badInput(field, `${field} must be a positive integer id`),
   invalid: (field: string, message: string) => badInput(field, message),
-  endReasonRequired: () => badInput('end_followup_reason', 'end_followup_reason is required to end follow-up'),
-  followUpContentRequired: () => badInput('follow_up_content', 'follow_up_content is required to record a follow-up'),
+  endReasonRequired: () => badInput('endFollowupReason', 'endFollowupReason is required to end follow-up'),
+  followUpContentRequired: () => badInput('followUpContent', 'followUpContent is required to record a follow-up'),
   tenantRequired: () => forbidden('Leads belong to a tenant: sign in with a tenant account'),
   duplicateRecipient: (email: string) => badInput('email', `${email} is already a recipient`),
 };
