@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import {
@@ -68,7 +69,12 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
   const bus: EventBus = config.REDIS_URL
     ? new RedisStreamBus({ redisUrl: config.REDIS_URL, keyPrefix: config.EVENT_BUS_PREFIX, onError })
     : new InProcessBus({ onError, history: 10_000 }); // consumers started later still learn what was published
-  const envFor = (name: string) => ({ ...env, DATABASE_URL: subgraphDatabaseUrl(config, name) });
+  const envFor = (name: string) => ({
+    ...env,
+    DATABASE_URL: subgraphDatabaseUrl(config, name),
+    // E-mail without SMTP_URL lands beside the data (.eml files a person can open); in memory, in a temporary folder.
+    MAIL_OUTBOX_DIR: env.MAIL_OUTBOX_DIR ?? mailOutboxDir(config.DATA_DIR),
+  });
 
   const subgraphs: SubgraphRuntime[] = [];
   const closeAll = async () => {
@@ -141,3 +147,6 @@ async function platformHealth(subgraphs: SubgraphRuntime[], redis: Redis | null)
   if (redis) checks.redis = await redis.ping().then(() => 'healthy' as const, () => 'unhealthy' as const);
   return checks;
 }
+
+const mailOutboxDir = (dataDir: string) =>
+  dataDir === ':memory:' ? path.join(tmpdir(), `platform-outbox-${process.pid}`) : path.join(dataDir, 'outbox');

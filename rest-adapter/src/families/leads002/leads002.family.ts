@@ -88,7 +88,11 @@ export const leads002: Family = {
       performance: { ...performance(ctx), ...(dbTime !== undefined ? { dbTime } : {}) },
     };
   },
-  error: (error, ctx) => ({ success: false, message: leadsMessage(error, ctx), performance: performance(ctx) }),
+  // §7: the two 401s keep the document's own `{code, message}` body on every 002 route.
+  error: (error, ctx) =>
+    ctx.status === 401
+      ? { code: 401, message: leadsMessage(error, ctx) }
+      : { success: false, message: leadsMessage(error, ctx), performance: performance(ctx) },
   successSchema(data) {
     const base = schema.object({
       success: schema.const(true),
@@ -96,10 +100,15 @@ export const leads002: Family = {
     });
     return data ? { allOf: [base, data] } : base;
   },
-  errorSchema: schema.object({
-    success: schema.const(false),
-    message: schema.string,
-    performance: schema.object({ totalTime: schema.string }),
-  }),
+  errorSchema: {
+    oneOf: [
+      schema.object({
+        success: schema.const(false),
+        message: schema.string,
+        performance: schema.object({ totalTime: schema.string }),
+      }),
+      schema.object({ code: schema.const(401), message: schema.string }),
+    ],
+  },
   time: leadsTime,
 };

@@ -1,5 +1,7 @@
 import type { Route } from '../../framework/route';
+import { leadRoutes } from './leads.routes';
+import { reminderRoutes } from './reminders.routes';
 import { leadsUserRoutes } from './users.routes';
 
-/** Leads 002 (`/api/users…` now; leads, follow-ups, reminders and statistics arrive with the leads subgraph). */
-export const leads002Routes: Route[] = [...leadsUserRoutes];
+/** Leads 002: users (identity), leads, follow-ups, reminders and statistics (the leads subgraph). */
+export const leads002Routes: Route[] = [...leadsUserRoutes, ...leadRoutes, ...reminderRoutes];

@@ -46,9 +46,7 @@ export class ReminderScheduler {
       return em;
     };
     // A tenant without leads has nothing to remind.
-    const tenants = await scoped(null)
-      .getConnection()
-      .execute<Array<{ tenant_id: number }>>('select distinct tenant_id from customer_lead');
+    const tenants = await scoped(null).execute<Array<{ tenant_id: number }>>('select distinct tenant_id from customer_lead');
     const ran: number[] = [];
     for (const { tenant_id: raw } of tenants) {
       const tenantId = Number(raw);

@@ -26,7 +26,7 @@ export async function leadsOverview(ctx: LeadsContext): Promise<LeadsOverview> {
 
   const em = ctx.em as SqlEntityManager;
   const date = (d: DateTime) => em.getPlatform().processDateProperty(d.toJSDate()) as unknown;
-  const run = (sql: string, params: unknown[]) => em.getConnection().execute<Array<Record<string, unknown>>>(sql, params);
+  const run = (sql: string, params: unknown[]) => em.execute<Array<Record<string, unknown>>>(sql, params);
   const visible = visibleLeadsSql(caller, 'l');
   const scope = `l.tenant_id = ? and ${visible.sql}`;
   const scopeParams = [tenantId, ...visible.params];
