@@ -31,8 +31,11 @@ export interface PlatformOptions {
   /** The subgraphs to run (default: every one subgraphs/registry.json names). */
   subgraphs?: AnySubgraph[];
   logger?: Logger;
-  /** Adapter options beyond what the configuration sets (the contract tests check every answer). */
-  adapter?: Pick<AdapterOptions, 'checkPayload'>;
+  /**
+   * Adapter options beyond what the configuration sets (the contract tests check every answer; a platform of only
+   * some subgraphs serves only the routes its supergraph answers).
+   */
+  adapter?: Pick<AdapterOptions, 'checkPayload' | 'routes'>;
 }
 
 export interface Platform {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 /** Mail settings any subgraph that sends e-mail spreads into its config schema. */
 export const mailConfigShape = {
   /** `smtp://user:pass@host:587` or `smtps://…`; unset: messages go to MAIL_OUTBOX_DIR as .eml files. */
-  SMTP_URL: z.string().url().optional(),
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   MAIL_FROM: z.string().default('Platform <no-reply@localhost>'),
   /** Where the embedded mode writes messages (one .eml file each) when there is no SMTP_URL. */
   MAIL_OUTBOX_DIR: z.string().default('./data/outbox'),
