@@ -32,6 +32,7 @@ export async function recordFollowUp(ctx: LeadsContext, lead: Lead, values: Foll
     updatedAt: now,
   });
   lead.needFollowup = false;
+  lead.updatedAt = now;
   await ctx.em.flush();
   recordLeadEvent(ctx, lead, 'follow_up', { after: followUpSnapshot(followUp), detail: values.content.slice(0, 100) });
   return followUp;

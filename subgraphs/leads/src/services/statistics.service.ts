@@ -1,11 +1,16 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { DateTime } from 'luxon';
 import { callerOf, type LeadsContext } from '../leads.context';
+import { INTENTION_LEVELS } from '../entities/intention-level';
 import type { LeadsOverview } from '../resolvers/statistics.types';
 import { visibleLeadsSql } from './lead-visibility';
 import { tenantZone } from './tenant-zone';
 
 const TREND_DAYS = 15;
+const rank = (level: string) => {
+  const i = (INTENTION_LEVELS as readonly string[]).indexOf(level);
+  return i < 0 ? INTENTION_LEVELS.length : i;
+};
 
 /**
  * 002 § 5.1 over the leads the caller may see, in four grouped statements whatever the number of leads: day,
@@ -42,7 +47,7 @@ export async function leadsOverview(ctx: LeadsContext): Promise<LeadsOverview> {
 
   // 2–3. Distributions by intention level and by source platform.
   const distribution = (column: string) =>
-    run(`select ${column} as label, count(*) as n from customer_lead l where ${scope} group by ${column} order by n desc, label`, scopeParams);
+    run(`select ${column} as label, count(*) as n from customer_lead l where ${scope} group by ${column}`, scopeParams);
 
   // 4. Follow-ups of visible leads made this week and today (by record creation, as 002 counts them).
   const followSql =
@@ -66,8 +71,13 @@ export async function leadsOverview(ctx: LeadsContext): Promise<LeadsOverview> {
   const n = (value: unknown) => Number(value ?? 0);
   return {
     totalLeads: n(totals!.total),
-    intentionDistribution: intention.map((r) => ({ label: String(r.label), count: n(r.n) })),
-    platformDistribution: platform.map((r) => ({ label: r.label == null ? '其他' : String(r.label), count: n(r.n) })),
+    // In 002's own order (高, 中, 低), then by size: the same on every database, whatever its collation.
+    intentionDistribution: intention
+      .map((r) => ({ label: String(r.label), count: n(r.n) }))
+      .sort((a, b) => rank(a.label) - rank(b.label)),
+    platformDistribution: platform
+      .map((r) => ({ label: r.label == null ? '其他' : String(r.label), count: n(r.n) }))
+      .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
     recentAdditions: { today: n(totals!.w0), thisWeek: n(totals!.w1), thisMonth: n(totals!.w2) },
     last15DaysTrend: days.map((d, i) => ({ date: d.toFormat('yyyy-MM-dd'), count: n(totals![`w${i + 3}`]) })),
     followup: { thisWeekLeadCount: n(follow!.week_leads), thisWeekRecordCount: n(follow!.week_records) },
