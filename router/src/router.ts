@@ -12,6 +12,7 @@ import {
   ConfigError,
   createErrorFormatter,
   createHttpApp,
+  dbTimePlugin,
   logInternal,
   loggedContext,
   operationLogPlugin,
@@ -99,6 +100,8 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     plugins: [
       costLimitPlugin(limits),
       jsonStatusPlugin(),
+      // The context holds a timer only when the client asked (contextBuilder).
+      dbTimePlugin<RouterContext>(() => true),
       fastifyApolloDrainPlugin(app),
       // No page for browsers in production: the endpoint is for clients, and a page would load a CDN's scripts.
       opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),

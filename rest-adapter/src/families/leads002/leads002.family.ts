@@ -71,7 +71,7 @@ const performance = (ctx: { elapsedMs(): number }) => ({ totalTime: `${Math.roun
 /**
  * The other 002 endpoints: `{success:true, …payload, performance}` (the payload's keys sit beside `success`,
  * e.g. `{success, total, list, performance}`); errors `{success:false, message, performance}`. `totalTime` is
- * measured here; `dbTime`, when a subgraph reports it, is part of the payload the route maps.
+ * measured here; `dbTime` is the SQL time the subgraphs measured for the request (their `extensions.dbTimeMs`).
  */
 export const leads002: Family = {
   id: 'leads002',
@@ -80,12 +80,12 @@ export const leads002: Family = {
   fieldCase: 'snake',
   success(payload, ctx) {
     const extra = payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : {};
-    const { dbTime, ...rest } = extra;
+    const dbTime = ctx.dbTimeMs === undefined ? {} : { dbTime: `${Math.round(ctx.dbTimeMs)}ms` };
     return {
       success: true,
       ...(ctx.message !== undefined ? { message: ctx.message } : {}),
-      ...rest,
-      performance: { ...performance(ctx), ...(dbTime !== undefined ? { dbTime } : {}) },
+      ...extra,
+      performance: { ...performance(ctx), ...dbTime },
     };
   },
   // §7: the two 401s keep the document's own `{code, message}` body on every 002 route.

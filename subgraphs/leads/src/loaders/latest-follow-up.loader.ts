@@ -1,5 +1,6 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { executeSql } from '@platform/kit';
 import DataLoader from 'dataloader';
 import type { LeadsContext } from '../leads.context';
 import { FollowUp } from '../entities/follow-up.entity';
@@ -19,7 +20,8 @@ export async function loadLatest(em: EntityManager, leadIds: readonly number[]):
     .select(['f.*', raw('row_number() over (partition by f.lead_id order by f.follow_up_time desc, f.id desc) as rn')])
     .where({ leadId: { $in: keys } });
   await ranked.applyFilters();
-  const rows = (await sql.execute(`select * from (${ranked.getQuery()}) ranked where ranked.rn = 1`, ranked.getParams())) as Array<
+  const rows = (await executeSql(
+    em,`select * from (${ranked.getQuery()}) ranked where ranked.rn = 1`, ranked.getParams())) as Array<
     Record<string, unknown>
   >;
   const byLead = new Map<number, FollowUp>();

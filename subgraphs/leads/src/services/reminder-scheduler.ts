@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { BACKGROUND_WORK, TENANT_FILTER, type SubgraphParts } from '@platform/kit';
+import { BACKGROUND_WORK, executeSql, TENANT_FILTER, type SubgraphParts } from '@platform/kit';
 import { DateTime } from 'luxon';
 import type { LeadsConfig } from '../config';
 import { ReminderRun } from '../entities/reminder-run.entity';
@@ -46,7 +46,7 @@ export class ReminderScheduler {
       return em;
     };
     // A tenant without leads has nothing to remind.
-    const tenants = await scoped(null).execute<Array<{ tenant_id: number }>>('select distinct tenant_id from customer_lead');
+    const tenants = await executeSql<Array<{ tenant_id: number }>>(scoped(null), 'select distinct tenant_id from customer_lead');
     const ran: number[] = [];
     for (const { tenant_id: raw } of tenants) {
       const tenantId = Number(raw);

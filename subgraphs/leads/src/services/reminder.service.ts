@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { parseId, type Mailer } from '@platform/kit';
+import { executeSql, parseId, type Mailer } from '@platform/kit';
 import { DateTime } from 'luxon';
 import { callerOf, type LeadsContext } from '../leads.context';
 import { LeadsErrors } from '../leads.errors';
@@ -116,7 +116,8 @@ async function overdueLeads(em: EntityManager, tenantId: number, now: Date, days
   const sql = em as SqlEntityManager;
   const date = (d: Date) => sql.getPlatform().processDateProperty(d) as unknown;
   const cutoff = (level: IntentionLevel) => date(new Date(now.getTime() - days[level] * DAY_MS));
-  const rows = (await sql.execute(
+  const rows = (await executeSql(
+    em,
     `select l.id, l.customer_nickname, l.intention_level, l.registrant_id, l.lead_time, max(f.follow_up_time) as last_follow_up
        from customer_lead l left join follow_up_record f on f.lead_id = l.id
       where l.tenant_id = ? and l.end_followup = ?

@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { executeSql } from '@platform/kit';
 import { DateTime } from 'luxon';
 import { callerOf, type LeadsContext } from '../leads.context';
 import { INTENTION_LEVELS } from '../entities/intention-level';
@@ -31,7 +32,7 @@ export async function leadsOverview(ctx: LeadsContext): Promise<LeadsOverview> {
 
   const em = ctx.em as SqlEntityManager;
   const date = (d: DateTime) => em.getPlatform().processDateProperty(d.toJSDate()) as unknown;
-  const run = (sql: string, params: unknown[]) => em.execute<Array<Record<string, unknown>>>(sql, params);
+  const run = (sql: string, params: unknown[]) => executeSql(em, sql, params);
   const visible = visibleLeadsSql(caller, 'l');
   const scope = `l.tenant_id = ? and ${visible.sql}`;
   const scopeParams = [tenantId, ...visible.params];
