@@ -19,7 +19,8 @@ export class SmtpSink {
   ) {}
 
   static async start(): Promise<SmtpSink> {
-    let sink: SmtpSink | undefined;
+    // The server's handler needs the sink, the sink the server: the handler reads it only once mail arrives.
+    const holder: { sink?: SmtpSink } = {};
     const server = new SMTPServer({
       // Plain SMTP on loopback: no STARTTLS to negotiate, no login.
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -29,7 +30,7 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          sink!.received.push({
+          holder.sink!.received.push({
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
             raw: Buffer.concat(chunks).toString('utf8'),
@@ -39,8 +40,8 @@ export class SmtpSink {
       },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    sink = new SmtpSink(server, (server.server.address() as AddressInfo).port);
-    return sink;
+    holder.sink = new SmtpSink(server, (server.server.address() as AddressInfo).port);
+    return holder.sink;
   }
 
   /** `smtp://127.0.0.1:<port>`, for SMTP_URL. */

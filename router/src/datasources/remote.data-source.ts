@@ -30,7 +30,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext>
     try {
       const response = await super.process(options);
       // The subgraph's SQL time, added to the operation's (the gateway keeps no subgraph extensions itself).
-      const dbTimeMs = response.extensions?.[DB_TIME_EXTENSION];
+      const dbTimeMs: unknown = response.extensions?.[DB_TIME_EXTENSION];
       if (typeof dbTimeMs === 'number') (options.context as Partial<RouterContext>).dbTimer?.add(dbTimeMs);
       return response;
     } catch (error) {

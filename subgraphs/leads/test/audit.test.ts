@@ -25,14 +25,14 @@ it('records create, follow-up, edit, end of follow-up and delete, with the docum
     expect(entry.summary).toContain('赵六');
   }
   const [create, followUp, update, , remove] = entries;
-  expect(create!.after).toMatchObject({ id: Number(id), customer_nickname: '赵六', source_platform: '抖音', intention_level: '高', follow_up_person: callers.service.userId, current_follower: Number(callers.sales.userId), is_deal: 0 });
-  expect(followUp!.after).toMatchObject({ lead_id: Number(id), follow_up_content: '首次联系', follow_up_person: 'kefu01' });
-  expect([update!.before, update!.after]).toEqual([
+  expect(create.after).toMatchObject({ id: Number(id), customer_nickname: '赵六', source_platform: '抖音', intention_level: '高', follow_up_person: callers.service.userId, current_follower: Number(callers.sales.userId), is_deal: 0 });
+  expect(followUp.after).toMatchObject({ lead_id: Number(id), follow_up_content: '首次联系', follow_up_person: 'kefu01' });
+  expect([update.before, update.after]).toEqual([
     expect.objectContaining({ is_deal: 0, end_followup: 0, end_followup_reason: null }),
     expect.objectContaining({ is_deal: 1, end_followup: 1, end_followup_reason: '已成交', need_followup: 0 }),
   ]);
   expect(remove).toMatchObject({ before: expect.objectContaining({ customer_nickname: '赵六' }), after: null });
-  expect(remove!.summary).toContain('删除跟进记录 1 条');
+  expect(remove.summary).toContain('删除跟进记录 1 条');
 });
 
 it('records nothing for a refused change', async () => {

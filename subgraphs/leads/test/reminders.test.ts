@@ -66,7 +66,7 @@ it('mails the overdue list to every recipient, ended leads left out, and marks t
     ],
   });
   expect(smtp.perRecipient()).toEqual({ 'a@example.com': 1, 'b@example.com': 1 });
-  const text = SmtpSink.text(smtp.received[0]!);
+  const text = SmtpSink.text(smtp.received[0]);
   expect(text).toContain(`#${ids.high} Alpha`);
   expect(text).toContain(`#${ids.low} Charlie`);
   expect(text).toContain('2024-06-01 09:00:00');

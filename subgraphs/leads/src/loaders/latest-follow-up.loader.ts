@@ -20,10 +20,7 @@ export async function loadLatest(em: EntityManager, leadIds: readonly number[]):
     .select(['f.*', raw('row_number() over (partition by f.lead_id order by f.follow_up_time desc, f.id desc) as rn')])
     .where({ leadId: { $in: keys } });
   await ranked.applyFilters();
-  const rows = (await executeSql(
-    em,`select * from (${ranked.getQuery()}) ranked where ranked.rn = 1`, ranked.getParams())) as Array<
-    Record<string, unknown>
-  >;
+  const rows = await executeSql(em, `select * from (${ranked.getQuery()}) ranked where ranked.rn = 1`, ranked.getParams());
   const byLead = new Map<number, FollowUp>();
   for (const row of rows) {
     delete row.rn;

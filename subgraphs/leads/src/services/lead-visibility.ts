@@ -14,7 +14,7 @@ export function visibleLeads(caller: Caller): FilterQuery<Lead> {
   // Any role besides sales (service, user, …) sees what it registered.
   if (caller.roles.some((role) => role !== 'sales')) own.push({ registrantId: caller.userId });
   if (own.length === 0) return { registrantId: caller.userId };
-  return own.length === 1 ? own[0]! : { $or: own };
+  return own.length === 1 ? own[0] : { $or: own };
 }
 
 /** The same rule as SQL over the lead table aliased `alias`, for the grouped statistics queries. */

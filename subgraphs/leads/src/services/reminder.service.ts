@@ -116,7 +116,7 @@ async function overdueLeads(em: EntityManager, tenantId: number, now: Date, days
   const sql = em as SqlEntityManager;
   const date = (d: Date) => sql.getPlatform().processDateProperty(d) as unknown;
   const cutoff = (level: IntentionLevel) => date(new Date(now.getTime() - days[level] * DAY_MS));
-  const rows = (await executeSql(
+  const rows = await executeSql(
     em,
     `select l.id, l.customer_nickname, l.intention_level, l.registrant_id, l.lead_time, max(f.follow_up_time) as last_follow_up
        from customer_lead l left join follow_up_record f on f.lead_id = l.id
@@ -126,7 +126,7 @@ async function overdueLeads(em: EntityManager, tenantId: number, now: Date, days
             case l.intention_level when '高' then ? when '中' then ? else ? end
       order by l.id`,
     [tenantId, 0, cutoff('高'), cutoff('中'), cutoff('低')],
-  )) as Array<Record<string, unknown>>;
+  );
   return rows.map((row) => ({
     id: Number(row.id),
     customerNickname: String(row.customer_nickname),

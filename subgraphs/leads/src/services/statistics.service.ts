@@ -71,18 +71,18 @@ export async function leadsOverview(ctx: LeadsContext): Promise<LeadsOverview> {
   ]);
   const n = (value: unknown) => Number(value ?? 0);
   return {
-    totalLeads: n(totals!.total),
+    totalLeads: n(totals.total),
     // In 002's own order (高, 中, 低), then by size: the same on every database, whatever its collation.
     intentionDistribution: intention
       .map((r) => ({ label: String(r.label), count: n(r.n) }))
       .sort((a, b) => rank(a.label) - rank(b.label)),
     platformDistribution: platform
-      .map((r) => ({ label: r.label == null ? '其他' : String(r.label), count: n(r.n) }))
+      .map((r) => ({ label: typeof r.label === 'string' && r.label !== '' ? r.label : '其他', count: n(r.n) }))
       .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
-    recentAdditions: { today: n(totals!.w0), thisWeek: n(totals!.w1), thisMonth: n(totals!.w2) },
-    last15DaysTrend: days.map((d, i) => ({ date: d.toFormat('yyyy-MM-dd'), count: n(totals![`w${i + 3}`]) })),
-    followup: { thisWeekLeadCount: n(follow!.week_leads), thisWeekRecordCount: n(follow!.week_records) },
-    todayStats: { followedLeads: n(follow!.today_leads), followupRecords: n(follow!.today_records), endedLeads: n(totals!.ended) },
+    recentAdditions: { today: n(totals.w0), thisWeek: n(totals.w1), thisMonth: n(totals.w2) },
+    last15DaysTrend: days.map((d, i) => ({ date: d.toFormat('yyyy-MM-dd'), count: n(totals[`w${i + 3}`]) })),
+    followup: { thisWeekLeadCount: n(follow.week_leads), thisWeekRecordCount: n(follow.week_records) },
+    todayStats: { followedLeads: n(follow.today_leads), followupRecords: n(follow.today_records), endedLeads: n(totals.ended) },
     timeZone: zone,
   };
 }
