@@ -13,6 +13,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Index({ properties: ['tenantId', 'followerId', 'createdAt'] })
 @Index({ properties: ['tenantId', 'leadTime'] })
 @Index({ properties: ['tenantId', 'endFollowup', 'updatedAt'] })
+// The statistics' distributions group by these: read from the index alone.
+@Index({ properties: ['tenantId', 'intentionLevel'] })
+@Index({ properties: ['tenantId', 'sourcePlatform'] })
 export class Lead extends TenantScopedEntity {
   @Field(() => ID)
   @Property({ type: 'integer', index: true, nullable: false })

@@ -38,17 +38,22 @@ export async function leadsOverview(ctx: LeadsContext): Promise<LeadsOverview> {
   const scopeParams = [tenantId, ...visible.params];
   const between = (column: string) => `sum(case when ${column} >= ? and ${column} < ? then 1 else 0 end)`;
 
-  // 1. Totals, recent additions, the 15-day trend and today's ended leads: one pass of conditional sums.
+  // 1. Recent additions and the 15-day trend: one pass of conditional sums over the rows since the earliest window
+  //    (the (tenant, created_at) index bounds it), not over every lead.
   const windows: Array<[DateTime, DateTime]> = [[today, tomorrow], [week, tomorrow], [month, tomorrow], ...days.map((d): [DateTime, DateTime] => [d, d.plus({ days: 1 })])];
+  const earliest = DateTime.min(week, month, trendStart);
   const totalsSql =
-    `select count(*) as total, ${windows.map((_, i) => `${between('l.created_at')} as w${i}`).join(', ')}, ` +
-    `sum(case when l.end_followup = ? and l.updated_at >= ? and l.updated_at < ? then 1 else 0 end) as ended ` +
-    `from customer_lead l where ${scope}`;
-  const totalsParams = [...windows.flatMap(([from, to]) => [date(from), date(to)]), 1, date(today), date(tomorrow), ...scopeParams];
+    `select ${windows.map((_, i) => `${between('l.created_at')} as w${i}`).join(', ')} ` +
+    `from customer_lead l where ${scope} and l.created_at >= ?`;
+  const totalsParams = [...windows.flatMap(([from, to]) => [date(from), date(to)]), ...scopeParams, date(earliest)];
 
-  // 2–3. Distributions by intention level and by source platform.
-  const distribution = (column: string) =>
-    run(`select ${column} as label, count(*) as n from customer_lead l where ${scope} group by ${column}`, scopeParams);
+  // 2. By intention level, with the leads ended today (the total is the levels' sum); 3. by source platform.
+  const intentionSql =
+    `select l.intention_level as label, count(*) as n, ` +
+    `sum(case when l.end_followup = ? and l.updated_at >= ? and l.updated_at < ? then 1 else 0 end) as ended ` +
+    `from customer_lead l where ${scope} group by l.intention_level`;
+  const intentionParams = [1, date(today), date(tomorrow), ...scopeParams];
+  const platformSql = `select l.source_platform as label, count(*) as n from customer_lead l where ${scope} group by l.source_platform`;
 
   // 4. Follow-ups of visible leads made this week and today (by record creation, as 002 counts them).
   const followSql =
@@ -65,13 +70,13 @@ export async function leadsOverview(ctx: LeadsContext): Promise<LeadsOverview> {
 
   const [[totals], intention, platform, [follow]] = await Promise.all([
     run(totalsSql, totalsParams),
-    distribution('l.intention_level'),
-    distribution('l.source_platform'),
+    run(intentionSql, intentionParams),
+    run(platformSql, scopeParams),
     run(followSql, followParams),
   ]);
   const n = (value: unknown) => Number(value ?? 0);
   return {
-    totalLeads: n(totals.total),
+    totalLeads: intention.reduce((sum, r) => sum + n(r.n), 0),
     // In 002's own order (高, 中, 低), then by size: the same on every database, whatever its collation.
     intentionDistribution: intention
       .map((r) => ({ label: String(r.label), count: n(r.n) }))
@@ -82,7 +87,7 @@ export async function leadsOverview(ctx: LeadsContext): Promise<LeadsOverview> {
     recentAdditions: { today: n(totals.w0), thisWeek: n(totals.w1), thisMonth: n(totals.w2) },
     last15DaysTrend: days.map((d, i) => ({ date: d.toFormat('yyyy-MM-dd'), count: n(totals[`w${i + 3}`]) })),
     followup: { thisWeekLeadCount: n(follow.week_leads), thisWeekRecordCount: n(follow.week_records) },
-    todayStats: { followedLeads: n(follow.today_leads), followupRecords: n(follow.today_records), endedLeads: n(totals.ended) },
+    todayStats: { followedLeads: n(follow.today_leads), followupRecords: n(follow.today_records), endedLeads: intention.reduce((sum, r) => sum + n(r.ended), 0) },
     timeZone: zone,
   };
 }
