@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Caller } from './auth';
+import type { DbTimer } from './db/db-timer';
 
 /** What every resolver receives: built once per request, never shared across requests. */
 export interface RequestContext {
@@ -10,6 +11,8 @@ export interface RequestContext {
   /** Forked per request; the tenant filter is set to the caller's tenant. */
   em: EntityManager;
   loaders: Loaders;
+  /** The request's SQL time so far (answered as `extensions.dbTimeMs`). */
+  dbTimer?: DbTimer;
 }
 
 /** Per-request DataLoaders, created on first use under a stable key. */

@@ -8,6 +8,7 @@ import type { ServerOptions } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
 import { createErrorFormatter, DomainError, withHttpStatus, type InternalErrorInfo } from './errors';
 import type { RequestContext } from './context';
+import { dbTimePlugin } from './db/db-timer';
 import { loggedContext, operationLogPlugin, requestIdFrom, SocketOperationLog, type Logger } from './logging';
 import type { ProxyTrust } from './client-address';
 import type { SubgraphRuntime } from './subgraph';
@@ -67,6 +68,7 @@ export async function serveSubgraph(runtime: SubgraphRuntime, opts: ServeOptions
     plugins: [
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginInlineTraceDisabled(),
+      dbTimePlugin<RequestContext>(),
       // Debug, not info: the router already logs every operation that reaches a subgraph.
       operationLogPlugin<RequestContext>({ logger: opts.logger, level: 'debug', requestIdOf: (ctx) => ctx.requestId }),
     ],

@@ -20,6 +20,7 @@ export * from './http-security';
 export * from './input-field.decorators';
 export * from './input-guard';
 export * from './logging';
+export * from './mail';
 export * from './mutation-transaction';
 export * from './rate-limiter';
 export * from './page';

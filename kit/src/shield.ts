@@ -42,6 +42,12 @@ export const isSuperAdmin: IRule = rule({ cache: 'contextual' })((_p, _a, ctx: W
   return isPlatformAdmin(ctx.caller) ? true : forbidden('Requires the platform administrator');
 });
 
+/** Signed in as a member of a tenant, any role: for domains whose rows always belong to one (leads, work logs). */
+export const isTenantMember: IRule = rule({ cache: 'contextual' })((_p, _a, ctx: WithCaller) => {
+  if (!ctx.caller) return unauthenticated();
+  return ctx.caller.tenantId !== null ? true : forbidden('Requires a tenant account');
+});
+
 const FEDERATION_QUERY_FIELDS = ['_service', '_entities'];
 
 /**

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { MikroORM, EntityManager } from '@mikro-orm/core';
 import { authenticate, type Caller, type RevocationList, type TokenSigner } from './auth';
 import { Loaders, type RequestContext } from './context';
+import { timeQueries } from './db/db-timer';
 
 export type Headers = Record<string, string | string[] | undefined>;
 
@@ -37,11 +38,13 @@ export const headerValue = (headers: Headers, name: string): string | undefined 
 /** Verifies the forwarded token again (no trust in a header an outsider could send) and builds the context. */
 export async function createRequestContext(deps: ContextDeps, headers: Headers): Promise<RequestContext> {
   const caller = await authenticate(deps.signer, deps.revocations, headers['authorization']);
+  const em = deps.forkEm(caller);
   return {
     requestId: headerValue(headers, 'x-request-id') ?? randomUUID(),
     caller,
-    em: deps.forkEm(caller),
+    em,
     loaders: new Loaders(),
+    dbTimer: timeQueries(em),
   };
 }
 

@@ -1,5 +1,7 @@
 import {
   authenticate,
+  DB_TIME_HEADER,
+  DbTimer,
   DomainError,
   headerValue,
   requestIdFrom,
@@ -25,6 +27,11 @@ export interface ForwardedHeaders {
 export interface RouterContext {
   caller: Caller | null;
   headers: ForwardedHeaders;
+  /**
+   * The subgraphs' SQL time for this operation, added up from their `extensions.dbTimeMs`; only when the client
+   * asked for it (`x-db-time`, the REST adapter), and then answered as `extensions.dbTimeMs`.
+   */
+  dbTimer?: DbTimer;
 }
 
 /**
@@ -49,6 +56,7 @@ export function contextBuilder(signer: TokenSigner, revocations: RevocationList)
     }
     return {
       caller,
+      ...(headerValue(headers, DB_TIME_HEADER) ? { dbTimer: new DbTimer() } : {}),
       headers: {
         authorization,
         'x-request-id': requestIdFrom(headerValue(headers, 'x-request-id')),

@@ -1,8 +1,8 @@
 import type { ExecutionResult } from 'graphql';
-import { headerValue, type GraphQLExecutor } from '@platform/kit';
+import { DB_TIME_HEADER, headerValue, type GraphQLExecutor } from '@platform/kit';
 
-/** Headers the router needs from the original request: the caller, the trace id, the client address. */
-const FORWARDED = ['authorization', 'x-request-id', 'x-forwarded-for'] as const;
+/** Headers the router needs from the original request: the caller, the trace id, the client address, SQL timing. */
+const FORWARDED = ['authorization', 'x-request-id', 'x-forwarded-for', DB_TIME_HEADER] as const;
 
 /**
  * The router as a {@link GraphQLExecutor} over HTTP, for a REST adapter running as its own process.

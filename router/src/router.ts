@@ -12,6 +12,7 @@ import {
   ConfigError,
   createErrorFormatter,
   createHttpApp,
+  dbTimePlugin,
   logInternal,
   loggedContext,
   operationLogPlugin,
@@ -118,6 +119,8 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     plugins: [
       costLimitPlugin(limits),
       jsonStatusPlugin(),
+      // The context holds a timer only when the client asked (contextBuilder).
+      dbTimePlugin<RouterContext>(() => true),
       fastifyApolloDrainPlugin(app),
       // GraphiQL from the installed package (no CDN); none in production, where introspection is off anyway.
       opts.production ? ApolloServerPluginLandingPageDisabled() : graphiqlLandingPage(),

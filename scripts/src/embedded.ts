@@ -33,7 +33,10 @@ export interface PlatformOptions {
   /** The subgraphs to run (default: every one subgraphs/registry.json names). */
   subgraphs?: AnySubgraph[];
   logger?: Logger;
-  /** Adapter options beyond what the configuration sets (the contract tests check every answer). */
+  /**
+   * Adapter options beyond what the configuration sets (the contract tests check every answer; a platform of only
+   * some subgraphs serves only the routes its supergraph answers).
+   */
   adapter?: Pick<AdapterOptions, 'checkPayload' | 'routes'>;
 }
 
@@ -75,7 +78,13 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
   const scratchStorage = !env.STORAGE_DIR && config.DATA_DIR === ':memory:' ? mkdtempSync(path.join(tmpdir(), 'platform-files-')) : undefined;
   const storageDir = env.STORAGE_DIR ?? scratchStorage ?? path.join(config.DATA_DIR, 'files');
   const storage = createStorage({ ...config, STORAGE_DIR: storageDir });
-  const envFor = (name: string) => ({ ...env, STORAGE_DIR: storageDir, DATABASE_URL: subgraphDatabaseUrl(config, name) });
+  const envFor = (name: string) => ({
+    ...env,
+    STORAGE_DIR: storageDir,
+    DATABASE_URL: subgraphDatabaseUrl(config, name),
+    // E-mail without SMTP_URL lands beside the data (.eml files a person can open); in memory, in a temporary folder.
+    MAIL_OUTBOX_DIR: env.MAIL_OUTBOX_DIR ?? mailOutboxDir(config.DATA_DIR),
+  });
   // Export tasks run their queries through the router, which is built after the subgraphs.
   const graph = new DeferredGraphAccess();
 
@@ -156,3 +165,6 @@ async function platformHealth(subgraphs: SubgraphRuntime[], redis: Redis | null)
   if (redis) checks.redis = await redis.ping().then(() => 'healthy' as const, () => 'unhealthy' as const);
   return checks;
 }
+
+const mailOutboxDir = (dataDir: string) =>
+  dataDir === ':memory:' ? path.join(tmpdir(), `platform-outbox-${process.pid}`) : path.join(dataDir, 'outbox');

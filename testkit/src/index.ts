@@ -5,6 +5,7 @@ export * from './databases';
 export * from './log-capture';
 export * from './held-subscription';
 export * from './platform-start';
+export * from './smtp-sink';
 export * from './subgraph-harness';
 export * from './until';
 export type { UntypedJson } from './untyped-json';

@@ -1,4 +1,5 @@
 export * from './base.entity';
+export * from './db-timer';
 export * from './decimal.type';
 export * from './orm';
 export * from './sql-counter';

@@ -6,7 +6,7 @@ import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { Migrator } from '@mikro-orm/migrations';
 import { MySqlDriver } from '@mikro-orm/mysql';
 import { defineConfig, MikroORM, type AbstractSqlDriver } from '@mikro-orm/sql';
-import type { SqlCounter } from './sql-counter';
+import { queryLoggerFactory, type SqlCounter } from './sql-counter';
 
 export type Orm = MikroORM<AbstractSqlDriver>;
 export type Dialect = 'mysql' | 'libsql';
@@ -44,7 +44,8 @@ export async function createOrm(opts: CreateOrmOptions): Promise<Orm> {
     migrations: migrationOptions(dialect, opts),
     debug: opts.debug ? ['query', 'query-params', 'info'] : false,
     logger: opts.logger ?? ((msg) => console.log(msg)),
-    loggerFactory: opts.sqlCounter?.loggerFactory(),
+    // Always: it also times each request's statements (DbTimer).
+    loggerFactory: opts.sqlCounter?.loggerFactory() ?? queryLoggerFactory(),
     // Timestamps are written and read as UTC whatever the server or container time zone.
     timezone: '+00:00',
     forceUtcTimezone: true,

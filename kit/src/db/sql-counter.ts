@@ -1,4 +1,5 @@
 import { DefaultLogger, type LogContext, type Logger, type LoggerOptions } from '@mikro-orm/core';
+import { recordQueryTime } from './db-timer';
 
 /**
  * Pass as `em.fork({ loggerContext: BACKGROUND_WORK })` for work that runs on its own schedule (the outbox relay's
@@ -24,21 +25,32 @@ export class SqlCounter {
 
   /** A MikroORM `loggerFactory` that records statements, then logs as the default logger would. */
   loggerFactory(): (options: LoggerOptions) => Logger {
-    return (options) => new CountingLogger(options, this.statements);
+    return queryLoggerFactory(this.statements);
   }
 }
+
+/**
+ * The ORM's query logger: times each statement into the request's DbTimer and, given a sink (SqlCounter), records
+ * it; then logs as the default logger would.
+ */
+export const queryLoggerFactory =
+  (sink?: string[]) =>
+  (options: LoggerOptions): Logger =>
+    new CountingLogger(options, sink);
 
 class CountingLogger extends DefaultLogger {
   constructor(
     options: LoggerOptions,
-    private readonly sink: string[],
+    private readonly sink?: string[],
   ) {
     super(options);
   }
 
   override logQuery(context: { query: string } & LogContext): void {
     // Slow-query echoes reuse logQuery with their own namespace; they are not extra statements.
-    if ((context.namespace ?? 'query') === 'query' && !context.background) this.sink.push(context.query);
+    if ((context.namespace ?? 'query') !== 'query') return super.logQuery(context);
+    recordQueryTime(context);
+    if (this.sink && !context.background) this.sink.push(context.query);
     super.logQuery(context);
   }
 }

@@ -14,6 +14,8 @@ export interface SuccessContext {
   /** The route's documented message; undefined lets the family choose. */
   message?: string;
   elapsedMs(): number;
+  /** The SQL time the subgraphs reported for the request's operations (`extensions.dbTimeMs`), when they did. */
+  dbTimeMs?: number;
 }
 
 export interface ErrorContext {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Headers } from '@platform/kit';
+import { DB_TIME_HEADER, type Headers } from '@platform/kit';
 
 /** The contracts' own request headers: auth, tenancy and idempotency (003), partner signing (CCO). */
 export const CONTRACT_HEADERS = ['authorization', 'x-tenant-id', 'x-user-id', 'x-api-key', 'x-timestamp', 'x-signature', 'x-tenant-code'] as const;
@@ -19,5 +19,7 @@ export function forwardedHeaders(request: FastifyRequest): Headers {
   }
   out['x-request-id'] = request.id;
   out['x-forwarded-for'] = request.ip;
+  // The subgraphs' SQL time comes back as `extensions.dbTimeMs` (002's performance.dbTime).
+  out[DB_TIME_HEADER] = '1';
   return out;
 }

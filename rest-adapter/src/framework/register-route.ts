@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { GraphQLExecutor, Logger, ObjectStorage } from '@platform/kit';
+import { DB_TIME_EXTENSION, type GraphQLExecutor, type Logger, type ObjectStorage } from '@platform/kit';
 import { forwardedHeaders } from './headers';
 import { parseInput } from './input';
 import { loadOperation, type LoadedOperation } from './operations';
@@ -31,11 +31,17 @@ const PAGE_SIZE = 100;
 
 export const fastifyPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
+/** What the subgraphs reported about the request's operations, added up over them (pages read to the end). */
+interface Reported {
+  dbTimeMs?: number;
+}
+
 async function execute(
   deps: RouteDeps,
   op: LoadedOperation,
   variables: Record<string, unknown>,
   request: FastifyRequest,
+  reported: Reported,
 ): Promise<Record<string, unknown>> {
   let result;
   try {
@@ -50,6 +56,8 @@ async function execute(
     throw new RestError('UNAVAILABLE', 'The service is temporarily unavailable');
   }
   // A REST answer is all or nothing: any error fails the request, with the first error's code.
+  const dbTimeMs = result.extensions?.[DB_TIME_EXTENSION];
+  if (typeof dbTimeMs === 'number') reported.dbTimeMs = (reported.dbTimeMs ?? 0) + dbTimeMs;
   const first = result.errors?.[0];
   if (first) throw RestError.fromGraphQL(first);
   if (!result.data) throw new RestError('INTERNAL', 'The graph returned no data');
@@ -69,12 +77,13 @@ async function executeAllPages(
   variables: Record<string, unknown>,
   request: FastifyRequest,
   field: string,
+  reported: Reported,
 ): Promise<Record<string, unknown>> {
-  const first = await execute(deps, op, { ...variables, page: 1, pageSize: PAGE_SIZE }, request);
+  const first = await execute(deps, op, { ...variables, page: 1, pageSize: PAGE_SIZE }, request, reported);
   const page = first[field] as PageData;
   const items = [...page.items];
   for (let n = 2; n <= Math.min(page.pages, MAX_PAGES); n++) {
-    const next = await execute(deps, op, { ...variables, page: n, pageSize: PAGE_SIZE }, request);
+    const next = await execute(deps, op, { ...variables, page: n, pageSize: PAGE_SIZE }, request, reported);
     items.push(...(next[field] as PageData).items);
   }
   return { ...first, [field]: { ...page, items, page: 1, pageSize: items.length, pages: items.length ? 1 : 0 } };
@@ -83,13 +92,14 @@ async function executeAllPages(
 async function runGraphQL(route: GraphQLRoute, op: LoadedOperation, input: RouteInput, request: FastifyRequest, deps: RouteDeps) {
   const variables = route.variables?.(input) ?? {};
   const field = route.allPages?.(input);
+  const reported: Reported = {};
   const data = field
-    ? await executeAllPages(deps, op, variables, request, field)
-    : await execute(deps, op, variables, request);
-  return { status: route.status ?? 200, payload: route.map(data, input) };
+    ? await executeAllPages(deps, op, variables, request, field, reported)
+    : await execute(deps, op, variables, request, reported);
+  return { status: route.status ?? 200, payload: route.map(data, input), reported };
 }
 
-function send(reply: FastifyReply, route: Route, request: FastifyRequest, status: number, payload: unknown) {
+function send(reply: FastifyReply, route: Route, request: FastifyRequest, status: number, payload: unknown, reported: Reported = {}) {
   if (status === 204) return reply.code(204).send();
   const body = route.raw
     ? payload
@@ -99,6 +109,7 @@ function send(reply: FastifyReply, route: Route, request: FastifyRequest, status
         status,
         message: route.message,
         elapsedMs: () => reply.elapsedTime,
+        dbTimeMs: reported.dbTimeMs,
       });
   return reply.code(status).send(body);
 }
@@ -111,7 +122,7 @@ function streamDeps(deps: RouteDeps, request: FastifyRequest): StreamDeps {
       return deps.storage;
     },
     graph: async (operation, variables) =>
-      (await execute(deps, loadOperation(operation), variables as Record<string, unknown>, request)) as never,
+      (await execute(deps, loadOperation(operation), variables as Record<string, unknown>, request, {})) as never,
   };
 }
 
@@ -141,9 +152,9 @@ export function registerRoute(app: FastifyInstance, route: Route, deps: RouteDep
         deps.checkPayload?.(route, result.body);
         return send(reply, route, request, result.status ?? route.status ?? 200, result.body);
       }
-      const { status, payload } = await runGraphQL(route, op!, input, request, deps);
+      const { status, payload, reported } = await runGraphQL(route, op!, input, request, deps);
       deps.checkPayload?.(route, payload);
-      return send(reply, route, request, status, payload);
+      return send(reply, route, request, status, payload, reported);
     },
   });
 }

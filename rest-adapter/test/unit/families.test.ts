@@ -99,16 +99,23 @@ describe('002 bodies', () => {
   });
 
   it('other endpoints: {success, …payload, performance} and {success:false, message, performance}', () => {
-    expect(leads002.success({ total: 1, list: [], dbTime: '2ms' }, successCtx)).toEqual({
+    // dbTime: the SQL time the subgraphs reported (extensions.dbTimeMs), rounded; absent when none reported.
+    expect(leads002.success({ total: 1, list: [] }, { ...successCtx, dbTimeMs: 1.6 })).toEqual({
       success: true,
       total: 1,
       list: [],
       performance: { totalTime: '3ms', dbTime: '2ms' },
     });
+    expect(leads002.success({ total: 0 }, successCtx)).toEqual({ success: true, total: 0, performance: { totalTime: '3ms' } });
     expect(leads002.error(new RestError('NOT_FOUND', 'x'), errorCtx(leads002, 'NOT_FOUND'))).toEqual({
       success: false,
       message: '资源不存在',
       performance: { totalTime: '12ms' },
+    });
+    // § 7: the 401s keep the document's own body.
+    expect(leads002.error(new RestError('UNAUTHENTICATED', 'x'), { ...errorCtx(leads002, 'UNAUTHENTICATED'), hadToken: false })).toEqual({
+      code: 401,
+      message: '未携带有效token',
     });
   });
 });

@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { execute, GraphQLError, parse, type DocumentNode } from 'graphql';
-import type { SubgraphRuntime } from '@platform/kit';
+import type { DbTimer, SubgraphRuntime } from '@platform/kit';
 import type { RouterContext } from '../context';
 
 type GatewayResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -28,7 +28,9 @@ export class LocalDataSource implements GraphQLDataSource<RouterContext> {
         operationName: request.operationName,
         contextValue,
       });
-      // Serialised exactly as an HTTP subgraph would answer.
+      // Serialised exactly as an HTTP subgraph would answer, its SQL time added to the operation's.
+      const dbTimeMs = (contextValue as { dbTimer?: DbTimer }).dbTimer?.ms;
+      if (dbTimeMs !== undefined) (options.context as Partial<RouterContext>).dbTimer?.add(dbTimeMs);
       return { data: result.data, errors: result.errors?.map((e) => e.toJSON()) };
     } catch (error) {
       const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(String(error));

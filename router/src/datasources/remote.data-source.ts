@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { DomainError } from '@platform/kit';
+import { DB_TIME_EXTENSION, DB_TIME_HEADER, DomainError } from '@platform/kit';
 import type { RouterContext } from '../context';
 
 type Response = Awaited<ReturnType<RemoteGraphQLDataSource<RouterContext>['process']>>;
@@ -22,12 +22,17 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext>
     if (headers.authorization) request.http.headers.set('authorization', headers.authorization);
     request.http.headers.set('x-request-id', headers['x-request-id']);
     if (headers['x-forwarded-for']) request.http.headers.set('x-forwarded-for', headers['x-forwarded-for']);
+    if ((context as Partial<RouterContext>).dbTimer) request.http.headers.set(DB_TIME_HEADER, '1');
   }
 
   /** A subgraph that cannot be reached is UNAVAILABLE to the client, not an internal error of the router. */
   override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<Response> {
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      // The subgraph's SQL time, added to the operation's (the gateway keeps no subgraph extensions itself).
+      const dbTimeMs: unknown = response.extensions?.[DB_TIME_EXTENSION];
+      if (typeof dbTimeMs === 'number') (options.context as Partial<RouterContext>).dbTimer?.add(dbTimeMs);
+      return response;
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       throw new DomainError('UNAVAILABLE', `Subgraph ${this.subgraph} is unavailable`);

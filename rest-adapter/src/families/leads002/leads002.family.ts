@@ -71,7 +71,7 @@ const performance = (ctx: { elapsedMs(): number }) => ({ totalTime: `${Math.roun
 /**
  * The other 002 endpoints: `{success:true, …payload, performance}` (the payload's keys sit beside `success`,
  * e.g. `{success, total, list, performance}`); errors `{success:false, message, performance}`. `totalTime` is
- * measured here; `dbTime`, when a subgraph reports it, is part of the payload the route maps.
+ * measured here; `dbTime` is the SQL time the subgraphs measured for the request (their `extensions.dbTimeMs`).
  */
 export const leads002: Family = {
   id: 'leads002',
@@ -80,15 +80,19 @@ export const leads002: Family = {
   fieldCase: 'snake',
   success(payload, ctx) {
     const extra = payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : {};
-    const { dbTime, ...rest } = extra;
+    const dbTime = ctx.dbTimeMs === undefined ? {} : { dbTime: `${Math.round(ctx.dbTimeMs)}ms` };
     return {
       success: true,
       ...(ctx.message !== undefined ? { message: ctx.message } : {}),
-      ...rest,
-      performance: { ...performance(ctx), ...(dbTime !== undefined ? { dbTime } : {}) },
+      ...extra,
+      performance: { ...performance(ctx), ...dbTime },
     };
   },
-  error: (error, ctx) => ({ success: false, message: leadsMessage(error, ctx), performance: performance(ctx) }),
+  // §7: the two 401s keep the document's own `{code, message}` body on every 002 route.
+  error: (error, ctx) =>
+    ctx.status === 401
+      ? { code: 401, message: leadsMessage(error, ctx) }
+      : { success: false, message: leadsMessage(error, ctx), performance: performance(ctx) },
   successSchema(data) {
     const base = schema.object({
       success: schema.const(true),
@@ -96,10 +100,15 @@ export const leads002: Family = {
     });
     return data ? { allOf: [base, data] } : base;
   },
-  errorSchema: schema.object({
-    success: schema.const(false),
-    message: schema.string,
-    performance: schema.object({ totalTime: schema.string }),
-  }),
+  errorSchema: {
+    oneOf: [
+      schema.object({
+        success: schema.const(false),
+        message: schema.string,
+        performance: schema.object({ totalTime: schema.string }),
+      }),
+      schema.object({ code: schema.const(401), message: schema.string }),
+    ],
+  },
   time: leadsTime,
 };

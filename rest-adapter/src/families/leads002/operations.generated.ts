@@ -5,6 +5,41 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AddFollowUpInput = {
+  /** When; default now. `2024-06-01 10:00:00` (the tenant's zone) or ISO 8601. */
+  followUpTime?: string | null | undefined;
+  followUpMethod?: string | null | undefined;
+  followUpResult?: string | null | undefined;
+  leadId: string | number;
+  content: string;
+  /** Who followed up; default the caller's login. */
+  followUpPerson?: string | null | undefined;
+};
+
+export type CreateLeadInput = {
+  /** When; default now. `2024-06-01 10:00:00` (the tenant's zone) or ISO 8601. */
+  followUpTime?: string | null | undefined;
+  followUpMethod?: string | null | undefined;
+  followUpResult?: string | null | undefined;
+  customerNickname: string;
+  sourcePlatform?: string | null | undefined;
+  sourceAccount?: string | null | undefined;
+  contactAccount?: string | null | undefined;
+  /** When the lead came in; default now. `2024-06-01 10:00:00` (the tenant's zone) or ISO 8601. */
+  leadTime?: string | null | undefined;
+  isContacted?: boolean | null | undefined;
+  /** 高, 中 or 低. */
+  intentionLevel: string;
+  isDeal?: boolean | null | undefined;
+  /** yyyy-MM-dd. */
+  dealDate?: string | null | undefined;
+  followerId: string | number;
+  /** Record the first follow-up (followUpContent) with the lead. */
+  createFollowUp?: boolean;
+  /** Required unless createFollowUp is false. */
+  followUpContent?: string | null | undefined;
+};
+
 export type DeviceInput = {
   /** `device_id`: stable per installation; a re-login from it reuses its slot. */
   deviceId: string;
@@ -18,6 +53,20 @@ export type DeviceInput = {
   osVersion?: string | null | undefined;
   /** `app_version`. */
   appVersion?: string | null | undefined;
+};
+
+export type LeadFilter = {
+  /** 高, 中 or 低. */
+  intentionLevel?: string | null | undefined;
+  isDeal?: boolean | null | undefined;
+  isContacted?: boolean | null | undefined;
+  /** Contained in the nickname, the contact or the source account. */
+  keyword?: string | null | undefined;
+  customerNickname?: string | null | undefined;
+  /** yyyy-MM-dd: leads that came in on or after that day (tenant zone). */
+  dateFrom?: string | null | undefined;
+  /** yyyy-MM-dd: leads that came in on or before that day. */
+  dateTo?: string | null | undefined;
 };
 
 export type LoginAudience =
@@ -49,6 +98,32 @@ export type RegisterInput = {
   role?: string | null | undefined;
 };
 
+export type UpdateLeadInput = {
+  /** When; default now. `2024-06-01 10:00:00` (the tenant's zone) or ISO 8601. */
+  followUpTime?: string | null | undefined;
+  followUpMethod?: string | null | undefined;
+  followUpResult?: string | null | undefined;
+  customerNickname?: string | null | undefined;
+  sourcePlatform?: string | null | undefined;
+  sourceAccount?: string | null | undefined;
+  contactAccount?: string | null | undefined;
+  /** When the lead came in. `2024-06-01 10:00:00` (the tenant's zone) or ISO 8601. */
+  leadTime?: string | null | undefined;
+  isContacted?: boolean | null | undefined;
+  /** 高, 中 or 低. */
+  intentionLevel?: string | null | undefined;
+  isDeal?: boolean | null | undefined;
+  /** yyyy-MM-dd. */
+  dealDate?: string | null | undefined;
+  followerId?: string | number | null | undefined;
+  /** Record a follow-up (followUpContent required) with the edit. */
+  createFollowUp?: boolean;
+  followUpContent?: string | null | undefined;
+  /** true ends following the lead up (endFollowupReason required). */
+  endFollowup?: boolean | null | undefined;
+  endFollowupReason?: string | null | undefined;
+};
+
 export type UpdateUserInput = {
   email?: string | null | undefined;
   fullName?: string | null | undefined;
@@ -73,6 +148,106 @@ export type UserFilter = {
 export type UserStatus =
   | 'active'
   | 'inactive';
+
+export type Lead002Fragment = { id: string, customerNickname: string, sourcePlatform: string | null, sourceAccount: string | null, contactAccount: string | null, leadTime: string, isContacted: boolean, intentionLevel: string, registrantId: string, isDeal: boolean, dealDate: string | null, needFollowup: boolean, endFollowup: boolean, endFollowupReason: string | null, createdAt: string, updatedAt: string, follower: { id: string, username: string, nickname: string | null }, latestFollowUp: { followUpTime: string, content: string } | null };
+
+export type FollowUp002Fragment = { id: string, leadId: string, followUpTime: string, method: string | null, content: string, result: string | null, followUpPerson: string, createdAt: string, updatedAt: string };
+
+export type Leads002ListQueryVariables = Exact<{
+  filter?: LeadFilter | null | undefined;
+  page?: number | null | undefined;
+  pageSize?: number | null | undefined;
+}>;
+
+
+export type Leads002ListQuery = { leads: { total: number, items: Array<{ id: string, customerNickname: string, sourcePlatform: string | null, sourceAccount: string | null, contactAccount: string | null, leadTime: string, isContacted: boolean, intentionLevel: string, registrantId: string, isDeal: boolean, dealDate: string | null, needFollowup: boolean, endFollowup: boolean, endFollowupReason: string | null, createdAt: string, updatedAt: string, follower: { id: string, username: string, nickname: string | null }, latestFollowUp: { followUpTime: string, content: string } | null }> }, leadsSettings: { timeZone: string } };
+
+export type Leads002LeadQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type Leads002LeadQuery = { lead: { id: string, customerNickname: string, sourcePlatform: string | null, sourceAccount: string | null, contactAccount: string | null, leadTime: string, isContacted: boolean, intentionLevel: string, registrantId: string, isDeal: boolean, dealDate: string | null, needFollowup: boolean, endFollowup: boolean, endFollowupReason: string | null, createdAt: string, updatedAt: string, follower: { id: string, username: string, nickname: string | null }, latestFollowUp: { followUpTime: string, content: string } | null }, leadsSettings: { timeZone: string } };
+
+export type Leads002CreateMutationVariables = Exact<{
+  input: CreateLeadInput;
+}>;
+
+
+export type Leads002CreateMutation = { createLead: { lead: { id: string }, followUp: { id: string } | null } };
+
+export type Leads002UpdateMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateLeadInput;
+}>;
+
+
+export type Leads002UpdateMutation = { updateLead: { lead: { id: string }, followUp: { id: string } | null } };
+
+export type Leads002DeleteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type Leads002DeleteMutation = { deleteLead: { id: string, deletedFollowUps: number } };
+
+export type Leads002AddFollowUpMutationVariables = Exact<{
+  input: AddFollowUpInput;
+}>;
+
+
+export type Leads002AddFollowUpMutation = { addFollowUp: { id: string } };
+
+export type Leads002FollowUpsQueryVariables = Exact<{
+  leadId: string | number;
+  page?: number | null | undefined;
+  pageSize?: number | null | undefined;
+}>;
+
+
+export type Leads002FollowUpsQuery = { followUps: { total: number, page: number, pageSize: number, pages: number, items: Array<{ id: string, leadId: string, followUpTime: string, method: string | null, content: string, result: string | null, followUpPerson: string, createdAt: string, updatedAt: string }> }, leadsSettings: { timeZone: string } };
+
+export type Leads002RemindConfigsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type Leads002RemindConfigsQuery = { remindConfigs: Array<{ id: string, intentionLevel: string, intervalDays: number, updatedAt: string }> };
+
+export type Leads002UpdateRemindConfigMutationVariables = Exact<{
+  level: string;
+  intervalDays: number;
+}>;
+
+
+export type Leads002UpdateRemindConfigMutation = { updateRemindConfig: { id: string } };
+
+export type Leads002TriggerCheckMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type Leads002TriggerCheckMutation = { triggerReminderCheck: { overdueCount: number, emailList: Array<string>, timeZone: string, overdueList: Array<{ leadId: string, customerNickname: string, intentionLevel: string, lastFollowUpTime: string, followUpPerson: string, overdueDays: number, configDays: number }> } };
+
+export type Leads002OverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type Leads002OverviewQuery = { leadsOverview: { totalLeads: number, intentionDistribution: Array<{ label: string, count: number }>, platformDistribution: Array<{ label: string, count: number }>, recentAdditions: { today: number, thisWeek: number, thisMonth: number }, last15DaysTrend: Array<{ date: string, count: number }>, followup: { thisWeekLeadCount: number, thisWeekRecordCount: number }, todayStats: { followedLeads: number, followupRecords: number, endedLeads: number } } };
+
+export type Leads002RecipientsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type Leads002RecipientsQuery = { remindRecipients: Array<{ id: string, email: string }> };
+
+export type Leads002AddRecipientMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type Leads002AddRecipientMutation = { addRemindRecipient: { id: string } };
+
+export type Leads002DeleteRecipientMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type Leads002DeleteRecipientMutation = { deleteRemindRecipient: boolean };
 
 export type LeadsLogsQueryVariables = Exact<{
   resourceId?: string | number | null | undefined;
@@ -140,7 +315,23 @@ export type LeadsSalesUsersQueryVariables = Exact<{
 
 export type LeadsSalesUsersQuery = { salesUsers: { total: number, page: number, pageSize: number, pages: number, items: Array<{ id: string, username: string, nickname: string | null, roleCode: string | null, createdAt: string, updatedAt: string }> } };
 
+export const Lead002FragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Lead002"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerNickname"}},{"kind":"Field","name":{"kind":"Name","value":"sourcePlatform"}},{"kind":"Field","name":{"kind":"Name","value":"sourceAccount"}},{"kind":"Field","name":{"kind":"Name","value":"contactAccount"}},{"kind":"Field","name":{"kind":"Name","value":"leadTime"}},{"kind":"Field","name":{"kind":"Name","value":"isContacted"}},{"kind":"Field","name":{"kind":"Name","value":"intentionLevel"}},{"kind":"Field","name":{"kind":"Name","value":"registrantId"}},{"kind":"Field","name":{"kind":"Name","value":"isDeal"}},{"kind":"Field","name":{"kind":"Name","value":"dealDate"}},{"kind":"Field","name":{"kind":"Name","value":"needFollowup"}},{"kind":"Field","name":{"kind":"Name","value":"endFollowup"}},{"kind":"Field","name":{"kind":"Name","value":"endFollowupReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"follower"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestFollowUp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"followUpTime"}},{"kind":"Field","name":{"kind":"Name","value":"content"}}]}}]}}]} as unknown as DocumentNode<Lead002Fragment, unknown>;
+export const FollowUp002FragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FollowUp002"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FollowUp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"leadId"}},{"kind":"Field","name":{"kind":"Name","value":"followUpTime"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"followUpPerson"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<FollowUp002Fragment, unknown>;
 export const LeadsUserFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadsUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<LeadsUserFragment, unknown>;
+export const Leads002ListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Leads002List"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LeadFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pageSize"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leads"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}},{"kind":"Argument","name":{"kind":"Name","value":"pageSize"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pageSize"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Lead002"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"leadsSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Lead002"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerNickname"}},{"kind":"Field","name":{"kind":"Name","value":"sourcePlatform"}},{"kind":"Field","name":{"kind":"Name","value":"sourceAccount"}},{"kind":"Field","name":{"kind":"Name","value":"contactAccount"}},{"kind":"Field","name":{"kind":"Name","value":"leadTime"}},{"kind":"Field","name":{"kind":"Name","value":"isContacted"}},{"kind":"Field","name":{"kind":"Name","value":"intentionLevel"}},{"kind":"Field","name":{"kind":"Name","value":"registrantId"}},{"kind":"Field","name":{"kind":"Name","value":"isDeal"}},{"kind":"Field","name":{"kind":"Name","value":"dealDate"}},{"kind":"Field","name":{"kind":"Name","value":"needFollowup"}},{"kind":"Field","name":{"kind":"Name","value":"endFollowup"}},{"kind":"Field","name":{"kind":"Name","value":"endFollowupReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"follower"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestFollowUp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"followUpTime"}},{"kind":"Field","name":{"kind":"Name","value":"content"}}]}}]}}]} as unknown as DocumentNode<Leads002ListQuery, Leads002ListQueryVariables>;
+export const Leads002LeadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Leads002Lead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Lead002"}}]}},{"kind":"Field","name":{"kind":"Name","value":"leadsSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Lead002"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerNickname"}},{"kind":"Field","name":{"kind":"Name","value":"sourcePlatform"}},{"kind":"Field","name":{"kind":"Name","value":"sourceAccount"}},{"kind":"Field","name":{"kind":"Name","value":"contactAccount"}},{"kind":"Field","name":{"kind":"Name","value":"leadTime"}},{"kind":"Field","name":{"kind":"Name","value":"isContacted"}},{"kind":"Field","name":{"kind":"Name","value":"intentionLevel"}},{"kind":"Field","name":{"kind":"Name","value":"registrantId"}},{"kind":"Field","name":{"kind":"Name","value":"isDeal"}},{"kind":"Field","name":{"kind":"Name","value":"dealDate"}},{"kind":"Field","name":{"kind":"Name","value":"needFollowup"}},{"kind":"Field","name":{"kind":"Name","value":"endFollowup"}},{"kind":"Field","name":{"kind":"Name","value":"endFollowupReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"follower"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestFollowUp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"followUpTime"}},{"kind":"Field","name":{"kind":"Name","value":"content"}}]}}]}}]} as unknown as DocumentNode<Leads002LeadQuery, Leads002LeadQueryVariables>;
+export const Leads002CreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Leads002Create"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateLeadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createLead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"followUp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<Leads002CreateMutation, Leads002CreateMutationVariables>;
+export const Leads002UpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Leads002Update"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateLeadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateLead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"followUp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<Leads002UpdateMutation, Leads002UpdateMutationVariables>;
+export const Leads002DeleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Leads002Delete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteLead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deletedFollowUps"}}]}}]}}]} as unknown as DocumentNode<Leads002DeleteMutation, Leads002DeleteMutationVariables>;
+export const Leads002AddFollowUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Leads002AddFollowUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddFollowUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addFollowUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<Leads002AddFollowUpMutation, Leads002AddFollowUpMutationVariables>;
+export const Leads002FollowUpsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Leads002FollowUps"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"leadId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pageSize"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"followUps"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"leadId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"leadId"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}},{"kind":"Argument","name":{"kind":"Name","value":"pageSize"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pageSize"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"pageSize"}},{"kind":"Field","name":{"kind":"Name","value":"pages"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FollowUp002"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"leadsSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FollowUp002"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FollowUp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"leadId"}},{"kind":"Field","name":{"kind":"Name","value":"followUpTime"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"followUpPerson"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<Leads002FollowUpsQuery, Leads002FollowUpsQueryVariables>;
+export const Leads002RemindConfigsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Leads002RemindConfigs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"remindConfigs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"intentionLevel"}},{"kind":"Field","name":{"kind":"Name","value":"intervalDays"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<Leads002RemindConfigsQuery, Leads002RemindConfigsQueryVariables>;
+export const Leads002UpdateRemindConfigDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Leads002UpdateRemindConfig"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"level"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"intervalDays"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRemindConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"level"},"value":{"kind":"Variable","name":{"kind":"Name","value":"level"}}},{"kind":"Argument","name":{"kind":"Name","value":"intervalDays"},"value":{"kind":"Variable","name":{"kind":"Name","value":"intervalDays"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<Leads002UpdateRemindConfigMutation, Leads002UpdateRemindConfigMutationVariables>;
+export const Leads002TriggerCheckDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Leads002TriggerCheck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"triggerReminderCheck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"overdueCount"}},{"kind":"Field","name":{"kind":"Name","value":"emailList"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"overdueList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leadId"}},{"kind":"Field","name":{"kind":"Name","value":"customerNickname"}},{"kind":"Field","name":{"kind":"Name","value":"intentionLevel"}},{"kind":"Field","name":{"kind":"Name","value":"lastFollowUpTime"}},{"kind":"Field","name":{"kind":"Name","value":"followUpPerson"}},{"kind":"Field","name":{"kind":"Name","value":"overdueDays"}},{"kind":"Field","name":{"kind":"Name","value":"configDays"}}]}}]}}]}}]} as unknown as DocumentNode<Leads002TriggerCheckMutation, Leads002TriggerCheckMutationVariables>;
+export const Leads002OverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Leads002Overview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leadsOverview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalLeads"}},{"kind":"Field","name":{"kind":"Name","value":"intentionDistribution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"platformDistribution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentAdditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"today"}},{"kind":"Field","name":{"kind":"Name","value":"thisWeek"}},{"kind":"Field","name":{"kind":"Name","value":"thisMonth"}}]}},{"kind":"Field","name":{"kind":"Name","value":"last15DaysTrend"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"followup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thisWeekLeadCount"}},{"kind":"Field","name":{"kind":"Name","value":"thisWeekRecordCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"todayStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"followedLeads"}},{"kind":"Field","name":{"kind":"Name","value":"followupRecords"}},{"kind":"Field","name":{"kind":"Name","value":"endedLeads"}}]}}]}}]}}]} as unknown as DocumentNode<Leads002OverviewQuery, Leads002OverviewQueryVariables>;
+export const Leads002RecipientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Leads002Recipients"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"remindRecipients"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<Leads002RecipientsQuery, Leads002RecipientsQueryVariables>;
+export const Leads002AddRecipientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Leads002AddRecipient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addRemindRecipient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<Leads002AddRecipientMutation, Leads002AddRecipientMutationVariables>;
+export const Leads002DeleteRecipientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Leads002DeleteRecipient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteRemindRecipient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<Leads002DeleteRecipientMutation, Leads002DeleteRecipientMutationVariables>;
 export const LeadsLogsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LeadsLogs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resourceId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pageSize"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLogs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"resourceType"},"value":{"kind":"StringValue","value":"lead","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"resourceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resourceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}},{"kind":"Argument","name":{"kind":"Name","value":"pageSize"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pageSize"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"resourceId"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"pageSize"}}]}}]}}]} as unknown as DocumentNode<LeadsLogsQuery, LeadsLogsQueryVariables>;
 export const LeadsRegisterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LeadsRegister"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"register"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]} as unknown as DocumentNode<LeadsRegisterMutation, LeadsRegisterMutationVariables>;
 export const LeadsLoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LeadsLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeadsUser"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadsUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<LeadsLoginMutation, LeadsLoginMutationVariables>;

@@ -1,0 +1,17 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261204222346 extends Migration {
+
+  override name = 'Migration20261204222346';
+
+  override up(): void | Promise<void> {
+    this.addSql(`create index \`customer_lead_tenant_id_source_platform_index\` on \`customer_lead\` (\`tenant_id\`, \`source_platform\`);`);
+    this.addSql(`create index \`customer_lead_tenant_id_intention_level_index\` on \`customer_lead\` (\`tenant_id\`, \`intention_level\`);`);
+  }
+
+  override down(): void | Promise<void> {
+    this.addSql(`drop index \`customer_lead_tenant_id_source_platform_index\`;`);
+    this.addSql(`drop index \`customer_lead_tenant_id_intention_level_index\`;`);
+  }
+
+}

@@ -1,0 +1,80 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType()
+export class LabelCount {
+  @Field()
+  label!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+export class DateCount {
+  @Field({ description: 'yyyy-MM-dd in the tenant zone.' })
+  date!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+export class RecentAdditions {
+  @Field(() => Int)
+  today!: number;
+
+  @Field(() => Int, { description: 'Monday to Sunday.' })
+  thisWeek!: number;
+
+  @Field(() => Int)
+  thisMonth!: number;
+}
+
+@ObjectType()
+export class FollowUpCounts {
+  @Field(() => Int, { description: 'Leads followed up this week (distinct).' })
+  thisWeekLeadCount!: number;
+
+  @Field(() => Int, { description: 'Follow-up records made this week.' })
+  thisWeekRecordCount!: number;
+}
+
+@ObjectType()
+export class TodayStats {
+  @Field(() => Int, { description: 'Leads with a follow-up recorded today (distinct, by record creation).' })
+  followedLeads!: number;
+
+  @Field(() => Int)
+  followupRecords!: number;
+
+  @Field(() => Int, { description: 'Leads whose follow-up was ended today.' })
+  endedLeads!: number;
+}
+
+/** 002 § 5.1, over the leads the caller may see; days, weeks and months in the tenant's zone. */
+@ObjectType()
+export class LeadsOverview {
+  @Field(() => Int)
+  totalLeads!: number;
+
+  @Field(() => [LabelCount])
+  intentionDistribution!: LabelCount[];
+
+  @Field(() => [LabelCount])
+  platformDistribution!: LabelCount[];
+
+  @Field(() => RecentAdditions)
+  recentAdditions!: RecentAdditions;
+
+  @Field(() => [DateCount], { description: 'The last 15 days, oldest first, days without leads included.' })
+  last15DaysTrend!: DateCount[];
+
+  @Field(() => FollowUpCounts)
+  followup!: FollowUpCounts;
+
+  @Field(() => TodayStats)
+  todayStats!: TodayStats;
+
+  @Field()
+  timeZone!: string;
+}
