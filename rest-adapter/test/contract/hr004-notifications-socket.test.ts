@@ -1,4 +1,4 @@
-import { ISO_UTC, hrToken } from '../support/contract';
+import { ISO_UTC, call, hrToken } from '../support/contract';
 import { useTestPlatform } from '../support/platform';
 import { openSocket, type TestSocket } from '../support/socket';
 
@@ -121,5 +121,51 @@ describe('WS /ws/notifications', () => {
     await send('only for admin');
     expect(await socket.next(1000)).toMatchObject({ data: { title: 'only for admin' } });
     await expect(otherSocket.next(300)).rejects.toThrow('no message');
+  });
+
+  it("delivers a supervisor's rating of a work log to its author within 1 s (worklogs → activity's template → the socket)", async () => {
+    const roles = await call(platform.app, 'GET', '/api/roles?page_size=100', { token: adminToken });
+    const userRole = roles.body.data.items.find((r: { code: string }) => r.code === 'user').id;
+    const employee = { username: 'ws_rated', password: 'Password123', full_name: '被评分的员工', role_id: userRole };
+    expect((await call(platform.app, 'POST', '/api/employees', { token: adminToken, body: employee })).status).toBe(201);
+    const employeeToken = await hrToken(platform.app, employee.username, employee.password);
+    const logDate = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const created = await call(platform.app, 'POST', '/api/worklogs', {
+      token: employeeToken,
+      body: { log_date: logDate, work_content: '整理客户回访记录', completion_status: 'completed', self_rating: 4 },
+    });
+    expect(created.status).toBe(201);
+    const employeeId = String((await graph('{ me { id } }', {}, employeeToken)).me.id);
+
+    const socket = track(openSocket(base, `/ws/notifications?token=${employeeToken}`));
+    // Probes addressed to the employee: the socket is live end to end before the rating.
+    for (let i = 0; ; i++) {
+      await send('probe', employeeId);
+      const arrived = await socket.next(200).then(() => true, () => false);
+      if (arrived) break;
+      if (i > 100) throw new Error('the socket never delivered');
+    }
+    socket.pending.splice(0);
+
+    const ratedAt = Date.now();
+    const rated = await call(platform.app, 'POST', `/api/worklogs/${created.body.data.id}/rate`, {
+      token: adminToken,
+      body: { supervisor_rating: 5, supervisor_comment: '记录完整' },
+    });
+    expect(rated.status).toBe(200);
+    const message = await socket.next(1000);
+    expect(Date.now() - ratedAt).toBeLessThan(1000);
+    expect(message).toEqual({
+      type: 'notification',
+      data: {
+        id: expect.any(String),
+        title: expect.any(String),
+        message: expect.stringContaining('记录完整'),
+        category: 'work_log',
+        timestamp: expect.stringMatching(ISO_UTC),
+        read: false,
+      },
+    });
+    expect(message.data.message).toContain('5');
   });
 });

@@ -9,7 +9,7 @@ beforeEach(async () => {
 });
 afterEach(() => client.close());
 
-const RATED = { template: 'worklog.rated', params: { log_date: '2026-12-01', rater: 'admin', rating: 5, worklog_id: 7 } };
+const RATED = { template: 'worklog.rated', params: { log_date: '2026-12-01', rater: 'admin', rating: 5, comment: '很好', worklog_id: 7 } };
 
 describe('notification.requested → notifications', () => {
   test('renders the platform default template, stores one per recipient and delivers it live', async () => {
@@ -19,7 +19,7 @@ describe('notification.requested → notifications', () => {
 
     expect((await received).data?.notificationReceived).toEqual({
       title: '工作日志已评分',
-      body: '您 2026-12-01 的工作日志已被 admin 评为 5 分',
+      body: '您 2026-12-01 的工作日志已被 admin 评为 5 分 很好',
       category: 'work_log',
       priority: 'medium',
       actionUrl: '/worklogs/7',

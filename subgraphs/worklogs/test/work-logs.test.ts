@@ -143,7 +143,7 @@ describe('rating a log', () => {
           recipients: { userIds: [callers.alice.userId] },
           template: 'worklog.rated',
           // the supervisor's name as identity announced it
-          params: { rating: 5, comment: '完成质量很高', logDate: daysAgo(5), supervisorName: '主管 Mia' },
+          params: { rating: 5, comment: '完成质量很高', log_date: daysAgo(5), rater: '主管 Mia', worklog_id: Number(id) },
         },
       },
     ]);
@@ -158,7 +158,7 @@ describe('a holder of worklogs:rate without any admin role', () => {
     expect(rated.rateWorkLog).toEqual(expect.objectContaining({ supervisorRating: 2, supervisorId: '40' }));
     // never announced by identity: the notice falls back to the login id
     const notice = (await eventsOf(id)).find((e) => e.topic === 'notification.requested');
-    expect(notice?.payload.params).toMatchObject({ supervisorName: 'quinn' });
+    expect(notice?.payload.params).toMatchObject({ rater: 'quinn' });
   });
 });
 

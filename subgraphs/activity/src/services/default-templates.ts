@@ -28,7 +28,7 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
     name: '工作日志已评分',
     type: 'work_log',
     titleTemplate: '工作日志已评分',
-    contentTemplate: '您 {log_date} 的工作日志已被 {rater} 评为 {rating} 分',
+    contentTemplate: '您 {log_date} 的工作日志已被 {rater} 评为 {rating} 分 {comment}',
     actionUrlTemplate: '/worklogs/{worklog_id}',
   },
   {

@@ -189,11 +189,13 @@ export async function rateWorkLog(ctx: WorklogsContext, id: string, input: RateW
     notify: {
       recipients: { userIds: [log.employeeId] },
       template: RATED_TEMPLATE,
+      // Named as activity's default `worklog.rated` template's placeholders (snake_case, as every template's are).
       params: {
         rating: input.supervisorRating,
-        comment: log.supervisorComment,
-        logDate: log.logDate,
-        supervisorName,
+        comment: log.supervisorComment ?? '',
+        log_date: log.logDate,
+        rater: supervisorName,
+        worklog_id: log.id,
       },
     },
   });
