@@ -17,10 +17,6 @@ const common = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 module.exports = {
-  // Two workers on the 2-core machines, each replaced once a test file leaves it above 1.5 GB: module registries of
-  // hundreds of test files otherwise pile up in one worker until its heap runs out.
-  maxWorkers: 2,
-  workerIdleMemoryLimit: '1500MB',
   projects: [
     {
       ...common,

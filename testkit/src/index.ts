@@ -10,3 +10,4 @@ export * from './subgraph-harness';
 export * from './until';
 export type { UntypedJson } from './untyped-json';
 export * from './service-processes';
+export * from './graphql-results';

@@ -32,3 +32,27 @@ export const ccoFieldMessages: ErrorMessages = {
       ? `${CCO_MESSAGES.BAD_USER_INPUT}：${e.details.field}: ${e.message.replace(/^\S+ (?=must )/, '')}`
       : undefined,
 };
+
+/** The zone a caller's tenant shows local times in (UTC until identity has announced the tenant to activity). */
+export const tenantZone = (me: { tenant?: { zone: string } | null }) => me.tenant?.zone ?? 'UTC';
+
+interface Announcement {
+  id: string;
+  title: string;
+  content: string;
+  forcedRead: boolean;
+  effectiveStart: string;
+  effectiveEnd?: string | null;
+  createdAt: string;
+}
+
+/** An announcement (public notification) as the admin console and the collector app both show it. */
+export const announcementItem = (n: Announcement, zone: string) => ({
+  id: Number(n.id),
+  title: n.title,
+  content: n.content,
+  is_forced_read: n.forcedRead,
+  effective_start_time: ccoTime(n.effectiveStart, zone),
+  effective_end_time: ccoTimeOrNull(n.effectiveEnd, zone),
+  created_at: ccoTime(n.createdAt, zone),
+});

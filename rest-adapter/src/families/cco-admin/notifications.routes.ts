@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { graphqlRoute, rateLimit } from '../../framework/route';
 import { defined, intId } from '../shared/inputs';
 import { ccoAdmin } from './cco-admin.family';
-import { ccoFieldMessages, ccoPage, ccoPageQuery, ccoTime, ccoTimeOrNull, localTime } from './cco.shapes';
+import { announcementItem, ccoFieldMessages, ccoPage, ccoPageQuery, localTime, tenantZone } from './cco.shapes';
 import {
   type CcoTemplateFragment,
   CcoCreateNotificationTemplateDocument,
@@ -182,21 +182,12 @@ export const ccoNotificationRoutes = [
     operation: CcoPublicNotificationsDocument,
     variables: ({ query }) => ({ page: query.page, pageSize: query.size }),
     map: ({ me, publicNotifications: p }, { query }) => {
-      const zone = me.tenant?.zone ?? 'UTC';
+      const zone = tenantZone(me);
       return {
         total: p.total,
         page: p.page,
         size: query.size,
-        items: p.items.map((n) => ({
-          id: Number(n.id),
-          title: n.title,
-          content: n.content,
-          is_forced_read: n.forcedRead,
-          effective_start_time: ccoTime(n.effectiveStart, zone),
-          effective_end_time: ccoTimeOrNull(n.effectiveEnd, zone),
-          is_enabled: n.enabled,
-          created_at: ccoTime(n.createdAt, zone),
-        })),
+        items: p.items.map((n) => ({ ...announcementItem(n, zone), is_enabled: n.enabled })),
       };
     },
   }),

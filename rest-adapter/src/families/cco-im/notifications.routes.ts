@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { graphqlRoute, rateLimit } from '../../framework/route';
 import { intId, intIdParam, isTrue, queryBool } from '../shared/inputs';
-import { ccoPage, ccoPageQuery, ccoTime, ccoTimeOrNull, localTime } from '../cco-admin/cco.shapes';
+import { announcementItem, ccoPage, ccoPageQuery, ccoTime, ccoTimeOrNull, localTime, tenantZone } from '../cco-admin/cco.shapes';
 import { ccoIm } from './cco-im.family';
 import {
   type ImNotificationFragment,
@@ -37,7 +37,6 @@ const toItem = (n: ImNotificationFragment, zone: string): z.input<typeof notific
   display_duration_seconds: n.displayDurationSeconds ?? null,
 });
 
-const zoneOf = (me: { tenant?: { zone: string } | null }) => me.tenant?.zone ?? 'UTC';
 const FIELDS = { ids: 'notification_ids', id: 'notification_id', category: 'notification_type', read: 'is_read' };
 const common = { family: ccoIm, rateLimit: rateLimit.none, auth: true, fieldAliases: FIELDS } as const;
 const OWN = "The signed-in collector's own notifications only.";
@@ -53,7 +52,7 @@ export const ccoImNotificationRoutes = [
     operation: ImUnreadNotificationsDocument,
     map: ({ me, myNotifications: page }) => ({
       total_unread: page.total,
-      items: page.items.map((n) => toItem(n, zoneOf(me))),
+      items: page.items.map((n) => toItem(n, tenantZone(me))),
     }),
   }),
   graphqlRoute({
@@ -79,7 +78,7 @@ export const ccoImNotificationRoutes = [
       total: p.total,
       page: p.page,
       size: query.size,
-      items: p.items.map((n) => ({ ...toItem(n, zoneOf(me)), is_read: n.read, read_at: ccoTimeOrNull(n.readAt, zoneOf(me)) })),
+      items: p.items.map((n) => ({ ...toItem(n, tenantZone(me)), is_read: n.read, read_at: ccoTimeOrNull(n.readAt, tenantZone(me)) })),
     }),
   }),
   graphqlRoute({
@@ -131,16 +130,7 @@ export const ccoImNotificationRoutes = [
       total: p.total,
       page: p.page,
       size: query.size,
-      items: p.items.map((n) => ({
-        id: Number(n.id),
-        title: n.title,
-        content: n.content,
-        is_forced_read: n.forcedRead,
-        effective_start_time: ccoTime(n.effectiveStart, zoneOf(me)),
-        effective_end_time: ccoTimeOrNull(n.effectiveEnd, zoneOf(me)),
-        created_at: ccoTime(n.createdAt, zoneOf(me)),
-        is_read: n.read,
-      })),
+      items: p.items.map((n) => ({ ...announcementItem(n, tenantZone(me)), is_read: n.read })),
     }),
   }),
 ];

@@ -116,26 +116,4 @@ export const RECEIVED = /* GraphQL */ `
   subscription { notificationReceived { id title category read tenantId createdAt recipient { id } } }
 `;
 
-export const codeOf = (result: ExecutionResult) => result.errors?.[0]?.extensions?.code;
-
-/**
- * The next event of a subscription, or a failure after `ms` (an event may never arrive). The promise is marked
- * handled at once, so a test that fails before awaiting it reports its own error, not an unhandled rejection.
- */
-export function nextEvent<T>(iterator: AsyncIterator<T>, ms = 5000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no event within ${ms} ms`)), ms);
-  });
-  const event = Promise.race([iterator.next(), timeout]).then((next) => {
-    if (next.done) throw new Error('subscription ended');
-    return next.value;
-  });
-  event.catch(() => undefined).finally(() => clearTimeout(timer));
-  return event;
-}
-
-export function asIterator<T>(result: AsyncIterableIterator<T> | ExecutionResult): AsyncIterableIterator<T> {
-  if (!(Symbol.asyncIterator in result)) throw new Error(`subscribe failed: ${JSON.stringify(result.errors)}`);
-  return result;
-}
+export { asIterator, codeOf, nextEvent } from '@platform/testkit';

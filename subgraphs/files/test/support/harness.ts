@@ -120,25 +120,8 @@ export class FilesClient {
   }
 }
 
-export const codeOf = (result: ExecutionResult) => result.errors?.[0]?.extensions?.code;
 
-export function nextEvent<T>(iterator: AsyncIterator<T>, ms = 10_000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no event within ${ms} ms`)), ms);
-  });
-  const event = Promise.race([iterator.next(), timeout]).then((next) => {
-    if (next.done) throw new Error('subscription ended');
-    return next.value;
-  });
-  event.catch(() => undefined).finally(() => clearTimeout(timer));
-  return event;
-}
 
-export function asIterator<T>(result: AsyncIterableIterator<T> | ExecutionResult): AsyncIterableIterator<T> {
-  if (!(Symbol.asyncIterator in result)) throw new Error(`subscribe failed: ${JSON.stringify(result.errors)}`);
-  return result;
-}
 
 export const TASK = /* GraphQL */ `query Task($id: ID!) { exportTask(id: $id) { id status progress totalRows fileName fileId errorMessage } }`;
 export const PROGRESS = (taskId: string) => /* GraphQL */ `subscription { taskProgress(taskId: "${taskId}") { id status progress fileName } }`;
@@ -153,3 +136,5 @@ export async function finished(client: FilesClient, as: Caller, taskId: string, 
   }
   throw new Error(`task ${taskId} did not finish within ${ms} ms`);
 }
+
+export { asIterator, codeOf, nextEvent } from '@platform/testkit';

@@ -91,5 +91,5 @@ export const CREATE = /* GraphQL */ `
   }
 `;
 
-export const codeOf = (result: ExecutionResult) => result.errors?.[0]?.extensions?.code;
+export { codeOf } from '@platform/testkit';
 export const fieldOf = (result: ExecutionResult) => (result.errors?.[0]?.extensions as { field?: string } | undefined)?.field;

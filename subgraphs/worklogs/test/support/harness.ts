@@ -132,7 +132,7 @@ export const LIST = `query($filter: WorkLogFilterInput, $page: Int, $pageSize: I
 export const EXPORT = `query($filter: WorkLogFilterInput, $afterId: ID, $first: Int) {
   workLogExportPage(filter: $filter, afterId: $afterId, first: $first) { total items { id employeeId logDate } } }`;
 
-export const codeOf = (result: ExecutionResult) => result.errors?.[0]?.extensions?.code;
+export { codeOf } from '@platform/testkit';
 
 /** `YYYY-MM-DD`, `days` before today (UTC). */
 export const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
