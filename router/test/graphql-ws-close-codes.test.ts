@@ -56,7 +56,7 @@ describe('graphql-ws close codes', () => {
     running = await startRouter(platform, 'local');
   });
   afterEach(() => sockets.splice(0).forEach((s) => s.close()));
-  afterAll(() => running.close());
+  afterAll(() => running.close(), 30_000);
 
   const open = (protocol?: string | null) => {
     const socket = new RawSocket(running.wsUrl, protocol);

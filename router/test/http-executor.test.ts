@@ -9,7 +9,7 @@ describe('httpExecutor (REST adapter in its own process)', () => {
     platform = await toyPlatform();
     running = await startRouter(platform, 'remote');
   });
-  afterAll(() => running.close());
+  afterAll(() => running.close(), 30_000);
 
   it('runs an operation on the router as the caller', async () => {
     const result = await httpExecutor(running.url).execute({

@@ -15,7 +15,7 @@ describe('GraphQL over HTTP: the status follows the accepted media type', () => 
     platform = await toyPlatform();
     running = await startRouter(platform, 'local');
   });
-  afterAll(() => running.close());
+  afterAll(() => running.close(), 30_000);
 
   it.each(REQUEST_ERRORS)('a client accepting only application/json gets 200 with errors for $failure', async ({ body }) => {
     const before = platform.calls.total();

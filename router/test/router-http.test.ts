@@ -8,7 +8,7 @@ describe('the router over HTTP', () => {
     platform = await toyPlatform();
     running = await startRouter(platform, 'local');
   });
-  afterAll(() => running.close());
+  afterAll(() => running.close(), 30_000);
 
   describe('CSRF prevention', () => {
     const query = encodeURIComponent('{ notes { id } }');

@@ -20,7 +20,7 @@ describe('operation limits at the router (defaults: depth 12, aliases 30, cost 5
     platform = await toyPlatform();
     running = await startRouter(platform, 'local');
   });
-  afterAll(() => running.close());
+  afterAll(() => running.close(), 30_000);
 
   const refusal = (reason: string) => ({
     errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', reason }) })],

@@ -30,7 +30,7 @@ describe.each<UpstreamKind>(['local', 'remote'])('router logs (%s subgraphs)', (
     await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
     await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 0);
   });
-  afterAll(() => running.close());
+  afterAll(() => running.close(), 30_000);
 
   /** The router's operation lines (info) for a request id; subgraphs log theirs at debug. */
   const operationLines = (requestId: string) =>

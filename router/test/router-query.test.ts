@@ -9,7 +9,7 @@ describe.each<UpstreamKind>(['local', 'remote'])('queries through the router (%s
     platform = await toyPlatform();
     running = await startRouter(platform, kind);
   });
-  afterAll(() => running.close());
+  afterAll(() => running.close(), 30_000);
 
   it('joins fields of two subgraphs in one query', async () => {
     const { status, body } = await post(running.url, { query: '{ notes { text author { id username } } }' });

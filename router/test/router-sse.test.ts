@@ -21,7 +21,8 @@ describe.each<UpstreamKind>(['local', 'remote'])('subscriptions over SSE (%s sub
     clients.splice(0).forEach((c) => c.dispose());
     await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 0);
   });
-  afterAll(() => running.close());
+  // Closing drains the streams' connections: seconds on a loaded 2-core machine.
+  afterAll(() => running.close(), 30_000);
 
   const connect = (token?: string) => {
     const client = createClient({ url: streamUrl, headers: token ? bearer(token) : {}, retryAttempts: 0 });

@@ -19,7 +19,7 @@ describe.each<UpstreamKind>(['local', 'remote'])('subscriptions through the rout
     await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
     await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 0);
   });
-  afterAll(() => running.close());
+  afterAll(() => running.close(), 30_000);
 
   const connect = (connectionParams: Record<string, unknown>) => {
     const client = createClient({ url: running.wsUrl, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0 });

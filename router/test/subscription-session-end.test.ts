@@ -23,7 +23,7 @@ describe.each<UpstreamKind>(['local', 'remote'])('a subscription ends with its s
     await Promise.all(held.splice(0).map((h) => h.dispose()));
     await until(() => platform.pubSub.subscriberCount(NOTE_ADDED) === 0);
   });
-  afterAll(() => running.close());
+  afterAll(() => running.close(), 30_000);
 
   const subscribe = async (token: string) => {
     const subscription = holdSubscription(running.wsUrl, token, NOTE_ADDED_QUERY);
