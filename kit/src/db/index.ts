@@ -12,3 +12,4 @@ export * from './ids';
 export * from './flush-or-conflict';
 export * from './like-pattern';
 export * from './soft-delete.filter';
+export * from './money.type';

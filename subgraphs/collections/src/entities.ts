@@ -1,0 +1,64 @@
+import { directoryEntities, eventEntities } from '@platform/kit';
+import { CaseAssignment } from './modules/cases/entities/case-assignment.entity';
+import { CaseContact } from './modules/cases/entities/case-contact.entity';
+import { CollectionCase } from './modules/cases/entities/collection-case.entity';
+import { SystemConfig } from './modules/config/entities/system-config.entity';
+import { FieldDisplay } from './modules/fields/entities/field-display.entity';
+import { FieldGroup } from './modules/fields/entities/field-group.entity';
+import { StandardField } from './modules/fields/entities/standard-field.entity';
+import { Agency } from './modules/org/entities/agency.entity';
+import { AgencyWorkingHour } from './modules/org/entities/agency-working-hour.entity';
+import { Collector } from './modules/org/entities/collector.entity';
+import { Team } from './modules/org/entities/team.entity';
+import { TeamGroup } from './modules/org/entities/team-group.entity';
+import { QueueFieldConfig } from './modules/queues/entities/queue-field-config.entity';
+import { Queue } from './modules/queues/entities/queue.entity';
+import { Communication } from './modules/work/entities/communication.entity';
+import { Ptp } from './modules/work/entities/ptp.entity';
+import { QualityInspection } from './modules/work/entities/quality-inspection.entity';
+import { Repayment } from './modules/work/entities/repayment.entity';
+
+export {
+  Agency,
+  AgencyWorkingHour,
+  CaseAssignment,
+  CaseContact,
+  CollectionCase,
+  Collector,
+  Communication,
+  FieldDisplay,
+  FieldGroup,
+  Ptp,
+  QualityInspection,
+  Queue,
+  QueueFieldConfig,
+  Repayment,
+  StandardField,
+  SystemConfig,
+  Team,
+  TeamGroup,
+};
+
+/** The whole collections model (admin console, partner pushes, collector app), the outbox and the user directory. */
+export const COLLECTIONS_ENTITIES = [
+  Agency,
+  TeamGroup,
+  Team,
+  Collector,
+  AgencyWorkingHour,
+  Queue,
+  QueueFieldConfig,
+  CollectionCase,
+  CaseContact,
+  CaseAssignment,
+  Communication,
+  Ptp,
+  Repayment,
+  QualityInspection,
+  FieldGroup,
+  StandardField,
+  FieldDisplay,
+  SystemConfig,
+  ...eventEntities,
+  ...directoryEntities,
+];

@@ -1,0 +1,7 @@
+import type { CollectionsModule } from '../module';
+
+/** Tenant system configuration and agency working hours (CCO admin § 13). */
+export const configModule: CollectionsModule = {
+  resolvers: [],
+  permissions: {},
+};

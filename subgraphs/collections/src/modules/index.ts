@@ -1,0 +1,20 @@
+import { casesModule } from './cases';
+import { configModule } from './config';
+import { dashboardsModule } from './dashboards';
+import { fieldsModule } from './fields';
+import type { CollectionsModule } from './module';
+import { orgModule } from './org';
+import { queuesModule } from './queues';
+import { reportsModule } from './reports';
+import { workModule } from './work';
+
+export const COLLECTIONS_MODULES: readonly CollectionsModule[] = [
+  orgModule,
+  queuesModule,
+  casesModule,
+  workModule,
+  fieldsModule,
+  configModule,
+  dashboardsModule,
+  reportsModule,
+];

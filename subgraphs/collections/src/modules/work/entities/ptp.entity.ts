@@ -1,0 +1,68 @@
+import { type Opt } from '@mikro-orm/core';
+import { Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Decimal, MoneyType, TenantScopedEntity } from '@platform/kit';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+export const PTP_STATUSES = ['pending', 'kept', 'partially_kept', 'broken', 'cancelled'] as const;
+export type PtpStatus = (typeof PTP_STATUSES)[number];
+
+/** A promise to pay (PTP): an amount by a date; a repayment keeps it (or partly), the due date passing breaks it. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+@Entity({ tableName: 'ptp' })
+@Index({ properties: ['tenantId', 'caseId', 'promiseStatus'] })
+@Index({ properties: ['tenantId', 'collectorId', 'promiseDate'] })
+@Index({ properties: ['tenantId', 'promiseStatus', 'promiseDate'] })
+@Index({ properties: ['tenantId', 'createdAt'] })
+@Unique({ properties: ['tenantId', 'clientId'] })
+export class Ptp extends TenantScopedEntity {
+  @Field(() => ID)
+  @Property({ type: 'integer', index: true, nullable: false })
+  override tenantId!: number;
+
+  @Field(() => ID)
+  @Property({ type: 'integer' })
+  caseId!: number;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  collectorId?: number | null;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  agencyId?: number | null;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  teamId?: number | null;
+
+  @Field(() => String, { description: 'YYYY-MM-DD.' })
+  @Property({ type: 'string', length: 10 })
+  promiseDate!: string;
+
+  @Property({ type: new MoneyType() })
+  promiseAmount!: Decimal;
+
+  /** Repaid towards this promise so far. */
+  @Property({ type: new MoneyType() })
+  keptAmount: Decimal & Opt = new Decimal(0);
+
+  @Field(() => String, { nullable: true, description: 'bank_transfer, ewallet, cash or other.' })
+  @Property({ type: 'string', length: 20, nullable: true })
+  promiseMethod?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'high, medium or low.' })
+  @Property({ type: 'string', length: 10, nullable: true })
+  confidenceLevel?: string | null;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 16 })
+  promiseStatus: PtpStatus & Opt = 'pending';
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 500, nullable: true })
+  notes?: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  clientId?: string | null;
+}
