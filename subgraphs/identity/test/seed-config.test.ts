@@ -16,7 +16,7 @@ describe('seed', () => {
       const em = forkForTenant(h.runtime.orm.em, null);
       const counts = async () => [await em.count(Tenant), await em.count(User), await em.count(Role), await em.count(Menu)];
       const first = await counts();
-      expect(first).toEqual([1, 3, 7, 6]);
+      expect(first).toEqual([1, 3, 10, 6]);
       await seedIdentity(forkForTenant(h.runtime.orm.em, null), h.runtime.services.config);
       expect(await counts()).toEqual(first);
       for (const [login, password] of [['superadmin', '123456'], ['tenantadmin', 'admin123'], ['admin', 'Admin123456'], ['admin@example.com', 'Admin123456']]) {

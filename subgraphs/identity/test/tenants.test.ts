@@ -39,7 +39,7 @@ describe('tenants', () => {
       .createTenant;
     expect(tenant).toMatchObject({ code, name: 'Acme PH', countryCode: 'PH', timezone: 8, zone: 'Asia/Manila', currencyCode: 'PHP', isActive: true });
     const roles = await platformEm(h).find(Role, { tenantId: Number(tenant.id) });
-    expect(roles.map((r) => r.code).sort()).toEqual(['TenantAdmin', 'admin', 'collector', 'sales', 'service', 'user'].sort());
+    expect(roles.map((r) => r.code).sort()).toEqual(['AgencyAdmin', 'SPV', 'TeamLeader', 'TenantAdmin', 'admin', 'collector', 'sales', 'service', 'user'].sort());
     expect((await newTenant({ timezone: -5 })).zone).toBe('Etc/GMT+5');
     expect((await newTenant({ zone: 'Asia/Jakarta', countryCode: 'ID' })).zone).toBe('Asia/Jakarta');
   });

@@ -38,6 +38,34 @@ export interface BaseRoleDefinition {
   platform?: boolean;
 }
 
+/** What each level of a CCO organisation may do in the admin console; its data scope narrows where (collections). */
+const CCO_TEAM_LEADER = [
+  'teams:view',
+  'collectors:view',
+  'queues:view',
+  'cases:view',
+  'cases:assign',
+  'cases:transfer',
+  'cases:export',
+  'fields:view',
+  'dashboards:view',
+  'reports:export',
+];
+const CCO_SPV = [...CCO_TEAM_LEADER, 'agencies:view', 'team_groups:view', 'teams:update'];
+const CCO_AGENCY_ADMIN = [
+  ...CCO_SPV,
+  'agencies:update',
+  'team_groups:create',
+  'team_groups:update',
+  'teams:create',
+  'collectors:create',
+  'collectors:update',
+  'cases:update',
+  'working_hours:view',
+  'working_hours:update',
+  'system_config:view',
+];
+
 /** decisions.md's base roles. Admin roles hold `*`: "a tenant's admin holds every permission in the tenant". */
 export const BASE_ROLE_DEFINITIONS: readonly BaseRoleDefinition[] = [
   { code: 'SuperAdmin', name: '超级管理员', description: 'Platform super administrator', scope: 'platform', permissions: ['*'], grants: {}, platform: true },
@@ -46,6 +74,9 @@ export const BASE_ROLE_DEFINITIONS: readonly BaseRoleDefinition[] = [
   { code: 'user', name: '普通用户', description: 'Plain user: sees what they registered', scope: 'own', permissions: [], grants: SELF_SERVICE },
   { code: 'sales', name: '销售', description: 'Sales: leads assigned to them', scope: 'own', permissions: [], grants: SELF_SERVICE },
   { code: 'service', name: '客服', description: 'Service: leads they registered', scope: 'own', permissions: [], grants: SELF_SERVICE },
+  { code: 'AgencyAdmin', name: '机构管理员', description: 'CCO agency administrator: their agency', scope: 'agency', permissions: CCO_AGENCY_ADMIN, grants: SELF_SERVICE },
+  { code: 'SPV', name: '小组群长', description: 'CCO team group supervisor (SPV): their team group', scope: 'team_group', permissions: CCO_SPV, grants: SELF_SERVICE },
+  { code: 'TeamLeader', name: '组长', description: 'CCO team leader: their team', scope: 'team', permissions: CCO_TEAM_LEADER, grants: SELF_SERVICE },
   { code: 'collector', name: '催收员', description: 'Collector: their own cases', scope: 'own', permissions: [], grants: SELF_SERVICE },
 ];
 
