@@ -47,7 +47,7 @@ export interface BaseRoleOptions {
   username?: string;
 }
 
-function baseCaller(role: BaseRole, opts: BaseRoleOptions): Caller {
+function baseCaller(role: BaseRole | CcoRole, opts: BaseRoleOptions): Caller {
   const def = BASE_ROLE_DEFINITIONS.find((d) => d.code === role)!;
   return callerFor({
     role,
@@ -71,6 +71,16 @@ export const BASE_ROLES: Record<BaseRole, (opts: BaseRoleOptions) => Caller> = {
   sales: (o) => baseCaller('sales', o),
   service: (o) => baseCaller('service', o),
   collector: (o) => baseCaller('collector', o),
+};
+
+/** The CCO organisation's roles (identity seeds them in every tenant); their reach narrows by staff profile. */
+export type CcoRole = 'AgencyAdmin' | 'SPV' | 'TeamLeader';
+
+/** `CCO_ROLES.SPV({ tenantId, userId })`: a caller with exactly the permissions and scope identity gives the role. */
+export const CCO_ROLES: Record<CcoRole, (opts: BaseRoleOptions) => Caller> = {
+  AgencyAdmin: (o) => baseCaller('AgencyAdmin', o),
+  SPV: (o) => baseCaller('SPV', o),
+  TeamLeader: (o) => baseCaller('TeamLeader', o),
 };
 
 /** Every base role's caller plus `anonymous: null`, ready for `rbacMatrix({ roles })`. */

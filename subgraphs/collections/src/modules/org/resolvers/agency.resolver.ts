@@ -2,7 +2,7 @@ import { can, parseId } from '@platform/kit';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
 import { Agency } from '../entities/agency.entity';
-import { scopeOf, scopeWhere } from '../services/scope';
+import { scoped, scopeOf } from '../services/scope';
 
 @Resolver(() => Agency)
 export class AgencyResolver {
@@ -11,7 +11,7 @@ export class AgencyResolver {
     const agencyId = parseId(id);
     if (agencyId === null) return null;
     const scope = await scopeOf(ctx);
-    return ctx.em.findOne(Agency, { id: agencyId, ...scopeWhere(scope, { agencyId: 'id' }) });
+    return ctx.em.findOne(Agency, scoped({ id: agencyId }, scope, { agencyId: 'id' }));
   }
 }
 

@@ -49,67 +49,68 @@ export function scopeOf(ctx: CollectionsContext): Promise<CollectionsScope> {
 
 async function readScope(ctx: CollectionsContext, caller: Caller): Promise<CollectionsScope> {
   const tenantId = caller.tenantId === null ? null : Number(caller.tenantId);
-  const profile =
-    tenantId === null ? null : await ctx.em.findOne(Collector, { userId: caller.userId });
-  const base = { level: caller.scope, tenantId, collectorId: profile?.id, empty: false };
-  switch (caller.scope) {
-    case 'platform':
-    case 'tenant':
-      return base;
-    case 'agency':
-      return profile ? { ...base, agencyId: profile.agencyId } : { ...base, empty: true };
-    case 'team_group':
-      return profile?.teamGroupId ? { ...base, teamGroupId: profile.teamGroupId } : { ...base, empty: true };
-    case 'team':
-      return profile?.teamId ? { ...base, teamId: profile.teamId } : { ...base, empty: true };
-    case 'own':
-      return profile ? base : { ...base, empty: true };
+  if (caller.scope === 'platform' || caller.scope === 'tenant') return { level: caller.scope, tenantId, empty: false };
+  const profile = tenantId === null ? null : await ctx.em.findOne(Collector, { userId: caller.userId });
+  const scope: CollectionsScope = {
+    level: caller.scope,
+    tenantId,
+    agencyId: profile?.agencyId,
+    teamGroupId: profile?.teamGroupId ?? undefined,
+    teamId: profile?.teamId ?? undefined,
+    collectorId: profile?.id,
+    empty: false,
+  };
+  // The profile must hold the place the scope names: an SPV without a group, a leader without a team reach nothing.
+  const anchor = { agency: scope.agencyId, team_group: scope.teamGroupId, team: scope.teamId, own: scope.collectorId }[caller.scope];
+  return anchor === undefined ? { ...scope, empty: true } : scope;
+}
+
+type Level = 'own' | 'team' | 'team_group' | 'agency';
+const NARROW_TO_WIDE: readonly Level[] = ['own', 'team', 'team_group', 'agency'];
+const KEY: Record<Level, keyof ScopeColumns> = { own: 'collectorId', team: 'teamId', team_group: 'teamGroupId', agency: 'agencyId' };
+
+/**
+ * The column and value that bound a row for this scope: the caller's own level if the entity has that column, else
+ * the nearest wider one it has (a team leader reads their agency's row, not every agency).
+ */
+function bound(scope: CollectionsScope, columns: ScopeColumns): { column: string; value: number } | null {
+  const level = scope.level as Level;
+  for (const l of NARROW_TO_WIDE.slice(NARROW_TO_WIDE.indexOf(level))) {
+    const column = columns[KEY[l]];
+    const value = scope[KEY[l]];
+    if (column && value !== undefined) return { column, value };
   }
+  return null;
 }
 
 /**
  * MikroORM conditions that keep a query inside the scope (the tenant filter already applies through `ctx.em`).
- * `columns` names the entity's properties; a scope level whose column the entity lacks matches nothing.
+ * `columns` names the entity's properties (default: a case's).
  */
 export function scopeWhere(scope: CollectionsScope, columns: ScopeColumns = CASE_COLUMNS): Record<string, unknown> {
-  const none = { id: { $in: [] } };
-  if (scope.empty) return none;
-  const on = (column: string | undefined, value: number | undefined) => (column && value !== undefined ? { [column]: value } : none);
-  switch (scope.level) {
-    case 'platform':
-    case 'tenant':
-      return {};
-    case 'agency':
-      return on(columns.agencyId, scope.agencyId);
-    case 'team_group':
-      return on(columns.teamGroupId, scope.teamGroupId);
-    case 'team':
-      return on(columns.teamId, scope.teamId);
-    case 'own':
-      return on(columns.collectorId, scope.collectorId);
-  }
+  if (scope.level === 'platform' || scope.level === 'tenant') return {};
+  const b = scope.empty ? null : bound(scope, columns);
+  return b ? { [b.column]: b.value } : { id: { $in: [] } };
 }
 
 /** Whether a row (by its organisation columns' values) is inside the scope. */
 export function inScope(
   scope: CollectionsScope,
   row: { agencyId?: number | null; teamGroupId?: number | null; teamId?: number | null; collectorId?: number | null },
+  columns: ScopeColumns = CASE_COLUMNS,
 ): boolean {
-  if (scope.empty) return false;
-  switch (scope.level) {
-    case 'platform':
-    case 'tenant':
-      return true;
-    case 'agency':
-      return row.agencyId === scope.agencyId;
-    case 'team_group':
-      return row.teamGroupId === scope.teamGroupId;
-    case 'team':
-      return row.teamId === scope.teamId;
-    case 'own':
-      return row.collectorId === scope.collectorId;
-  }
+  if (scope.level === 'platform' || scope.level === 'tenant') return true;
+  const b = scope.empty ? null : bound(scope, columns);
+  return !!b && (row as Record<string, unknown>)[b.column] === b.value;
 }
 
 /** Admin-console reach: platform, tenant, agency, team group or team; a collector's own scope is refused. */
 export const isAdminScope = (scope: CollectionsScope): boolean => scope.level !== 'own';
+
+/**
+ * `where` kept inside the scope: `{ $and: [where, scopeWhere(…)] }`. Use this rather than spreading scopeWhere into a
+ * condition, which would silently replace a condition on the same column (`{ id: 5, ...{ id: 3 } }`).
+ */
+export function scoped<W extends object>(where: W, scope: CollectionsScope, columns?: ScopeColumns): { $and: object[] } {
+  return { $and: [where, scopeWhere(scope, columns)] };
+}
