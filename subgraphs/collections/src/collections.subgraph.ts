@@ -12,6 +12,7 @@ import { collectionsServices } from './collections.services';
 import { collectionsConfigSchema, type CollectionsConfig } from './config';
 import { COLLECTIONS_ENTITIES } from './entities';
 import { COLLECTIONS_MODULES } from './modules';
+import { seedStandardFields } from './modules/fields';
 import { mergePermissions } from './modules/module';
 
 const [first, ...rest] = COLLECTIONS_MODULES.flatMap((m) => m.resolvers);
@@ -29,6 +30,8 @@ export const collections = defineSubgraph({
   // Collectors' accounts are identity's users, accepted by key as identity announces them (checkForeignRef).
   consumers: [foreignRefConsumer([USER_REFS]), ...COLLECTIONS_MODULES.flatMap((m) => m.consumers ?? [])],
   services: collectionsServices,
+  // Platform-wide reference data: the standard fields and their groups (idempotent, on every start).
+  seed: (em) => seedStandardFields(em),
 });
 
 export type CollectionsRuntime = RunningSubgraph<CollectionsConfig, CollectionsContext['services'], CollectionsContext>;
