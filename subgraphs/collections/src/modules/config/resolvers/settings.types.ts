@@ -30,6 +30,9 @@ export class CollectionsSettings {
   @Field(() => Boolean, { description: about('sms_device_verification') })
   smsDeviceVerification!: boolean;
 
+  @Field(() => String, { description: about('currency_code') })
+  currencyCode!: string;
+
   @Field(() => String, { description: about('time_zone') })
   timeZone!: string;
 }
@@ -57,4 +60,7 @@ export class CollectionsSettingsInput {
 
   @Field(() => Boolean, { nullable: true })
   smsDeviceVerification?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'ISO 4217, e.g. PHP.' })
+  currencyCode?: string;
 }

@@ -18,6 +18,7 @@ export const SETTINGS = {
   ptp_grace_days: setting(z.number().int().min(0).max(30), 0, 'Days after its date before an unpaid PTP counts as broken.'),
   case_recall_unassigns: setting(z.boolean(), true, 'Whether recalling a case also takes it from its collector.'),
   sms_device_verification: setting(z.boolean(), false, 'Whether a collector signing in from an unknown device must confirm an SMS code (decisions.md: off by default).'),
+  currency_code: setting(z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'), 'PHP', 'Currency of the tenant’s amounts (notices, exports), ISO 4217.'),
   time_zone: setting(z.string().min(1).max(64), 'UTC', 'IANA zone of the tenant’s local times and dates; read-only here, kept from identity’s tenant.'),
 } as const;
 

@@ -78,4 +78,22 @@ export class Repayment extends TenantScopedEntity {
   @Field(() => Boolean)
   @Property({ type: 'boolean' })
   confirmed: boolean & Opt = true;
+
+  // What applying it did, kept so a repeated repaymentId answers exactly the first result.
+  /** The case's outstanding amount right after this repayment. */
+  @Property({ type: new MoneyType(), nullable: true })
+  outstandingAfter?: Decimal | null;
+
+  @Field(() => String, { nullable: true, description: 'The case status right after this repayment.' })
+  @Property({ type: 'string', length: 24, nullable: true })
+  caseStatusAfter?: string | null;
+
+  /** The open PTP this repayment counted towards, if any. */
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  ptpId?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'That PTP’s status right after this repayment (kept / partially_kept).' })
+  @Property({ type: 'string', length: 16, nullable: true })
+  ptpStatusAfter?: string | null;
 }

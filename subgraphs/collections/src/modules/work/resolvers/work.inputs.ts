@@ -1,0 +1,113 @@
+import { ArrayMaxSize, IsIn, IsInt, Max, MaxLength, Min } from 'class-validator';
+import { Decimal, DecimalScalar, NotBlank, optionalField, OptionalText, PageArgs } from '@platform/kit';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { CONTACT_METHODS, type ContactMethod } from '../entities/communication.entity';
+
+const LOCAL_TIME = 'YYYY-MM-DD HH:mm:ss in the tenant’s zone, or ISO 8601.';
+
+@InputType({ description: 'A contact with a debtor or their contact.' })
+export class RecordCommunicationInput {
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field(() => String, { description: CONTACT_METHODS.join(', ') + '.' })
+  @IsIn([...CONTACT_METHODS], { message: `contactMethod must be one of ${CONTACT_METHODS.join(', ')}` })
+  contactMethod!: ContactMethod;
+
+  @OptionalText(32)
+  contactPhone?: string;
+
+  @Field()
+  @NotBlank()
+  @MaxLength(32)
+  contactResult!: string;
+
+  @OptionalText(32)
+  contactPerson?: string;
+
+  @OptionalText(10_000)
+  communicationContent?: string;
+
+  @optionalField(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  callDurationSeconds?: number;
+
+  @optionalField(() => [String])
+  @ArrayMaxSize(20)
+  @MaxLength(50, { each: true })
+  tags?: string[];
+
+  @OptionalText(40, { description: `When; default now. ${LOCAL_TIME}` })
+  contactTime?: string;
+
+  @OptionalText(40, { description: LOCAL_TIME })
+  nextFollowUpAt?: string;
+
+  @OptionalText(64, { description: 'The app’s own id of the write: a retried sync answers the first record.' })
+  clientId?: string;
+}
+
+@InputType({ description: 'A promise to pay.' })
+export class CreatePtpInput {
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field({ description: 'YYYY-MM-DD; today (the tenant’s calendar) or later.' })
+  promiseDate!: string;
+
+  @Field(() => DecimalScalar, { description: 'Above 0, at most the case’s outstanding amount.' })
+  promiseAmount!: Decimal;
+
+  @OptionalText(20, { description: 'bank_transfer, ewallet, cash or other.' })
+  promiseMethod?: string;
+
+  @optionalField(() => String, { description: 'high, medium or low.' })
+  @IsIn(['high', 'medium', 'low'], { message: 'confidenceLevel must be high, medium or low' })
+  confidenceLevel?: string;
+
+  @OptionalText(500)
+  notes?: string;
+
+  @OptionalText(64)
+  clientId?: string;
+}
+
+@InputType({ description: 'A repayment recorded by a user (an offline payment).' })
+export class RecordRepaymentInput {
+  @Field(() => ID)
+  caseId!: string;
+
+  @OptionalText(64, { description: 'The payment’s own id; the same id is applied once. Default: a new one.' })
+  repaymentId?: string;
+
+  @Field(() => DecimalScalar, { description: 'Above 0, two decimals at most.' })
+  amount!: Decimal;
+
+  @OptionalText(40, { description: `Default now. ${LOCAL_TIME}` })
+  repaymentDate?: string;
+
+  @OptionalText(32)
+  repaymentChannel?: string;
+
+  @OptionalText(100)
+  transactionNo?: string;
+
+  @OptionalText(500)
+  notes?: string;
+
+  @OptionalText(64, { description: 'A receipt uploaded to files.' })
+  receiptFileId?: string;
+
+  @OptionalText(64)
+  clientId?: string;
+}
+
+export const CommunicationsPageArgs = PageArgs({ size: 10, max: 100 });
+
+@ArgsType()
+export class CaseCommunicationsArgs extends CommunicationsPageArgs {
+  @Field(() => ID)
+  caseId!: string;
+}

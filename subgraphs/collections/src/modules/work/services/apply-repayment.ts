@@ -1,0 +1,182 @@
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { badInput, Decimal, recordDomainEvent, type Caller, type NoticeRequest, type RepaymentReceivedData } from '@platform/kit';
+import { CollectionsErrors } from '../../../collections.errors';
+import { OPEN_CASE_STATUSES, type CaseStatus } from '../../cases/entities/case-status';
+import { CollectionCase } from '../../cases/entities/collection-case.entity';
+import { dayIn } from '../../config/services/tenant-day';
+import { tenantSettings } from '../../config/services/settings';
+import { Collector } from '../../org/entities/collector.entity';
+import { Ptp } from '../entities/ptp.entity';
+import { Repayment, type RepaymentSource } from '../entities/repayment.entity';
+import { OPEN_PTP_STATUSES } from './ptp.service';
+
+export interface ApplyRepaymentInput {
+  tenantId: number;
+  /** The tenant's key of the repayment: applied once per tenant. */
+  repaymentId: string;
+  caseId: number;
+  amount: Decimal;
+  date: Date;
+  channel?: string | null;
+  source: RepaymentSource;
+  transactionNo?: string | null;
+  notes?: string | null;
+  receiptFileId?: string | null;
+  clientId?: string | null;
+}
+
+/** What applying a repayment did; a repeated repaymentId answers the first application's result. */
+export interface RepaymentOutcome {
+  repayment: Repayment;
+  /** True when the repaymentId had been applied before (nothing changed this time). */
+  duplicate: boolean;
+}
+
+/** Who applies it (audit: actor and request); a partner push or a job has no caller. */
+export interface RepaymentActor {
+  caller: Caller | null;
+  requestId: string;
+}
+
+/**
+ * Applies a repayment once per (tenant, repaymentId), in one transaction: the repayment row (with what it did), the
+ * case's repaid and outstanding amounts (the outstanding penalty, then interest, then principal go down first) and
+ * status (partial_repayment, or settled once nothing is outstanding), the open PTP (kept once covered, else
+ * partially_kept), and `repayment.received` with a notice to the case's collector (live `repaymentReceived`).
+ *
+ * Concurrent duplicates: the case row is locked first (SELECT … FOR UPDATE), so applications to one case run one after
+ * another and each re-reads the repaymentId under the lock; the unique index (tenant, repaymentId) catches the rest
+ * (the same id on another case), whose callers then read the first result.
+ */
+export async function applyRepayment(em: EntityManager, input: ApplyRepaymentInput, actor: RepaymentActor): Promise<RepaymentOutcome> {
+  if (!input.amount.isFinite() || input.amount.lte(0) || input.amount.decimalPlaces() > 2) {
+    throw badInput('amount', 'amount must be above 0 with at most 2 decimals');
+  }
+  try {
+    return await em.transactional((tx) => applyLocked(tx, input, actor));
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    const first = await em.transactional((tx) => firstApplication(tx, input));
+    if (!first) throw error;
+    return { repayment: first, duplicate: true };
+  }
+}
+
+/** The repayment already applied under this id, read past any snapshot (a locking read sees the latest commit). */
+function firstApplication(em: EntityManager, input: ApplyRepaymentInput): Promise<Repayment | null> {
+  return em.findOne(Repayment, { tenantId: input.tenantId, repaymentId: input.repaymentId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+}
+
+async function applyLocked(em: EntityManager, input: ApplyRepaymentInput, actor: RepaymentActor): Promise<RepaymentOutcome> {
+  const found = await em.findOne(CollectionCase, { id: input.caseId, tenantId: input.tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  if (!found) throw CollectionsErrors.notFound('Case', input.caseId);
+  const first = await firstApplication(em, input);
+  if (first) return { repayment: first, duplicate: true };
+
+  const settings = await tenantSettings(em, input.tenantId);
+  const statusBefore = found.caseStatus;
+  reduceOutstanding(found, input.amount);
+  if (OPEN_CASE_STATUSES.includes(found.caseStatus)) {
+    found.caseStatus = found.outstandingAmount.isZero() ? 'settled' : 'partial_repayment';
+    if (found.caseStatus === 'settled') found.settlementDate = dayIn(settings.time_zone, input.date);
+  }
+  const ptp = await em.findOne(Ptp, { caseId: found.id, promiseStatus: { $in: [...OPEN_PTP_STATUSES] } }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+  if (ptp) {
+    ptp.keptAmount = ptp.keptAmount.plus(input.amount);
+    ptp.promiseStatus = ptp.keptAmount.gte(ptp.promiseAmount) ? 'kept' : 'partially_kept';
+  }
+  const repayment = em.create(Repayment, {
+    tenantId: input.tenantId,
+    repaymentId: input.repaymentId,
+    caseId: found.id,
+    collectorId: found.collectorId ?? null,
+    agencyId: found.agencyId ?? null,
+    teamId: found.teamId ?? null,
+    repaymentAmount: input.amount,
+    repaymentDate: input.date,
+    repaymentChannel: input.channel ?? null,
+    transactionNo: input.transactionNo ?? null,
+    source: input.source,
+    notes: input.notes ?? null,
+    receiptFileId: input.receiptFileId ?? null,
+    clientId: input.clientId ?? null,
+    outstandingAfter: found.outstandingAmount,
+    caseStatusAfter: found.caseStatus,
+    ptpId: ptp?.id ?? null,
+    ptpStatusAfter: ptp?.promiseStatus ?? null,
+  });
+  await em.flush();
+  await recordEvents(em, actor, found, repayment, statusBefore, settings.currency_code);
+  await em.flush();
+  return { repayment, duplicate: false };
+}
+
+/** Repaid goes up; the outstanding penalty, then interest, then principal go down, the total never below 0. */
+function reduceOutstanding(found: CollectionCase, amount: Decimal): void {
+  found.repaidAmount = found.repaidAmount.plus(amount);
+  let left = amount;
+  for (const part of ['outstandingPenalty', 'outstandingInterest', 'outstandingPrincipal'] as const) {
+    const owed = found[part];
+    if (!owed || left.isZero()) continue;
+    const paid = Decimal.min(owed, left);
+    found[part] = owed.minus(paid);
+    left = left.minus(paid);
+  }
+  found.outstandingAmount = Decimal.max(found.outstandingAmount.minus(amount), 0);
+}
+
+async function recordEvents(
+  em: EntityManager,
+  actor: RepaymentActor,
+  found: CollectionCase,
+  repayment: Repayment,
+  statusBefore: CaseStatus,
+  currency: string,
+): Promise<void> {
+  const amount = repayment.repaymentAmount.toFixed(2);
+  const ctx = { ...actor, em };
+  const collector = found.collectorId ? await em.findOne(Collector, { id: found.collectorId }) : null;
+  const live: RepaymentReceivedData = {
+    caseId: found.id,
+    caseCode: found.caseCode,
+    repaymentId: repayment.repaymentId,
+    amount,
+    currency,
+    repaidAt: repayment.repaymentDate.toISOString(),
+    outstandingAmount: found.outstandingAmount.toFixed(2),
+    status: found.caseStatus,
+  };
+  const notify: NoticeRequest | undefined = collector
+    ? {
+        recipients: { userIds: [collector.userId] },
+        template: 'repayment.received',
+        params: { debtor_name: found.userName, amount, currency, case_code: found.caseCode, case_id: found.id },
+        live: { kind: 'repaymentReceived', data: { ...live } },
+      }
+    : undefined;
+  recordDomainEvent(ctx, {
+    source: 'collections',
+    topic: 'repayment.received',
+    payload: { ...live, repaymentRowId: repayment.id, collectorId: found.collectorId ?? null, source: repayment.source, ptpId: repayment.ptpId, ptpStatus: repayment.ptpStatusAfter },
+    tenantId: found.tenantId,
+    action: 'create',
+    resourceType: 'repayment',
+    resourceId: repayment.id,
+    after: { caseCode: found.caseCode, repaymentId: repayment.repaymentId, amount, outstandingAmount: live.outstandingAmount },
+    summary: `还款 ${amount} ${currency}（案件 ${found.caseCode}）`,
+    notify,
+  });
+  if (statusBefore !== found.caseStatus) {
+    recordDomainEvent(ctx, {
+      source: 'collections',
+      topic: 'case.status_changed',
+      payload: { caseId: found.id, caseCode: found.caseCode, oldStatus: statusBefore, newStatus: found.caseStatus, reason: 'repayment' },
+      tenantId: found.tenantId,
+      action: 'update_status',
+      resourceType: 'case',
+      resourceId: found.id,
+      before: { caseStatus: statusBefore },
+      after: { caseStatus: found.caseStatus },
+    });
+  }
+}
