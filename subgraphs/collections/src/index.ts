@@ -11,3 +11,8 @@ export {
 } from './collections.subgraph';
 export * from './entities';
 export { listen } from './main';
+export { tenantSetting, tenantSettings, SETTINGS, type SettingKey, type Settings } from './modules/config/services/settings';
+export { tenantZone } from './modules/config/services/tenant-day';
+export { queueForOverdueDays } from './modules/queues';
+export { seedStandardFields } from './modules/fields';
+export { applyRepayment, inspectionResult, type ApplyRepaymentInput, type RepaymentOutcome } from './modules/work';

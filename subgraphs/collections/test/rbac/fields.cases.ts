@@ -8,5 +8,5 @@ export const fieldsCases: Record<string, RbacCase> = {
   'Query.fieldGroups': { query: '{ fieldGroups { id } }', allow: CONSOLE },
   'Query.fieldDisplay': { query: '{ fieldDisplay(tenantId: "1", sceneType: "admin_case_list") { id } }', allow: CONSOLE },
   'Mutation.reorderStandardFields': { query: 'mutation { reorderStandardFields(fieldIds: ["999999"]) { id } }', allow: ['SuperAdmin'] },
-  'Mutation.setFieldDisplay': { query: 'mutation { setFieldDisplay(tenantId: "1", sceneType: "nope", fields: []) { id } }', allow: ADMINS },
+  'Mutation.setFieldDisplay': { query: 'mutation { setFieldDisplay(input: { tenantId: "1", sceneType: "nope", fields: [] }) { id } }', allow: ADMINS },
 };

@@ -9,5 +9,5 @@ export const queuesCases: Record<string, RbacCase> = {
     query: 'mutation { createQueue(input: { queueCode: "", queueName: "", overdueDaysStart: 1 }) { id } }',
     allow: ADMINS,
   },
-  'Mutation.setQueueFieldConfig': { query: 'mutation { setQueueFieldConfig(queueId: "999", fields: []) { queueId } }', allow: ADMINS },
+  'Mutation.setQueueFieldConfig': { query: 'mutation { setQueueFieldConfig(input: { queueId: "999", fields: [] }) { queueId } }', allow: ADMINS },
 };

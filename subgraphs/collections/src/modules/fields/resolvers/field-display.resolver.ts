@@ -5,7 +5,7 @@ import { oneTenant, writeTenant } from '../../config/services/tenant-target';
 import { FieldDisplay } from '../entities/field-display.entity';
 import { assertScene, fieldDisplayOf, replaceFieldDisplay } from '../services/field-display.service';
 import { SCENE_TYPES } from '../services/scenes';
-import { FieldDisplayInput } from './field.inputs';
+import { SetFieldDisplayInput } from './field.inputs';
 
 const SCENES = `Scenes: ${SCENE_TYPES.join(', ')}.`;
 
@@ -23,13 +23,8 @@ export class FieldDisplayResolver {
   }
 
   @Mutation(() => [FieldDisplay], { description: `Replaces the tenant’s display of one scene with these fields, in one transaction. ${SCENES}` })
-  setFieldDisplay(
-    @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
-    @Arg('sceneType') sceneType: string,
-    @Arg('fields', () => [FieldDisplayInput]) fields: FieldDisplayInput[],
-    @Ctx() ctx: CollectionsContext,
-  ) {
-    return replaceFieldDisplay(ctx.em, writeTenant(ctx, tenantId), sceneType, fields);
+  setFieldDisplay(@Arg('input', () => SetFieldDisplayInput) input: SetFieldDisplayInput, @Ctx() ctx: CollectionsContext) {
+    return replaceFieldDisplay(ctx.em, writeTenant(ctx, input.tenantId), input.sceneType, input.fields);
   }
 }
 

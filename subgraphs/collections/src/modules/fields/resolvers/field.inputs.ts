@@ -1,7 +1,7 @@
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { NotBlank, optionalField } from '@platform/kit';
-import { Field, InputType, Int } from 'type-graphql';
-import { COLOR_TYPES, FIELD_DATA_TYPES, FIELD_SOURCES } from '../services/scenes';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { COLOR_TYPES, FIELD_DATA_TYPES, FIELD_SOURCES, SCENE_TYPES } from '../services/scenes';
 
 @InputType({ description: 'How the tenant shows one field in a scene (CCO admin § 9.4).' })
 export class FieldDisplayInput {
@@ -50,4 +50,19 @@ export class FieldDisplayInput {
   @optionalField(() => Boolean)
   @IsBoolean()
   isRangeSearchable?: boolean;
+}
+
+@InputType({ description: 'A tenant’s whole display of one scene (CCO admin § 9.4 batch).' })
+export class SetFieldDisplayInput {
+  @optionalField(() => ID, { description: 'Required for the platform super admin; others configure their own tenant.' })
+  tenantId?: string;
+
+  @Field({ description: SCENE_TYPES.join(', ') + '.' })
+  sceneType!: string;
+
+  // An input object, not an argument list: the kit validates an input's nested items and names `fields.<i>.<field>`.
+  @Field(() => [FieldDisplayInput])
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  fields!: FieldDisplayInput[];
 }

@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsOptional, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { NotBlank, optionalField, OptionalText, PageArgs } from '@platform/kit';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 
@@ -65,6 +65,18 @@ export class QueueFieldConfigInput {
   @IsInt()
   @Min(0)
   sortOrder?: number;
+}
+
+@InputType({ description: 'A queue’s whole field configuration; an empty list returns it to the default.' })
+export class SetQueueFieldConfigInput {
+  @Field(() => ID)
+  queueId!: string;
+
+  // An input object, not an argument list: the kit validates an input's nested items and names `fields.<i>.<field>`.
+  @Field(() => [QueueFieldConfigInput])
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  fields!: QueueFieldConfigInput[];
 }
 
 export const QueuesPageArgs = PageArgs({ size: 10, max: 100 });

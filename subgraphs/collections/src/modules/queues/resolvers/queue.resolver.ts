@@ -6,7 +6,7 @@ import { Queue } from '../entities/queue.entity';
 import { queueCaseCounts } from '../loaders/queue-case-counts.loader';
 import * as queues from '../services/queue.service';
 import { QueueConfig } from './queue-config.types';
-import { CreateQueueInput, QueueFieldConfigInput, QueuesArgs } from './queue.inputs';
+import { CreateQueueInput, QueuesArgs, SetQueueFieldConfigInput } from './queue.inputs';
 
 export const QueuePage = PageType(Queue);
 
@@ -33,12 +33,8 @@ export class QueueResolver {
   }
 
   @Mutation(() => QueueConfig, { description: 'Replaces a queue’s field configuration (standard fields); an empty list returns it to the default.' })
-  setQueueFieldConfig(
-    @Arg('queueId', () => ID) queueId: string,
-    @Arg('fields', () => [QueueFieldConfigInput]) fields: QueueFieldConfigInput[],
-    @Ctx() ctx: CollectionsContext,
-  ) {
-    return queues.setQueueFieldConfig(ctx, queueId, fields);
+  setQueueFieldConfig(@Arg('input', () => SetQueueFieldConfigInput) input: SetQueueFieldConfigInput, @Ctx() ctx: CollectionsContext) {
+    return queues.setQueueFieldConfig(ctx, input.queueId, input.fields);
   }
 
   @FieldResolver(() => Int, { description: 'Open cases in the queue within the caller’s data scope.' })

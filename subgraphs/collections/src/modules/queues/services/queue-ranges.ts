@@ -15,11 +15,17 @@ const overlaps = (a: OverdueRange, b: OverdueRange) =>
  * Refuses a range whose end precedes its start, or that overlaps another active queue of the tenant (a case would
  * belong to two queues): BAD_USER_INPUT naming the bound that falls inside the other queue.
  */
-export async function assertRangeFree(em: EntityManager, tenantId: number, range: OverdueRange, exceptId?: number): Promise<void> {
+export async function assertRangeFree(
+  em: EntityManager,
+  tenantId: number,
+  range: OverdueRange,
+  opts: { againstOthers: boolean; exceptId?: number },
+): Promise<void> {
   if (range.end !== null && range.end < range.start) {
     throw badInput('overdueDaysEnd', 'overdueDaysEnd must be at least overdueDaysStart');
   }
-  const active = await em.find(Queue, { tenantId, isActive: true, ...(exceptId ? { id: { $ne: exceptId } } : {}) });
+  if (!opts.againstOthers) return;
+  const active = await em.find(Queue, { tenantId, isActive: true, ...(opts.exceptId ? { id: { $ne: opts.exceptId } } : {}) });
   const other = active.find((q) => overlaps(range, { start: q.overdueDaysStart, end: q.overdueDaysEnd ?? null }));
   if (!other) return;
   const startInside = range.start >= other.overdueDaysStart && range.start <= (other.overdueDaysEnd ?? Infinity);

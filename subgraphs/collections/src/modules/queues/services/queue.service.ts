@@ -13,10 +13,9 @@ export async function createQueue(ctx: CollectionsContext, input: CreateQueueInp
   const tenantId = writeTenant(ctx, input.tenantId);
   const isActive = input.isActive ?? true;
   const range = { start: input.overdueDaysStart, end: input.overdueDaysEnd ?? null };
-  // An inactive queue holds no cases, so only an active one must keep clear of the others.
-  if (isActive) await assertRangeFree(ctx.em, tenantId, range);
-  else if (range.end !== null && range.end < range.start) await assertRangeFree(ctx.em, tenantId, range);
   if (await ctx.em.count(Queue, { tenantId, queueCode: input.queueCode })) throw CollectionsErrors.duplicateCode('queueCode', input.queueCode);
+  // An inactive queue holds no cases, so only an active one must keep clear of the others.
+  await assertRangeFree(ctx.em, tenantId, range, { againstOthers: isActive });
   const queue = ctx.em.create(Queue, {
     tenantId,
     queueCode: input.queueCode,
