@@ -63,7 +63,7 @@ describe('standard fields and groups (seeded, platform-wide)', () => {
   it('an unknown or repeated id is BAD_USER_INPUT naming it and changes nothing; a tenant admin is FORBIDDEN', async () => {
     const before = (await client.ok(org.callers.superAdmin, FIELDS)).standardFields as Row[];
     const unknown = await client.run(org.callers.superAdmin, REORDER, { ids: [before[1].id, '999999'] });
-    expect([codeOf(unknown), fieldOf(unknown)]).toEqual(['BAD_USER_INPUT', 'fieldIds.1']);
+    expect([codeOf(unknown), fieldOf(unknown), unknown.errors?.[0]?.message]).toEqual(['BAD_USER_INPUT', 'fieldIds', 'fieldIds[1]: no standard field 999999']);
     expect(fieldOf(await client.run(org.callers.superAdmin, REORDER, { ids: [before[1].id, before[1].id] }))).toBe('fieldIds');
     expect(codeOf(await client.run(org.callers.tenantAdmin, REORDER, { ids: [before[1].id] }))).toBe('FORBIDDEN');
     expect((await client.ok(org.callers.superAdmin, FIELDS)).standardFields).toEqual(before);

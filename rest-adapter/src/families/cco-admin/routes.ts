@@ -1,8 +1,19 @@
 import type { Route } from '../../framework/route';
 import { ccoApiCredentialRoutes } from './api-credentials.routes';
 import { ccoAuthRoutes } from './auth.routes';
+import { ccoFieldRoutes } from './fields.routes';
 import { ccoNotificationRoutes } from './notifications.routes';
+import { ccoQueueRoutes } from './queues.routes';
+import { ccoSystemConfigRoutes } from './system-config.routes';
 import { ccoTenantRoutes } from './tenants.routes';
 
 /** CCO admin console (`/api/v1/admin…`, `/api/v1/tenants…`): auth, tenants and notifications now; the rest with collections. */
-export const ccoAdminRoutes: Route[] = [...ccoAuthRoutes, ...ccoTenantRoutes, ...ccoApiCredentialRoutes, ...ccoNotificationRoutes];
+export const ccoAdminRoutes: Route[] = [
+  ...ccoAuthRoutes,
+  ...ccoTenantRoutes,
+  ...ccoApiCredentialRoutes,
+  ...ccoNotificationRoutes,
+  ...ccoQueueRoutes,
+  ...ccoFieldRoutes,
+  ...ccoSystemConfigRoutes,
+];

@@ -26,14 +26,14 @@ export class StandardFieldResolver {
     if (!fieldIds.length) throw badInput('fieldIds', 'fieldIds must list at least one field');
     const ids = fieldIds.map((raw, i) => {
       const id = parseId(raw);
-      if (id === null) throw badInput(`fieldIds.${i}`, `fieldIds.${i} must be a field id`);
+      if (id === null) throw badInput('fieldIds', `fieldIds[${i}] must be a field id`);
       return id;
     });
     if (new Set(ids).size !== ids.length) throw badInput('fieldIds', 'fieldIds must not list a field twice');
     const fields = await ctx.em.find(StandardField, { id: { $in: ids } });
     const byId = new Map(fields.map((f) => [f.id, f]));
     const missing = ids.findIndex((id) => !byId.has(id));
-    if (missing >= 0) throw badInput(`fieldIds.${missing}`, `fieldIds.${missing}: no standard field ${ids[missing]}`);
+    if (missing >= 0) throw badInput('fieldIds', `fieldIds[${missing}]: no standard field ${ids[missing]}`);
     ids.forEach((id, i) => (byId.get(id)!.sortOrder = i + 1));
     await ctx.em.flush();
     return ctx.em.find(StandardField, {}, { orderBy: { sortOrder: 'asc', id: 'asc' } });
