@@ -1,4 +1,4 @@
-import { queueForOverdueDays } from '@platform/collections';
+import { Queue, queueForOverdueDays } from '@platform/collections';
 import { makeCase } from './support/case-fixtures';
 import { CollectionsClient, codeOf, fieldOf, type OrgFixture } from './support/harness';
 
@@ -65,7 +65,7 @@ describe('createQueue', () => {
       expect([codeOf(result), fieldOf(result)]).toEqual(['BAD_USER_INPUT', field]);
       expect(result.errors?.[0]?.message).toMatch(/overlaps|at least/);
     }
-    expect(await client.em().count('Queue', { queueCode: 'BAD' })).toBe(0);
+    expect(await client.em().count(Queue, { queueCode: 'BAD' })).toBe(0);
   });
 
   it('creates a queue in the caller’s tenant (0 days: the one range still free) and answers it', async () => {
