@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Decimal, forkForTenant } from '@platform/kit';
-import { CollectionCase, Queue, type CollectionsRuntime } from '@platform/collections';
+import { CollectionCase, FieldGroup, Queue, type CollectionsRuntime } from '@platform/collections';
 import { useTestPlatform } from '../support/platform';
 import { collectorToken } from '../support/activity-events';
 import { call, ccoAdminToken } from '../support/contract';
@@ -152,6 +152,13 @@ describe('/api/v1/fields and /api/v1/field-groups', () => {
     expect(res.body.data.items).toHaveLength(4);
     expect(res.body.data.items[0]).toEqual({ id: expect.any(Number), group_key: 'customer_basic', group_name: '客户基础信息', group_name_en: 'Customer Basic Info', parent_id: null, children: [], field_count: 8 });
     expect(res.body.data.items.map((g: { field_count: number }) => g.field_count)).toEqual([8, 7, 8, 9]);
+    // A sub-group (the platform seeds none yet) nests under its parent.
+    const em = collectionsEm();
+    em.create(FieldGroup, { groupKey: 'customer_contacts', groupName: '联系人信息', groupNameEn: 'Contacts', parentId: res.body.data.items[0].id, sortOrder: 9 });
+    await em.flush();
+    const tree = (await call(platform.app, 'GET', '/api/v1/field-groups', { token: tenantadmin })).body.data.items;
+    expect(tree).toHaveLength(4);
+    expect(tree[0].children).toEqual([{ id: expect.any(Number), group_key: 'customer_contacts', group_name: '联系人信息', group_name_en: 'Contacts', parent_id: tree[0].id, children: [], field_count: 0 }]);
     expect(await call(platform.app, 'GET', '/api/v1/field-groups')).toMatchObject({ status: 401, body: error(401) });
     expect(await call(platform.app, 'GET', '/api/v1/field-groups', { token: collector })).toMatchObject({ status: 403, body: error(403) });
   });
