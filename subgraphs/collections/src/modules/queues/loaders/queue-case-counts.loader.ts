@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import type { CollectionsContext } from '../../../collections.context';
 import { OPEN_CASE_STATUSES } from '../../cases/entities/case-status';
 import { CollectionCase } from '../../cases/entities/collection-case.entity';
-import { scopeOf, scopeWhere } from '../../org/services/scope';
+import { scoped, scopeOf } from '../../org/services/scope';
 
 export interface QueueCaseCounts {
   cases: number;
@@ -22,7 +22,7 @@ export function queueCaseCounts(ctx: CollectionsContext): DataLoader<number, Que
       const qb = (ctx.em as SqlEntityManager)
         .createQueryBuilder(CollectionCase, 'c')
         .select(['queueId', raw('count(*) as cases'), raw('count(c.collector_id) as assigned')] as never)
-        .where({ $and: [{ queueId: { $in: [...new Set(queueIds)] }, caseStatus: { $in: [...OPEN_CASE_STATUSES] } }, scopeWhere(scope)] } as never)
+        .where(scoped({ queueId: { $in: [...new Set(queueIds)] }, caseStatus: { $in: [...OPEN_CASE_STATUSES] } }, scope) as never)
         .groupBy('queueId' as never);
       await qb.applyFilters();
       const rows = (await qb.execute('all', true)) as unknown as Array<{ queueId: number; cases: unknown; assigned: unknown }>;

@@ -49,7 +49,6 @@ export async function queueConfig(ctx: CollectionsContext, queue: Queue): Promis
 export async function setQueueFieldConfig(ctx: CollectionsContext, id: string, fields: QueueFieldConfigInput[]): Promise<QueueConfig> {
   const queue = await findQueue(ctx, id);
   if (!queue) throw CollectionsErrors.notFound('Queue', id);
-  writeTenant(ctx, String(queue.tenantId));
   await assertFieldKeys(ctx.em, fields.map((f) => ({ fieldKey: f.fieldKey, fieldSource: 'standard' })));
   await ctx.em.nativeDelete(QueueFieldConfig, { tenantId: queue.tenantId, queueId: queue.id });
   fields.forEach((f, i) =>
