@@ -41,6 +41,20 @@ describe('communications', () => {
     expect(page2.caseCommunications.items).toEqual([{ id: first.recordCommunication.id, communicationContent: '承诺下周还款' }]);
   });
 
+  it('a page of communications costs the same statements for 2 items as for 12', async () => {
+    const c = await makeCase(client, { collector: org.collectors.c3 });
+    for (let n = 0; n < 12; n++) await client.ok(org.callers.c3, RECORD, { i: { caseId: String(c.id), contactMethod: 'phone', contactResult: '未接通' } });
+    const LIST = 'query($c: ID!, $s: Int) { caseCommunications(caseId: $c, pageSize: $s) { total items { id collectorId contactTime } } }';
+    client.sql.reset();
+    expect((await client.ok(org.callers.c3, LIST, { c: String(c.id), s: 2 })).caseCommunications.items).toHaveLength(2);
+    const forTwo = client.sql.count;
+    client.sql.reset();
+    expect((await client.ok(org.callers.c3, LIST, { c: String(c.id), s: 12 })).caseCommunications.items).toHaveLength(12);
+    // The caller's profile, the case, the page and its total.
+    expect(client.sql.count).toBe(forTwo);
+    expect(forTwo).toBeLessThanOrEqual(4);
+  });
+
   it('another collector’s case: recording is FORBIDDEN, reading NOT_FOUND; another tenant’s NOT_FOUND; a bad method names the field', async () => {
     const c = await makeCase(client, { collector: org.collectors.c1 });
     const input = { caseId: String(c.id), contactMethod: 'phone', contactResult: '未接通' };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { badInput, Decimal, recordDomainEvent, type Caller, type NoticeRequest, type RepaymentReceivedData } from '@platform/kit';
 import { CollectionsErrors } from '../../../collections.errors';
@@ -32,7 +33,7 @@ export interface RepaymentOutcome {
   duplicate: boolean;
 }
 
-/** Who applies it (audit: actor and request); a partner push or a job has no caller. */
+/** Who applies it (audit: actor and request); a partner push or a job has no caller (the default). */
 export interface RepaymentActor {
   caller: Caller | null;
   requestId: string;
@@ -48,7 +49,11 @@ export interface RepaymentActor {
  * another and each re-reads the repaymentId under the lock; the unique index (tenant, repaymentId) catches the rest
  * (the same id on another case), whose callers then read the first result.
  */
-export async function applyRepayment(em: EntityManager, input: ApplyRepaymentInput, actor: RepaymentActor): Promise<RepaymentOutcome> {
+export async function applyRepayment(
+  em: EntityManager,
+  input: ApplyRepaymentInput,
+  actor: RepaymentActor = { caller: null, requestId: randomUUID() },
+): Promise<RepaymentOutcome> {
   if (!input.amount.isFinite() || input.amount.lte(0) || input.amount.decimalPlaces() > 2) {
     throw badInput('amount', 'amount must be above 0 with at most 2 decimals');
   }
