@@ -11,7 +11,7 @@ beforeAll(async () => {
   client = await CollectionsClient.start();
   org = await client.seedOrg();
   await client.runtime.bus.subscribe('assignment-test', ['case.assigned', 'notification.requested'], async (e) => void seen.push(e));
-});
+}, 30_000); // starting the subgraph on a loaded machine can take more than jest's 5 s
 afterAll(() => client.close());
 
 const ASSIGN = `mutation ($caseId: ID!, $collectorId: ID!, $reason: String) {

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { raw } from '@mikro-orm/core';
+import { raw, type QueryResult } from '@mikro-orm/core';
 import { badInput, conflict, requireId } from '@platform/kit';
 import type { CollectionsContext } from '../../../collections.context';
 import { Collector } from '../../org/entities/collector.entity';
@@ -64,7 +64,7 @@ async function moveCase(
     .update({ currentCaseCount: raw('current_case_count + 1') })
     .where({ id: collector.id })
     .andWhere('current_case_count < max_case_count')
-    .execute('run');
+    .execute<QueryResult>('run');
   if (taken.affectedRows !== 1) throw badInput(kind === 'transfer' ? 'toCollectorId' : 'collectorId', `collector ${collector.collectorCode} is full`);
   if (previousCollectorId !== null) await releaseCases(em, new Map([[previousCollectorId, 1]]));
 
@@ -99,6 +99,6 @@ export async function releaseCases(em: SqlEntityManager, lost: ReadonlyMap<numbe
       .createQueryBuilder(Collector)
       .update({ currentCaseCount: raw('case when current_case_count > ? then current_case_count - ? else 0 end', [n, n]) })
       .where({ id: collectorId })
-      .execute('run');
+      .execute<QueryResult>('run');
   }
 }

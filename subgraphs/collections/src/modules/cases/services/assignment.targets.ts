@@ -26,7 +26,7 @@ async function target<E extends { id: number }>(
   id: number,
 ): Promise<E> {
   const row = await ctx.em.findOne(entity, { id } as never);
-  if (row) return row as E;
+  if (row) return row;
   // Told apart only to answer "not yours" rather than "absent" for a write (decisions.md).
   const elsewhere = await ctx.em.count(entity, { id } as never, { filters: false });
   throw elsewhere ? CollectionsErrors.otherTenant() : notFound(type, id);

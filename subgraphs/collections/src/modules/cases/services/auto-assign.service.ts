@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { raw } from '@mikro-orm/core';
+import { raw, type QueryResult } from '@mikro-orm/core';
 import { conflict } from '@platform/kit';
 import type { CollectionsContext } from '../../../collections.context';
 import { Agency } from '../../org/entities/agency.entity';
@@ -7,7 +7,6 @@ import { Collector } from '../../org/entities/collector.entity';
 import type { Team } from '../../org/entities/team.entity';
 import { scoped, scopeOf, type CollectionsScope } from '../../org/services/scope';
 import type { Queue } from '../../queues/entities/queue.entity';
-import { CaseAssignment } from '../entities/case-assignment.entity';
 import { OPEN_CASE_STATUSES } from '../entities/case-status';
 import { CollectionCase } from '../entities/collection-case.entity';
 import { recordCasesAutoAssigned } from './assignment.events';
@@ -15,8 +14,8 @@ import { queueOf, teamToFill } from './assignment.targets';
 import { planAssignment, type AssignmentPlan, type AutoAssignStrategy, type PlanCase, type PlanCollector } from './auto-assign.plan';
 import { collectedCents, previousMonth } from './auto-assign.weights';
 
-/** Ids per UPDATE … WHERE id IN (…) and rows per INSERT: well under every dialect's parameter limit. */
-const CHUNK = 1000;
+/** Case ids per UPDATE … WHERE id IN (…) and per history INSERT … SELECT. */
+const CHUNK = 5000;
 
 export interface AutoAssignOutcome {
   tenantId: number;
@@ -127,23 +126,13 @@ async function writePlan(
           assignedAt,
           updatedAt: assignedAt,
         })
-        .where({ tenantId: team.tenantId, id: { $in: chunk }, collectorId: null })
-        .execute('run');
+        .where({ tenantId: team.tenantId, collectorId: null })
+        // Ids we just read as numbers, inlined: a bound parameter each costs more than the update itself.
+        .andWhere(`id in (${chunk.join(', ')})`)
+        .execute<QueryResult>('run');
       // Someone assigned some of these cases since they were read: start again rather than take them away.
       if (moved.affectedRows !== chunk.length) throw conflict('Cases of the queue were assigned meanwhile; try again', { reason: 'CONCURRENT_ASSIGNMENT' });
-      await em.insertMany(CaseAssignment, chunk.map((caseId) => ({
-        tenantId: team.tenantId,
-        caseId,
-        fromCollectorId: null,
-        toCollectorId: collector.id,
-        kind: 'auto' as const,
-        strategy,
-        reason: null,
-        assignedBy,
-        assignedAt,
-        createdAt: assignedAt,
-        updatedAt: assignedAt,
-      })));
+      await recordHistory(em, chunk, strategy, assignedBy);
     }
     recordCasesAutoAssigned(ctx, collector, {
       strategy,
@@ -158,6 +147,19 @@ async function writePlan(
   await em.flush();
 }
 
+/**
+ * One history row per case just assigned, copied from the case row in SQL (its collector and assignedAt as just
+ * written), so 100,000 rows cross no wire and no entity is built for them.
+ */
+async function recordHistory(em: SqlEntityManager, caseIds: number[], strategy: AutoAssignStrategy, assignedBy: string | null): Promise<void> {
+  await em.execute(
+    'insert into case_assignment (created_at, updated_at, tenant_id, case_id, from_collector_id, to_collector_id, kind, strategy, reason, assigned_by, assigned_at) ' +
+      `select assigned_at, assigned_at, tenant_id, id, null, collector_id, 'auto', ?, null, ?, assigned_at from collection_case where id in (${caseIds.join(', ')})`,
+    [strategy, assignedBy],
+    'run',
+  );
+}
+
 /** The collector's count grows by `n`, only if it stays within their maximum (else a concurrent run filled them). */
 async function takeCases(em: SqlEntityManager, collector: Collector, n: number): Promise<void> {
   const taken = await em
@@ -165,6 +167,6 @@ async function takeCases(em: SqlEntityManager, collector: Collector, n: number):
     .update({ currentCaseCount: raw('current_case_count + ?', [n]) })
     .where({ id: collector.id })
     .andWhere('current_case_count + ? <= max_case_count', [n])
-    .execute('run');
+    .execute<QueryResult>('run');
   if (taken.affectedRows !== 1) throw conflict(`Collector ${collector.collectorCode} filled up meanwhile; try again`, { reason: 'CONCURRENT_ASSIGNMENT' });
 }
