@@ -1,10 +1,9 @@
-import { forkForTenant, localDateTime, type SubgraphRuntime } from '@platform/kit';
-import { BASE_ROLES } from '@platform/testkit';
+import { Decimal, forkForTenant, localDateTime, type SubgraphRuntime } from '@platform/kit';
 import { Agency, CaseAssignment, CollectionCase, Collector, Queue, Team } from '@platform/collections';
 import type { EntityManager } from '@mikro-orm/core';
 import { useTestPlatform } from '../support/platform';
+import { collectorToken as identityCollector, eventually } from '../support/activity-events';
 import { call, ccoAdminToken, CCO_TIME } from '../support/contract';
-import { Decimal } from '@platform/kit';
 
 const platform = useTestPlatform();
 const error = (code: number) => ({ code, message: expect.any(String), data: null });
@@ -46,7 +45,10 @@ const countOf = async (c: Collector) => (await em().findOneOrFail(Collector, { i
 beforeAll(async () => {
   admin = await ccoAdminToken(platform.app, 'tenantadmin', 'admin123');
   tenantId = tenantOf(admin);
-  const collections = platform.platform.subgraphs.find((s) => s.name === 'collections') as SubgraphRuntime & { orm: { em: EntityManager }; signer: { signAccess: (c: unknown, ttl: number) => string } };
+  const collections = platform.platform.subgraphs.find((s) => s.name === 'collections') as SubgraphRuntime & { orm: { em: EntityManager } };
+  // 王小明 signs in to the collector app: an identity account, which activity learns of and sends notices to
+  const account = await identityCollector(platform, admin, 'collector001');
+  collectorToken = account.token;
   em = () => forkForTenant(collections.orm.em, null);
   const e = em();
   const agency = e.create(Agency, { tenantId, agencyCode: 'AG1', agencyName: '一号机构' });
@@ -56,11 +58,10 @@ beforeAll(async () => {
   await e.flush();
   const collector = (code: string, name: string, userId: string) =>
     e.create(Collector, { tenantId, userId, agencyId: agency.id, teamId: team.id, collectorCode: code, collectorName: name, maxCaseCount: 100 });
-  wang = collector('COL_001', '王小明', '9001');
+  wang = collector('COL_001', '王小明', account.id);
   li = collector('COL_002', '李小红', '9002');
   zhang = collector('COL_003', '张小刚', '9003');
   await e.flush();
-  collectorToken = collections.signer.signAccess(BASE_ROLES.collector({ tenantId: String(tenantId), userId: '9001', username: 'collector001' }), 3600);
 });
 
 describe('POST /api/v1/cases/{case_id}/assign', () => {
@@ -78,6 +79,13 @@ describe('POST /api/v1/cases/{case_id}/assign', () => {
     // the tenant DEMO shows local times in Asia/Manila
     expect(res.body.data.assigned_at).toBe(localDateTime(row.assignedAt!, 'Asia/Manila'));
     expect(await countOf(wang)).toBe(1);
+
+    // the collector is told, in the collector app, through activity's case.assigned template
+    const unread = () => call(platform.app, 'GET', '/api/v1/im/notifications/unread', { token: collectorToken });
+    await eventually(async () => (await unread()).body.data?.total_unread === 1);
+    expect((await unread()).body.data.items).toEqual([
+      expect.objectContaining({ notification_type: 'case_assignment', title: '新案件分配', content: `案件 ${kase.caseCode}（李*红，逾期15天）已分配给您`, action_url: `/cases/${kase.id}` }),
+    ]);
   });
 
   it('401 without a token, 403 for a collector, 404 for an unknown case or collector, 403 for another tenant’s case', async () => {
