@@ -107,6 +107,23 @@ describe('autoAssignCases balanced (CCO admin § 8.5)', () => {
   });
 });
 
+describe('autoAssignCases writes in bulk', () => {
+  it('runs as many SQL statements for 40 cases as for 4', async () => {
+    const statementsFor = async (n: number) => {
+      const { team, queue } = await makeTeam(client, org, [{ name: 'A' }, { name: 'B' }]);
+      await makeCases(client, n, { queueId: queue.id });
+      client.sql.reset();
+      expect((await autoOk(team.id, queue.id, 'balanced')).assigned).toBe(n);
+      return client.sql.statements.filter((q) => !/^(begin|commit|savepoint|release)/i.test(q));
+    };
+    const few = await statementsFor(4);
+    const many = await statementsFor(40);
+    expect(many).toHaveLength(few.length);
+    expect(many.filter((q) => /^update `collection_case`/i.test(q))).toHaveLength(2);
+    expect(many.filter((q) => /^insert into case_assignment/i.test(q))).toHaveLength(2);
+  });
+});
+
 describe('autoAssignCases performance', () => {
   it('shares by last calendar month’s collections (largest remainder); no collections weighs half the smallest', async () => {
     const { team, queue, collectors } = await makeTeam(client, org, [{ name: 'A' }, { name: 'B' }, { name: 'C' }, { name: 'D', max: 5 }]);
