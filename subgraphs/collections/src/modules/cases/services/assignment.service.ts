@@ -88,7 +88,6 @@ async function moveCase(
   });
   recordCaseAssigned(ctx, kase, collector, { kind, previousCollectorId, reason });
   await em.flush();
-  await em.refresh(collector);
   return { kase, collector };
 }
 
