@@ -102,7 +102,13 @@ describe('autoAssignCases balanced (CCO admin § 8.5)', () => {
       expect.objectContaining({ kind: 'auto', strategy: 'balanced', collectorId: collectors[1].id, caseCount: 2, firstCaseId: cases[1].id, lastCaseId: cases[3].id }),
     ]);
     expect(forTeam('notification.requested').map((e) => e.payload)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ template: 'case.assigned', recipients: { userIds: [collectors[0].userId] }, params: expect.objectContaining({ case_code: '3个案件' }) })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          template: 'case.assigned',
+          recipients: { userIds: [collectors[0].userId] },
+          params: { case_id: cases[0].id, case_code: `${cases[0].caseCode} 等 3 件`, debtor_name: '李*红', overdue_days: 15 },
+        }),
+      ]),
     );
   });
 });

@@ -98,11 +98,13 @@ export interface CasesAutoAssignedPayload {
 
 /**
  * Auto-assign tells each collector once, whatever the number of cases: one `case.assigned` with the count, and a
- * notice (the `case.assigned` template, its case_code reading "N个案件") without a live per-case event.
+ * notice through the `case.assigned` template naming the first case and the count ("案件 CASE_001 等 120 件（李*红，
+ * 逾期15天）已分配给您"), without a live per-case event.
  */
 export function recordCasesAutoAssigned(
   ctx: CollectionsContext,
   collector: Collector,
+  first: Pick<CollectionCase, 'id' | 'caseCode' | 'userName' | 'overdueDays'>,
   batch: Omit<CasesAutoAssignedPayload, 'kind' | 'collectorId' | 'collectorUserId' | 'teamId' | 'assignedBy'> & { teamId: number },
 ): void {
   const payload: CasesAutoAssignedPayload = {
@@ -125,7 +127,12 @@ export function recordCasesAutoAssigned(
     notify: {
       recipients: { userIds: [collector.userId] },
       template: CASE_ASSIGNED,
-      params: { case_id: batch.firstCaseId, case_code: `${batch.caseCount}个案件`, debtor_name: '自动分案', overdue_days: '-' },
+      params: {
+        case_id: first.id,
+        case_code: batch.caseCount > 1 ? `${first.caseCode} 等 ${batch.caseCount} 件` : first.caseCode,
+        debtor_name: maskName(first.userName),
+        overdue_days: first.overdueDays,
+      },
     },
   });
 }

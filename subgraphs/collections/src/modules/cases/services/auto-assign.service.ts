@@ -134,7 +134,18 @@ async function writePlan(
       if (moved.affectedRows !== chunk.length) throw conflict('Cases of the queue were assigned meanwhile; try again', { reason: 'CONCURRENT_ASSIGNMENT' });
       await recordHistory(em, chunk, strategy, assignedBy);
     }
-    recordCasesAutoAssigned(ctx, collector, {
+  }
+  // Each collector's notice names the first of their cases: one read for all of them.
+  const given = collectors.filter((c) => plan.byCollector.get(c.id)!.length > 0);
+  const firsts = await em.find(
+    CollectionCase,
+    { id: { $in: given.map((c) => plan.byCollector.get(c.id)![0]) } },
+    { fields: ['id', 'caseCode', 'userName', 'overdueDays'] },
+  );
+  const firstById = new Map(firsts.map((k) => [k.id, k]));
+  for (const collector of given) {
+    const ids = plan.byCollector.get(collector.id)!;
+    recordCasesAutoAssigned(ctx, collector, firstById.get(ids[0])!, {
       strategy,
       teamId: team.id,
       queueId: queue.id,
