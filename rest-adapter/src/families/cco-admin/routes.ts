@@ -1,5 +1,6 @@
 import type { Route } from '../../framework/route';
 import { ccoApiCredentialRoutes } from './api-credentials.routes';
+import { ccoAssignmentRoutes } from './assignment.routes';
 import { ccoAuthRoutes } from './auth.routes';
 import { ccoFieldRoutes } from './fields.routes';
 import { ccoNotificationRoutes } from './notifications.routes';
@@ -7,13 +8,14 @@ import { ccoQueueRoutes } from './queues.routes';
 import { ccoSystemConfigRoutes } from './system-config.routes';
 import { ccoTenantRoutes } from './tenants.routes';
 
-/** CCO admin console (`/api/v1/admin…`, `/api/v1/tenants…`): auth, tenants and notifications now; the rest with collections. */
+/** CCO admin console (`/api/v1/admin…`, `/api/v1/tenants…` and the collections routes). */
 export const ccoAdminRoutes: Route[] = [
   ...ccoAuthRoutes,
   ...ccoTenantRoutes,
   ...ccoApiCredentialRoutes,
   ...ccoNotificationRoutes,
-  ...ccoQueueRoutes,
+  ...ccoAssignmentRoutes,
   ...ccoFieldRoutes,
+  ...ccoQueueRoutes,
   ...ccoSystemConfigRoutes,
 ];
