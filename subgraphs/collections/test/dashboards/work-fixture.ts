@@ -57,6 +57,38 @@ export async function seedWork(client: CollectionsClient, org: OrgFixture) {
   inspect(c2, cases.k2, '2025-11-20 17:10:00', 80, '良好');
   inspect(c4, cases.k4, '2025-11-20 17:20:00', 60, '一般');
   inspect(c1, cases.k1, '2025-11-21 09:00:00', 10, '较差'); // the day after
+
+  // The month (2025-11 at UTC+8) around that day, for performance and analytics.
+  cases.k1.queueId = org.queues.M2.id;
+  cases.k2.queueId = org.queues.M2.id;
+  cases.k4.outstandingAmount = new Decimal('123.45');
+  const more = (code: string, c: Collector, extra: Partial<CollectionCase>) =>
+    em.create(CollectionCase, {
+      ...place(c),
+      teamGroupId: c.teamGroupId ?? null,
+      caseCode: code,
+      customerId: `U${code}`,
+      userName: `借款人${code}`,
+      mobile: '+639170000000',
+      loanAmount: new Decimal('1000.00'),
+      dueDate: '2025-10-01',
+      outstandingAmount: new Decimal('1000.00'),
+      overdueDays: 50,
+      assignedAt: at8('2025-10-02 10:00:00'),
+      ...extra,
+    });
+  const settled = { caseStatus: 'settled' as const, outstandingAmount: new Decimal(0) };
+  more('K1B', c1, { ...settled, settlementDate: '2025-11-20' }); // resolved in the month
+  more('K1C', c1, { ...settled, settlementDate: '2025-10-15' }); // settled before it: not held
+  more('K1D', c1, { assignedAt: at8('2025-12-05 10:00:00') }); // assigned after it
+  ptp(c1, cases.k1, '2025-11-05 10:00:00', '10.00', 'broken').promiseDate = '2025-11-10';
+  ptp(c1, cases.k1, '2025-12-01 10:00:00', '5.00', 'kept').promiseDate = '2025-12-01'; // due next month
+  const repay = (c: Collector, k: CollectionCase, id: string, local: string, amount: string, confirmed = true) =>
+    em.create(Repayment, { ...place(c), caseId: k.id, repaymentId: id, repaymentDate: at8(local), repaymentAmount: new Decimal(amount), source: 'partner', confirmed });
+  repay(c1, cases.k1, 'R1', '2025-11-20 10:00:00', '300.10');
+  repay(c1, cases.k1, 'R2', '2025-11-30 23:30:00', '0.01');
+  repay(c1, cases.k1, 'R3', '2025-12-01 00:30:00', '7.00'); // the next local month
+  repay(c1, cases.k1, 'R4', '2025-11-21 10:00:00', '50.00', false); // not confirmed
   await em.flush();
-  return { cases, em, Repayment };
+  return { cases };
 }
