@@ -1,5 +1,5 @@
 import { can } from '@platform/kit';
-import { Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { Arg, ArgsType, Args, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
 import { CollectionsErrors } from '../../../collections.errors';
@@ -22,6 +22,7 @@ class AlertsArgs {
   notContactedDays!: number;
 
   @Field(() => Int, { nullable: true, description: 'Minutes without activity that make a collector idle; default the tenant’s idle threshold (30).' })
+  @IsOptional()
   @Min(1)
   @Max(1440)
   idleMinutes?: number | null;

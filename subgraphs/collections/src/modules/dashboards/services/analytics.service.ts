@@ -54,8 +54,12 @@ export async function dashboardAnalytics(ctx: CollectionsContext, filter: Analyt
     aggregate(ctx.em, Repayment, ['agencyId', raw('sum(repayment_amount) as cents')], { $and: [during('repaymentDate'), { confirmed: true }] }, ['agencyId']),
   ]);
 
-  const byQueue = await named(ctx, groupBook(book, 'queueId'), Queue, 'queueName');
-  const byAgency = await named(ctx, groupBook(book, 'agencyId', repaid), Agency, 'agencyName');
+  const [byQueue, byAgency] = await Promise.all([
+    named(groupBook(book, 'queueId'), async (ids) =>
+      (await ctx.em.find(Queue, { id: { $in: ids } }, { fields: ['queueName'] })).map((q) => ({ id: q.id, name: q.queueName }))),
+    named(groupBook(book, 'agencyId', repaid), async (ids) =>
+      (await ctx.em.find(Agency, { id: { $in: ids } }, { fields: ['agencyName'] })).map((a) => ({ id: a.id, name: a.agencyName }))),
+  ]);
   const openCases = book.reduce((sum, row) => sum + num(row.open), 0);
   const contactedCases = num(contacts[0]?.cases);
   return {
@@ -99,14 +103,11 @@ function groupBook(book: Row[], key: 'queueId' | 'agencyId', repaid: Row[] = [])
 }
 
 /** The groups with their queue's / agency's name (one read), ordered by id, the unnamed group last. */
-async function named<E extends { id: number }>(
-  ctx: CollectionsContext,
+async function named(
   groups: Map<number | null, CaseGroupFigures>,
-  entity: new () => E,
-  nameField: keyof E & string,
+  names: (ids: number[]) => Promise<Array<{ id: number; name: string }>>,
 ): Promise<CaseGroupFigures[]> {
   const ids = [...groups.keys()].filter((k): k is number => k !== null);
-  const rows = ids.length ? await ctx.em.find(entity, { id: { $in: ids } } as never, { fields: [nameField] as never }) : [];
-  for (const row of rows) groups.get(row.id)!.name = String(row[nameField]);
+  for (const row of ids.length ? await names(ids) : []) groups.get(row.id)!.name = row.name;
   return [...groups.entries()].sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity)).map(([, g]) => g);
 }

@@ -21,7 +21,7 @@ export async function aggregate(
   const qb = (em as SqlEntityManager).createQueryBuilder(entity).select(select as never).where(where as never);
   if (groupBy.length) qb.groupBy(groupBy as never);
   await qb.applyFilters();
-  return (await qb.execute('all', true)) as unknown as Row[];
+  return await qb.execute('all', true);
 }
 
 export const count = (alias = 'n') => raw(`count(*) as ${alias}`);
