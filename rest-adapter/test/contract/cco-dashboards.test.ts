@@ -66,7 +66,7 @@ const ROUTES = ['communications', 'ptp', 'quality-inspections', 'performance', '
 
 describe('/api/v1/dashboard/*', () => {
   it('GET communications: the day\'s total, by method, by result and by local hour', async () => {
-    const res = await get('/api/v1/dashboard/communications?date=2025-11-20', tenantadmin);
+    const res = await call(platform.app, 'GET', '/api/v1/dashboard/communications?date=2025-11-20', { token: tenantadmin });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       code: 200,
@@ -79,12 +79,12 @@ describe('/api/v1/dashboard/*', () => {
         by_hour: [{ hour: 9, count: 1 }, { hour: 10, count: 1 }, { hour: 11, count: 1 }],
       },
     });
-    const mine = await get(`/api/v1/dashboard/communications?date=2025-11-20&collector_id=${ids.c1}`, tenantadmin);
+    const mine = await call(platform.app, 'GET', `/api/v1/dashboard/communications?date=2025-11-20&collector_id=${ids.c1}`, { token: tenantadmin });
     expect(mine.body.data).toMatchObject({ total_communications: 2, by_result: { 接通: 1, 未接通: 1 } });
   });
 
   it('GET ptp: count, the exact promised sum, by status and by collector', async () => {
-    const res = await get('/api/v1/dashboard/ptp?date=2025-11-20', tenantadmin);
+    const res = await call(platform.app, 'GET', '/api/v1/dashboard/ptp?date=2025-11-20', { token: tenantadmin });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({
       date: '2025-11-20',
@@ -99,13 +99,13 @@ describe('/api/v1/dashboard/*', () => {
   });
 
   it('GET quality-inspections: count, mean score, by result', async () => {
-    const res = await get('/api/v1/dashboard/quality-inspections?date=2025-11-20', tenantadmin);
+    const res = await call(platform.app, 'GET', '/api/v1/dashboard/quality-inspections?date=2025-11-20', { token: tenantadmin });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ date: '2025-11-20', total_inspections: 2, average_score: 80.5, by_result: { 优秀: 1, 良好: 0, 一般: 1, 较差: 0 } });
   });
 
   it('GET performance: one collector\'s month as documented, or a page of every collector in scope', async () => {
-    const one = await get(`/api/v1/dashboard/performance?collector_id=${ids.c1}&month=2025-11`, tenantadmin);
+    const one = await call(platform.app, 'GET', `/api/v1/dashboard/performance?collector_id=${ids.c1}&month=2025-11`, { token: tenantadmin });
     expect(one.status).toBe(200);
     expect(one.body.data).toEqual({
       collector_id: ids.c1,
@@ -119,13 +119,13 @@ describe('/api/v1/dashboard/*', () => {
       total_collected_amount: 300.1,
       ptp_kept_rate: 1,
     });
-    const page = await get('/api/v1/dashboard/performance?month=2025-11&size=1&page=2', tenantadmin);
+    const page = await call(platform.app, 'GET', '/api/v1/dashboard/performance?month=2025-11&size=1&page=2', { token: tenantadmin });
     expect(page.body.data).toMatchObject({ total: 2, page: 2, size: 1, items: [{ collector_id: ids.c2, total_collected_amount: 0, ptp_kept_rate: 0 }] });
-    expect(await get('/api/v1/dashboard/performance?collector_id=999999&month=2025-11', tenantadmin)).toMatchObject({ status: 404, body: error(404) });
+    expect(await call(platform.app, 'GET', '/api/v1/dashboard/performance?collector_id=999999&month=2025-11', { token: tenantadmin })).toMatchObject({ status: 404, body: error(404) });
   });
 
   it('GET analytics: the case book by queue and agency and the range\'s work', async () => {
-    const res = await get('/api/v1/dashboard/analytics?date_from=2025-11-01&date_to=2025-11-30', tenantadmin);
+    const res = await call(platform.app, 'GET', '/api/v1/dashboard/analytics?date_from=2025-11-01&date_to=2025-11-30', { token: tenantadmin });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({
       date_from: '2025-11-01',
@@ -150,7 +150,7 @@ describe('/api/v1/dashboard/*', () => {
   });
 
   it('GET alerts: each alert\'s count and first items', async () => {
-    const res = await get('/api/v1/dashboard/alerts?limit=1', tenantadmin);
+    const res = await call(platform.app, 'GET', '/api/v1/dashboard/alerts?limit=1', { token: tenantadmin });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({
       generated_at: expect.stringMatching(CCO_TIME),
@@ -162,9 +162,9 @@ describe('/api/v1/dashboard/*', () => {
   });
 
   it('an agency admin\'s figures hold their agency only', async () => {
-    const res = await get('/api/v1/dashboard/communications?date=2025-11-20', agencyAdmin);
+    const res = await call(platform.app, 'GET', '/api/v1/dashboard/communications?date=2025-11-20', { token: agencyAdmin });
     expect(res.body.data).toMatchObject({ total_communications: 2, by_hour: [{ hour: 9, count: 1 }, { hour: 10, count: 1 }] });
-    expect((await get('/api/v1/dashboard/ptp?date=2025-11-20', agencyAdmin)).body.data).toMatchObject({ total_ptp: 1, total_promise_amount: 1000.1 });
+    expect((await call(platform.app, 'GET', '/api/v1/dashboard/ptp?date=2025-11-20', { token: agencyAdmin })).body.data).toMatchObject({ total_ptp: 1, total_promise_amount: 1000.1 });
   });
 
   it('401 without a token, 403 for a collector token, on every dashboard', async () => {
