@@ -1,3 +1,4 @@
+import { Agency } from '@platform/collections';
 import { CollectionsClient, codeOf, fieldOf, type OrgFixture } from '../support/harness';
 import { seedWork } from './work-fixture';
 
@@ -51,7 +52,7 @@ describe('communicationStats', () => {
 
   it('counts hours and the day in the agency’s zone', async () => {
     const em = client.em();
-    const a2 = await em.findOneOrFail('Agency', org.agencies.A2.id) as { timezone: number };
+    const a2 = await em.findOneOrFail(Agency, org.agencies.A2.id);
     a2.timezone = 7;
     await em.flush();
     try {
