@@ -62,5 +62,7 @@ describe('parseDemoArgs', () => {
     expect(() => parseDemoArgs(['--bogus', '1'], () => 'x')).toThrow('--bogus');
     expect(() => parseDemoArgs(['--cases'], () => 'x')).toThrow('--cases needs a value');
     expect(() => parseDemoArgs(['--router', 'http://x/graphql'], () => 'x')).toThrow('--collections-db');
+    expect(() => parseDemoArgs(['--router', 'http://x/graphql', '--collections-db', 'file:data/collections.db'], () => 'x')).toThrow('MySQL');
+    expect(parseDemoArgs(['--router', 'http://x/graphql', '--collections-db', 'mysql://root@db/platform_collections'], () => 'x')).toMatchObject({ router: 'http://x/graphql' });
   });
 });

@@ -83,5 +83,9 @@ export function parseDemoArgs(argv: readonly string[], randomTag: () => string):
   const tag = (options.tag as string | undefined) ?? randomTag();
   if (!/^[a-z0-9]{1,8}$/.test(tag)) throw new Error('--tag must be 1–8 lower-case letters or digits');
   if (options.router && !options.collectionsDb) throw new Error('--router needs --collections-db (collections has no admin mutations for these rows yet)');
+  // A running platform holds its SQLite files: a second writer gets SQLITE_BUSY. Embedded mode covers SQLite.
+  if (options.router && !/^(mysql|mariadb):\/\//.test(String(options.collectionsDb))) {
+    throw new Error('--collections-db must be the running platform\'s MySQL/MariaDB collections database (on SQLite, stop it and run embedded)');
+  }
   return { ...(options as Omit<DemoOptions, 'tag'>), tag };
 }
