@@ -2,6 +2,7 @@ import type { Route } from '../../framework/route';
 import { ccoApiCredentialRoutes } from './api-credentials.routes';
 import { ccoAssignmentRoutes } from './assignment.routes';
 import { ccoAuthRoutes } from './auth.routes';
+import { ccoDashboardRoutes } from './dashboards.routes';
 import { ccoFieldRoutes } from './fields.routes';
 import { ccoNotificationRoutes } from './notifications.routes';
 import { ccoQueueRoutes } from './queues.routes';
@@ -15,6 +16,7 @@ export const ccoAdminRoutes: Route[] = [
   ...ccoApiCredentialRoutes,
   ...ccoNotificationRoutes,
   ...ccoAssignmentRoutes,
+  ...ccoDashboardRoutes,
   ...ccoFieldRoutes,
   ...ccoQueueRoutes,
   ...ccoSystemConfigRoutes,
