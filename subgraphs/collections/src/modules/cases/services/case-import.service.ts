@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Decimal, recordDomainEvent, type RequestContext } from '@platform/kit';
+import { bulkUpsert, Decimal, recordDomainEvent, type RequestContext } from '@platform/kit';
 import { Repayment } from '../../work/entities/repayment.entity';
 import { CaseContact } from '../entities/case-contact.entity';
 import { CollectionCase } from '../entities/collection-case.entity';
@@ -8,7 +8,7 @@ import { activeQueues, queueForOverdueDays, type QueueRange } from './queue-for-
 
 /** At most this many cases per request (admin import and partner push alike). */
 export const MAX_IMPORT_ROWS = 10_000;
-/** Rows per INSERT … ON DUPLICATE KEY UPDATE: big enough to be fast, small enough for the server's packet limit. */
+/** Rows validated rows are written in: one case upsert, one contacts insert, one repayments insert each. */
 const CHUNK = 1000;
 
 export interface CaseImportError {
@@ -133,19 +133,13 @@ function caseData(tenantId: number, row: CaseImportRow, queueId: number | null, 
 async function writeChunk(em: EntityManager, tenantId: number, chunk: ValidRow[], queues: readonly QueueRange[], options: CaseImportOptions) {
   const now = new Date();
   const data = chunk.map(({ row }) => caseData(tenantId, row, queueForOverdueDays(queues, row.overdue_days), options.pushBatchNo ?? null, now));
-  await em.upsertMany(CollectionCase, data, {
-    onConflictFields: ['tenantId', 'caseCode'],
-    onConflictAction: 'merge',
-    onConflictMergeFields: [...IMPORTED_FIELDS],
-    disableIdentityMap: true,
-    batchSize: CHUNK,
-  });
+  await bulkUpsert(em, CollectionCase, data, { conflict: ['tenantId', 'caseCode'], merge: IMPORTED_FIELDS });
   const ids = await caseIds(em, tenantId, chunk.map(({ row }) => row.case_code));
   await replaceContacts(em, tenantId, chunk, ids, now);
   await addRepayments(em, tenantId, chunk, ids, now);
 }
 
-/** case_code → id, read back in one statement (the upsert's answer does not name the ids of updated rows on MariaDB). */
+/** case_code → id, read back in one statement (an upsert's answer does not name the ids of updated rows). */
 async function caseIds(em: EntityManager, tenantId: number, codes: string[]): Promise<Map<string, number>> {
   const rows = await em.find(CollectionCase, { tenantId, caseCode: { $in: codes } }, { fields: ['id', 'caseCode'], disableIdentityMap: true });
   return new Map(rows.map((r) => [r.caseCode, r.id]));
@@ -169,7 +163,7 @@ async function replaceContacts(em: EntityManager, tenantId: number, chunk: Valid
       updatedAt: now,
     })),
   );
-  if (contacts.length) await em.insertMany(CaseContact, contacts);
+  await bulkUpsert(em, CaseContact, contacts);
 }
 
 async function addRepayments(em: EntityManager, tenantId: number, chunk: ValidRow[], ids: Map<string, number>, now: Date) {
@@ -189,10 +183,5 @@ async function addRepayments(em: EntityManager, tenantId: number, chunk: ValidRo
   );
   if (!repayments.length) return;
   // A repayment already known (pushed or imported before) is kept as it is: applied once.
-  await em.upsertMany(Repayment, repayments, {
-    onConflictFields: ['tenantId', 'repaymentId'],
-    onConflictAction: 'ignore',
-    disableIdentityMap: true,
-    batchSize: CHUNK,
-  });
+  await bulkUpsert(em, Repayment, repayments, { conflict: ['tenantId', 'repaymentId'] });
 }
