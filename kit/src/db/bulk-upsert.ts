@@ -48,7 +48,7 @@ export async function bulkUpsert<E extends object>(
   const tuple = `(${props.map(() => '?').join(', ')})`;
   const convert = props.map((prop) => (value: unknown) => {
     if (value === null || value === undefined) return null;
-    if (prop.customType) return prop.customType.convertToDatabaseValue(value, platform, { mode: 'query' });
+    if (prop.customType) return prop.customType.convertToDatabaseValue(value, platform, { mode: 'query' }) as unknown;
     if (typeof value === 'boolean' && !mysql) return value ? 1 : 0;
     return value;
   });

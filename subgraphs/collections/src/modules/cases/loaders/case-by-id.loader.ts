@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { FilterQuery } from '@mikro-orm/core';
 import type { CollectionsContext } from '../../../collections.context';
 import { scoped, scopeOf } from '../../org/services/scope';
 import { CollectionCase } from '../entities/collection-case.entity';
@@ -9,7 +8,7 @@ export const caseInScopeById = (ctx: CollectionsContext) =>
   ctx.loaders.get('cases.caseInScopeById', () =>
     new DataLoader<number, CollectionCase | null>(async (ids) => {
       const scope = await scopeOf(ctx);
-      const rows = await ctx.em.find(CollectionCase, scoped({ id: { $in: [...new Set(ids)] } }, scope) as FilterQuery<CollectionCase>);
+      const rows = await ctx.em.find(CollectionCase, scoped({ id: { $in: [...new Set(ids)] } }, scope));
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

@@ -61,7 +61,7 @@ export function caseWhere(filter: CaseFilter | null | undefined): FilterQuery<Co
   const keyword = filter.search?.trim();
   // A prefix, not a substring: each column's (tenant_id, column) index serves it (an index-merge union on MariaDB).
   if (keyword) where.$or = (['caseCode', 'userName', 'mobile'] as const).map((f) => ({ [f]: { $like: prefixPattern(keyword) } }));
-  return Object.fromEntries(Object.entries(where).filter(([, v]) => v !== undefined)) as FilterQuery<CollectionCase>;
+  return Object.fromEntries(Object.entries(where).filter(([, v]) => v !== undefined));
 }
 
 /** The cases of the caller's scope matching the filters, one page, sorted (default newest first). */
@@ -75,7 +75,7 @@ export async function listCases(
   const field = sort?.field ?? CaseSortField.id;
   const order = sort?.order ?? SortOrder.desc;
   const orderBy = field === CaseSortField.id ? { id: order } : { [field]: order, id: order };
-  const [items, total] = await ctx.em.findAndCount(CollectionCase, scoped(caseWhere(filter), scope) as FilterQuery<CollectionCase>, {
+  const [items, total] = await ctx.em.findAndCount(CollectionCase, scoped(caseWhere(filter), scope), {
     orderBy: orderBy as never,
     ...pageWindow(window),
   });
@@ -87,5 +87,5 @@ export async function findCase(ctx: CollectionsContext, id: string): Promise<Col
   const caseId = parseId(id);
   if (caseId === null) return null;
   const scope = await adminScope(ctx);
-  return ctx.em.findOne(CollectionCase, scoped({ id: caseId }, scope) as FilterQuery<CollectionCase>);
+  return ctx.em.findOne(CollectionCase, scoped({ id: caseId }, scope));
 }
