@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { CollectionCase } from '@platform/collections';
 import { Decimal } from '@platform/kit';
@@ -36,16 +37,27 @@ const rows = (suffix: string) =>
 
 it('imports 10,000 cases with contacts and repayments in one request in seconds, and again as updates', async () => {
   const batch = rows('25');
+  client.sql.reset();
   let started = Date.now();
   const first = await importRows(client, org.callers.tenantAdmin, batch);
   const insertMs = Date.now() - started;
+  const insertStatements = client.sql.count;
   expect(first).toMatchObject({ total: N, success: N, failed: 0 });
 
+  client.sql.reset();
   started = Date.now();
   const again = await importRows(client, org.callers.tenantAdmin, rows('75'));
   const updateMs = Date.now() - started;
+  const updateStatements = client.sql.count;
   expect(again).toMatchObject({ total: N, success: N, failed: 0 });
-  console.log(`cases import on MariaDB: ${N} new cases in ${insertMs} ms, ${N} updates in ${updateMs} ms`);
+  console.log(
+    `cases import on MariaDB: ${N} new cases in ${insertMs} ms (${insertStatements} statements), ${N} updates in ${updateMs} ms ` +
+      `(${updateStatements} statements); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`,
+  );
+  // Batched, not row by row: per 1,000 rows one case upsert, one id read, one contacts delete + insert, one repayments
+  // insert (50 for 10,000); plus the transaction, the queues, the event (64 measured).
+  expect(insertStatements).toBeLessThanOrEqual(70);
+  expect(updateStatements).toBeLessThanOrEqual(70);
 
   const [counts] = await client.em(null).getConnection().execute(
     `select (select count(*) from collection_case) cases, (select count(*) from case_contact) contacts,
@@ -54,9 +66,10 @@ it('imports 10,000 cases with contacts and repayments in one request in seconds,
   expect(counts).toMatchObject({ cases: N, contacts: 2 * N, repayments: N });
   // every amount exact: 10,000 × 4000.75 + 100 × (0+…+99) × 1.00
   expect(String(counts.cents)).toBe(String(N * 400075 + 100 * 4950 * 100));
-  expect(insertMs).toBeLessThan(30_000);
-  expect(updateMs).toBeLessThan(30_000);
-}, 120_000);
+  // Seconds on an idle machine; the bound leaves room for a shared, loaded one (measured figures in the log line).
+  expect(insertMs).toBeLessThan(90_000);
+  expect(updateMs).toBeLessThan(90_000);
+}, 300_000);
 
 it('lists 100,000 cases through indexes for the common filters', async () => {
   const conn = client.em(null).getConnection();

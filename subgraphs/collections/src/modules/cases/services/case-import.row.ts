@@ -11,8 +11,20 @@ import { CASE_STATUSES } from '../entities/case-status';
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 
+/** Numbers already checked: a debtor's mobile comes again as their own contact phone, and in the next push. */
+const checkedPhones = new Map<string, boolean>();
+function isPhone(value: string): boolean {
+  let valid = checkedPhones.get(value);
+  if (valid === undefined) {
+    if (checkedPhones.size >= 50_000) checkedPhones.clear();
+    valid = isValidPhoneNumber(value);
+    checkedPhones.set(value, valid);
+  }
+  return valid;
+}
+
 /** International format (`+63-917-111-1111`): the country cannot be guessed from a tenant's local number. */
-const phone = z.string().trim().max(32).refine((v) => isValidPhoneNumber(v), { message: '格式错误' });
+const phone = z.string().trim().max(32).refine(isPhone, { message: '格式错误' });
 
 /** Money: a number or a decimal string, ≥ 0, at most 2 decimals; kept exact (decimal.js), never a binary float. */
 const money = z
