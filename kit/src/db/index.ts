@@ -13,3 +13,4 @@ export * from './flush-or-conflict';
 export * from './like-pattern';
 export * from './soft-delete.filter';
 export * from './money.type';
+export * from './bulk-upsert';

@@ -18,3 +18,11 @@ export function containsPattern(search: string) {
 export function containingText<E>(fields: Array<keyof E & string>, search: string): FilterQuery<E>[] {
   return fields.map((field) => ({ [field]: { $like: containsPattern(search) } }) as FilterQuery<E>);
 }
+
+/**
+ * A `$like` value matching rows that start with `search` literally: unlike containsPattern, an index on the column
+ * serves it (a range scan), so keyword search stays fast on large tables.
+ */
+export function prefixPattern(search: string) {
+  return raw(`? escape ?`, [`${escapeLike(search)}%`, ESCAPE]);
+}

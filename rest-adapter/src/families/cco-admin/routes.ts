@@ -2,6 +2,7 @@ import type { Route } from '../../framework/route';
 import { ccoApiCredentialRoutes } from './api-credentials.routes';
 import { ccoAssignmentRoutes } from './assignment.routes';
 import { ccoAuthRoutes } from './auth.routes';
+import { ccoCaseRoutes } from './cases.routes';
 import { ccoDashboardRoutes } from './dashboards.routes';
 import { ccoFieldRoutes } from './fields.routes';
 import { ccoNotificationRoutes } from './notifications.routes';
@@ -16,6 +17,7 @@ export const ccoAdminRoutes: Route[] = [
   ...ccoApiCredentialRoutes,
   ...ccoNotificationRoutes,
   ...ccoAssignmentRoutes,
+  ...ccoCaseRoutes,
   ...ccoDashboardRoutes,
   ...ccoFieldRoutes,
   ...ccoQueueRoutes,
