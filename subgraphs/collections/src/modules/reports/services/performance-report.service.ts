@@ -59,7 +59,7 @@ async function grouped<T extends object>(
     .where(where as never)
     .groupBy('collectorId' as never);
   await qb.applyFilters();
-  return (await qb.execute('all', true)) as unknown as Array<Record<string, unknown>>;
+  return await qb.execute('all', true);
 }
 
 const byCollector = (rows: Array<Record<string, unknown>>): Counts =>
