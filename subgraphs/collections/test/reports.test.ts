@@ -132,6 +132,8 @@ describe('caseExportPage', () => {
     expect(await codes(november, 'Asia/Manila')).toEqual(['CASE_001', 'CASE_002', 'CASE_003', 'CASE_004', 'CASE_005']);
     const badDay = await client.run(org.callers.tenantAdmin, PAGE, { fields: ['case_code'], filter: { startDate: '2025-02-30' } });
     expect(fieldOf(badDay)).toBe('startDate');
+    const badEnd = await client.run(org.callers.tenantAdmin, PAGE, { fields: ['case_code'], filter: { endDate: '2025-02-30' } });
+    expect(fieldOf(badEnd)).toBe('endDate');
   });
 
   it('reads a page in a fixed number of statements, whatever its size', async () => {

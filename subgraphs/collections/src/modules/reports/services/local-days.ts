@@ -1,6 +1,6 @@
 import { badInput, localDayStart } from '@platform/kit';
 
-/** Calendar arithmetic on `YYYY-MM-DD` strings (UTC noon-free: whole days only). */
+/** Whole-day arithmetic on `YYYY-MM-DD` strings. */
 const plusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function startOf(day: string, zone: string, field: string): Date {
@@ -11,10 +11,10 @@ function startOf(day: string, zone: string, field: string): Date {
 
 /** Inclusive local days as the instants `[from, to)` they cover in `zone` (days of 23 or 25 hours included). */
 export function dayRange(startDate: string | undefined, endDate: string | undefined, zone: string): { from?: Date; to?: Date } {
-  return {
-    ...(startDate ? { from: startOf(startDate, zone, 'startDate') } : {}),
-    ...(endDate ? { to: startOf(plusDays(endDate, 1), zone, 'endDate') } : {}),
-  };
+  const from = startDate ? startOf(startDate, zone, 'startDate') : undefined;
+  // The end day must exist itself: `2025-02-30` + 1 would otherwise roll over into March.
+  const to = endDate && startOf(endDate, zone, 'endDate') ? startOf(plusDays(endDate, 1), zone, 'endDate') : undefined;
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
 }
 
 export interface MonthRange {
