@@ -151,8 +151,8 @@ export interface StreamRouteSpec<PS, QS, RS, BS = undefined> extends RouteBase<P
   operations: readonly Operation<unknown, never>[];
   /** The multipart/form-data fields it reads (for the OpenAPI), on upload routes. */
   form?: Record<string, { type: 'string'; format?: 'binary'; enum?: readonly string[]; description?: string }>;
-  /** It answers the stored bytes themselves (for the OpenAPI), on download routes. */
-  binary?: boolean;
+  /** It answers bytes (for the OpenAPI), on download routes: `true` for stored files of any type, else the one type it answers. */
+  binary?: boolean | string;
   /** A JSON body (downloads asked for by POST, e.g. report exports); uploads read multipart `form` parts instead. */
   handle(input: InputOf<PS, QS, BS>, request: FastifyRequest, reply: FastifyReply, deps: StreamDeps): Promise<StreamResult>;
 }

@@ -253,7 +253,7 @@ export type CcoCaseExportPageQueryVariables = Exact<{
 }>;
 
 
-export type CcoCaseExportPageQuery = { caseExportPage: { rows: Array<Array<string | null> | null>, lastId: string | null, hasMore: boolean } };
+export type CcoCaseExportPageQuery = { caseExportPage: { rows: Array<Array<string | null>>, lastId: string | null, hasMore: boolean } };
 
 export type CcoPerformanceReportColumnsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -270,7 +270,7 @@ export type CcoPerformanceReportPageQueryVariables = Exact<{
 }>;
 
 
-export type CcoPerformanceReportPageQuery = { performanceReportPage: { rows: Array<Array<string | null> | null>, lastId: string | null, hasMore: boolean } };
+export type CcoPerformanceReportPageQuery = { performanceReportPage: { rows: Array<Array<string | null>>, lastId: string | null, hasMore: boolean } };
 
 export type CcoTenantFragment = { id: string, code: string, name: string, nameEn: string | null, countryCode: string | null, timezone: number | null, zone: string, currencyCode: string | null, isActive: boolean, createdAt: string, updatedAt: string };
 

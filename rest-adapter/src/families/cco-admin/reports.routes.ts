@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { rateLimit, streamRoute } from '../../framework/route';
-import { sendXlsx } from '../../framework/xlsx-download';
+import { sendXlsx, XLSX_TYPE } from '../../framework/xlsx-download';
 import { defined, intId } from '../shared/inputs';
 import { ccoAdmin } from './cco-admin.family';
 import { ccoFieldMessages, tenantZone } from './cco.shapes';
@@ -71,7 +71,7 @@ export const ccoReportRoutes = [
     auth: true,
     rateLimit: rateLimit.none,
     body: caseExportBody,
-    binary: true,
+    binary: XLSX_TYPE,
     errorMessages: ccoFieldMessages,
     fieldAliases: { startDate: 'filters.date_range.start', endDate: 'filters.date_range.end', fields: 'fields' },
     operations: [CcoCaseExportColumnsDocument, CcoCaseExportPageDocument],
@@ -119,7 +119,7 @@ export const ccoReportRoutes = [
     auth: true,
     rateLimit: rateLimit.none,
     body: performanceExportBody,
-    binary: true,
+    binary: XLSX_TYPE,
     errorMessages: ccoFieldMessages,
     operations: [CcoPerformanceReportColumnsDocument, CcoPerformanceReportPageDocument],
     async handle({ body }, request, reply, deps) {

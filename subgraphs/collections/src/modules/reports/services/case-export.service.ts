@@ -1,3 +1,4 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { badInput, parseId } from '@platform/kit';
 import type { CollectionsContext } from '../../../collections.context';
 import { CollectionsErrors } from '../../../collections.errors';
@@ -9,7 +10,7 @@ import { scoped } from '../../org/services/scope';
 import { Queue } from '../../queues/entities/queue.entity';
 import { CaseDateField, type CaseExportFilter } from '../resolvers/case-export.filter';
 import type { ReportColumn, ReportRows } from '../resolvers/report-page';
-import { CASE_FIELDS, customField, type CaseField, type CaseNames } from './case-fields';
+import { CASE_FIELDS, customField, type CaseField, type CaseNames, type CaseRow } from './case-fields';
 import { exportScope, pageSize, seesPersonalData } from './export-access';
 import { tenantFieldNames } from './field-names';
 import { dayRange } from './local-days';
@@ -70,20 +71,32 @@ function filterWhere(filter: CaseExportFilter | undefined, zone: string): Record
 }
 
 /** The names a page refers to, one `IN` query per kind of name its fields show. */
-async function namesOf(ctx: CollectionsContext, cases: CollectionCase[], keys: ReadonlySet<string>): Promise<CaseNames> {
-  const ids = (read: (c: CollectionCase) => number | null | undefined) =>
-    [...new Set(cases.map(read).filter((v): v is number => typeof v === 'number'))];
-  const load = async <T extends { id: number }>(key: string, run: (ids: number[]) => Promise<T[]>, read: (c: CollectionCase) => number | null | undefined, name: (row: T) => string) => {
-    const wanted = keys.has(key) ? ids(read) : [];
+async function namesOf(ctx: CollectionsContext, cases: CaseRow[], keys: ReadonlySet<string>): Promise<CaseNames> {
+  const ids = (property: string) => [...new Set(cases.map((c) => c[property]).filter((v) => v !== null && v !== undefined).map(Number))];
+  const load = async <T extends { id: number }>(key: string, property: string, run: (ids: number[]) => Promise<T[]>, name: (row: T) => string) => {
+    const wanted = keys.has(key) ? ids(property) : [];
     return new Map(wanted.length ? (await run(wanted)).map((row) => [row.id, name(row)] as const) : []);
   };
   const [queues, agencies, teams, collectors] = await Promise.all([
-    load('queue_name', (i) => ctx.em.find(Queue, { id: { $in: i } }), (c) => c.queueId, (q) => q.queueName),
-    load('agency_name', (i) => ctx.em.find(Agency, { id: { $in: i } }), (c) => c.agencyId, (a) => a.agencyName),
-    load('team_name', (i) => ctx.em.find(Team, { id: { $in: i } }), (c) => c.teamId, (t) => t.teamName),
-    load('collector_name', (i) => ctx.em.find(Collector, { id: { $in: i } }), (c) => c.collectorId, (c) => c.collectorName),
+    load('queue_name', 'queueId', (i) => ctx.em.find(Queue, { id: { $in: i } }), (q) => q.queueName),
+    load('agency_name', 'agencyId', (i) => ctx.em.find(Agency, { id: { $in: i } }), (a) => a.agencyName),
+    load('team_name', 'teamId', (i) => ctx.em.find(Team, { id: { $in: i } }), (t) => t.teamName),
+    load('collector_name', 'collectorId', (i) => ctx.em.find(Collector, { id: { $in: i } }), (c) => c.collectorName),
   ]);
   return { queues, agencies, teams, collectors };
+}
+
+/** The page's cases as rows of the columns its fields read (no entities: see CaseRow), tenant filter applied. */
+async function readCases(ctx: CollectionsContext, where: object, fields: readonly ChosenField[], limit: number): Promise<CaseRow[]> {
+  const properties = [...new Set(['id', ...fields.flatMap((f) => f.field.properties)])];
+  const qb = (ctx.em as SqlEntityManager)
+    .createQueryBuilder(CollectionCase)
+    .select(properties as never)
+    .where(where as never)
+    .orderBy({ id: 'asc' })
+    .limit(limit);
+  await qb.applyFilters();
+  return await qb.execute('all', true);
 }
 
 /**
@@ -102,7 +115,7 @@ export async function caseExportPage(
   const fields = await chooseFields(ctx, keys);
   const after = idOf(page.afterId, 'afterId');
   const where = { ...filterWhere(filter, page.zone ?? 'UTC'), ...(after !== undefined ? { id: { $gt: after } } : {}) };
-  const cases = await ctx.em.find(CollectionCase, scoped(where, scope), { orderBy: { id: 'asc' }, limit });
+  const cases = await readCases(ctx, scoped(where, scope), fields, limit);
   const names = await namesOf(ctx, cases, new Set(keys));
   const unmasked = seesPersonalData(ctx);
   const rows = cases.map((c) =>
