@@ -58,7 +58,7 @@ runMain(async () => {
         continue;
       }
       const quiet = await waitForQuiet([pid, process.pid], config.quietWait, config.quietCores);
-      const row = await PARTS_RUN[part]({ api, pid, config, org: seeded.result, workDir });
+      const row = await PARTS_RUN[part]({ api, pid, config, org: seeded.result, workDir, tenantId });
       row.load = `${quiet.otherCores} cores (waited ${quiet.waitedSeconds} s)`;
       rows.push(row);
       console.log(`${part}: ${row.figure}`);
@@ -89,6 +89,7 @@ interface PartContext {
   config: CasesBenchConfig;
   org: SeededOrg;
   workDir: string;
+  tenantId: number;
 }
 
 const PARTS_RUN: Record<Part, (c: PartContext) => Promise<Row>> = {
@@ -135,7 +136,7 @@ const PARTS_RUN: Record<Part, (c: PartContext) => Promise<Row>> = {
       load: '',
     };
   },
-  async import({ api, config }) {
+  async import({ api, config, tenantId }) {
     const cases = Array.from({ length: config.importSize }, (_, i) => ({
       case_code: `IMPORT_${String(i).padStart(7, '0')}`,
       user_id: `IU${i}`,
@@ -149,7 +150,7 @@ const PARTS_RUN: Record<Part, (c: PartContext) => Promise<Row>> = {
       case_status: 'pending_repayment',
     }));
     const t = await timed(async () =>
-      json<{ data: { total: number; success: number; failed: number } }>(await request(api, 'POST', '/api/v1/cases/import', { cases }), 'POST /api/v1/cases/import'),
+      json<{ data: { total: number; success: number; failed: number } }>(await request(api, 'POST', '/api/v1/cases/import', { tenant_id: tenantId, cases }), 'POST /api/v1/cases/import'),
     );
     const d = t.result.data;
     return {
