@@ -96,7 +96,9 @@ function operation(route: Route, components: Components): JsonSchema {
     [status]: status === 204
       ? { description: 'No Content' }
       : route.kind === 'stream' && route.binary
-        ? { description: 'The stored bytes, with their content type', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } }
+        ? typeof route.binary === 'string'
+          ? { description: 'The file itself', content: { [route.binary]: { schema: { type: 'string', format: 'binary' } } } }
+          : { description: 'The stored bytes, with their content type', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } }
         : { description: 'Success', content: { 'application/json': { schema: success } } },
   };
   for (const code of errorStatuses(route)) {

@@ -146,14 +146,15 @@ export type StreamResult = { status?: number; payload: unknown } | { sent: true 
  * A route whose body or answer is bytes (multipart uploads, downloads): its handler streams between the request
  * and object storage, and asks the graph (as the caller) for everything else. Authorisation stays in the graph.
  */
-export interface StreamRouteSpec<PS, QS, RS> extends RouteBase<PS, QS, undefined, RS, never> {
+export interface StreamRouteSpec<PS, QS, RS, BS = undefined> extends RouteBase<PS, QS, BS, RS, never> {
   /** The operations the handler runs, validated against the supergraph with every route's. */
   operations: readonly Operation<unknown, never>[];
   /** The multipart/form-data fields it reads (for the OpenAPI), on upload routes. */
   form?: Record<string, { type: 'string'; format?: 'binary'; enum?: readonly string[]; description?: string }>;
-  /** It answers the stored bytes themselves (for the OpenAPI), on download routes. */
-  binary?: boolean;
-  handle(input: InputOf<PS, QS, undefined>, request: FastifyRequest, reply: FastifyReply, deps: StreamDeps): Promise<StreamResult>;
+  /** It answers bytes (for the OpenAPI), on download routes: `true` for stored files of any type, else the one type it answers. */
+  binary?: boolean | string;
+  /** A JSON body (downloads asked for by POST, e.g. report exports); uploads read multipart `form` parts instead. */
+  handle(input: InputOf<PS, QS, BS>, request: FastifyRequest, reply: FastifyReply, deps: StreamDeps): Promise<StreamResult>;
 }
 
 // The table holds routes of many input and operation types; their types matter only inside each entry.
@@ -172,7 +173,7 @@ export type GraphQLRoute = Omit<GraphQLRouteSpec<any, any, any, any, any, any, s
     variables?: (input: RouteInput) => Record<string, unknown>;
   };
 export type LocalRoute = Omit<LocalRouteSpec<any, any, any, any>, SchemaKeys> & ErasedSchemas & { kind: 'local' };
-export type StreamRoute = Omit<StreamRouteSpec<any, any, any>, SchemaKeys> & ErasedSchemas & { kind: 'stream' };
+export type StreamRoute = Omit<StreamRouteSpec<any, any, any, any>, SchemaKeys> & ErasedSchemas & { kind: 'stream' };
 /* eslint-enable @typescript-eslint/no-explicit-any -- the erased table types end here */
 export type Route = GraphQLRoute | LocalRoute | StreamRoute;
 
@@ -202,7 +203,8 @@ export function streamRoute<
   PS extends AnySchema | undefined = undefined,
   QS extends AnySchema | undefined = undefined,
   RS extends AnySchema | undefined = undefined,
->(spec: StreamRouteSpec<PS, QS, RS>): Route {
+  BS extends AnySchema | undefined = undefined,
+>(spec: StreamRouteSpec<PS, QS, RS, BS>): Route {
   return { ...spec, kind: 'stream' } as Route;
 }
 

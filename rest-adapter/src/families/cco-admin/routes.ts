@@ -7,6 +7,7 @@ import { ccoDashboardRoutes } from './dashboards.routes';
 import { ccoFieldRoutes } from './fields.routes';
 import { ccoNotificationRoutes } from './notifications.routes';
 import { ccoQueueRoutes } from './queues.routes';
+import { ccoReportRoutes } from './reports.routes';
 import { ccoSystemConfigRoutes } from './system-config.routes';
 import { ccoTenantRoutes } from './tenants.routes';
 
@@ -21,5 +22,6 @@ export const ccoAdminRoutes: Route[] = [
   ...ccoDashboardRoutes,
   ...ccoFieldRoutes,
   ...ccoQueueRoutes,
+  ...ccoReportRoutes,
   ...ccoSystemConfigRoutes,
 ];
