@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { EntityManager } from '@mikro-orm/core';
-import { Decimal, forkForTenant, localDateTime, type Orm, type TokenSigner } from '@platform/kit';
-import { CCO_ROLES } from '@platform/testkit';
+import { Decimal, forkForTenant, localDateTime, type Orm } from '@platform/kit';
 import { Agency, CollectionCase, Collector, FieldDisplay, Team } from '@platform/collections';
 import { useTestPlatform } from '../support/platform';
 import { collectorToken } from '../support/activity-events';
@@ -24,16 +23,12 @@ const graph = async <T>(token: string, query: string, variables: Record<string, 
   return res.data as T;
 };
 
-/**
- * An agency admin of the tenant: created in identity through the router, with a token from the testkit (the admin
- * console's login does not yet let the AgencyAdmin role in: identity grants it no `admin-console:access`).
- */
+/** An agency admin of the tenant: created in identity through the router, signed in at the admin console. */
 async function agencyAdmin(username: string): Promise<{ id: string; token: string }> {
   const { createUser } = await graph<{ createUser: { id: string } }>(tenantadmin, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
     i: { username, password: 'secret123', roleCode: 'AgencyAdmin' },
   });
-  const signer = (platform.platform.subgraphs.find((s) => s.name === 'activity') as unknown as { signer: TokenSigner }).signer;
-  return { id: createUser.id, token: signer.signAccess(CCO_ROLES.AgencyAdmin({ tenantId: String(tenantId), userId: createUser.id, username }), 3600) };
+  return { id: createUser.id, token: await ccoAdminToken(platform.app, username, 'secret123') };
 }
 
 const collectionsEm = (): EntityManager => {
@@ -112,7 +107,7 @@ describe('POST /api/v1/reports/cases/export', () => {
     expect(res.headers['content-type']).toBe(XLSX);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="cases_\d{8}\.xlsx"/);
     const { sheet, rows } = await sheetOf(res.rawPayload);
-    expect(rows[0]).toEqual(['案件编号', 'user_name', 'mobile', 'id_number', 'overdue_days', '待还金额', 'collector_name', 'assigned_at']);
+    expect(rows[0]).toEqual(['案件编号', '客户姓名', '手机号', '证件号码', '逾期天数', '待还金额', '催员', '分配时间']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(['CASE_001', 'CASE_002', 'CASE_003']);
     const assigned = localDateTime(new Date('2025-11-18T01:00:00Z'), zone);
     expect(rows[1]).toEqual(['CASE_001', '客户1', '+63-917-111-1111', 'ID123456', 15, 4000.5, '王小明', assigned]);
