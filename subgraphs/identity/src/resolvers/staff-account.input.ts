@@ -1,0 +1,32 @@
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { EmailField, OptionalText } from '@platform/kit';
+import { PasswordField, TargetTenantField, UsernameField } from './input-field.decorators';
+
+/** The CCO organisation roles an agency's admin console gives accounts to (a collector, a group's SPV). */
+export enum StaffRole {
+  collector = 'collector',
+  SPV = 'SPV',
+  TeamLeader = 'TeamLeader',
+}
+registerEnumType(StaffRole, { name: 'StaffRole', description: 'A CCO staff role: collector, SPV or TeamLeader.' });
+
+@InputType({ description: 'A CCO staff account (collector, SPV, team leader), created for collections’ admin console.' })
+export class CreateStaffAccountInput {
+  @UsernameField()
+  username!: string;
+
+  @PasswordField()
+  password!: string;
+
+  @OptionalText(128)
+  fullName?: string | null;
+
+  @EmailField()
+  email?: string | null;
+
+  @Field(() => StaffRole)
+  role!: StaffRole;
+
+  @TargetTenantField()
+  tenantId?: string | null;
+}
