@@ -43,6 +43,7 @@ export const permissions: IRules = {
     discardStaffAccount: or(can('collectors:create'), can('team_groups:create'), can('teams:create')),
     resetStaffPassword: can('collectors:update'),
     setStaffAccountStatus: can('collectors:update'),
+    updateStaffAccount: can('collectors:update'),
     createPosition: can('positions:create'),
     updatePosition: can('positions:update'),
     deletePosition: can('positions:delete'),

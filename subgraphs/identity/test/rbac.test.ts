@@ -139,6 +139,11 @@ const cases: Record<string, RbacCase> = {
     variables: () => ({ id: ids.staff }),
     allow: ADMINS,
   },
+  'Mutation.updateStaffAccount': {
+    query: 'mutation($id: ID!) { updateStaffAccount(id: $id, input: { fullName: "王小明" }) { id } }',
+    variables: () => ({ id: ids.staff }),
+    allow: ADMINS,
+  },
   'Mutation.discardStaffAccount': { query: 'mutation($id: ID!) { discardStaffAccount(id: $id) }', variables: () => ({ id: ids.discardable }), allow: ADMINS },
   'Mutation.batchUsers': {
     query: 'mutation($id: ID!) { batchUsers(action: "activate", ids: [$id]) { succeeded } }',

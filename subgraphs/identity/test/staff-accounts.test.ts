@@ -44,6 +44,9 @@ describe('staff accounts (createStaffAccount, resetStaffPassword, setStaffAccoun
     expect((await h.login('staff_col3', 'newpass456')).accessToken).toEqual(expect.any(String));
     expect(await loginError('staff_col3', 'secret123')).toMatchObject({ code: 'INVALID_CREDENTIALS' });
 
+    const renamed = await h.exec('mutation($id: ID!) { updateStaffAccount(id: $id, input: { fullName: "李小红", email: "li@example.com" }) { fullName email } }', { id }, agencyAdmin);
+    expect(renamed.data?.updateStaffAccount).toEqual({ fullName: '李小红', email: 'li@example.com' });
+
     const off = await h.exec('mutation($id: ID!) { setStaffAccountStatus(id: $id, active: false) { status } }', { id }, agencyAdmin);
     expect(off.data?.setStaffAccountStatus).toEqual({ status: 'inactive' });
     expect(await loginError('staff_col3', 'newpass456')).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_INACTIVE' });

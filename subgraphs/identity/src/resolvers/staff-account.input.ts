@@ -30,3 +30,12 @@ export class CreateStaffAccountInput {
   @TargetTenantField()
   tenantId?: string | null;
 }
+
+@InputType({ description: 'A staff account’s name and e-mail; absent fields stay unchanged.' })
+export class UpdateStaffAccountInput {
+  @OptionalText(128)
+  fullName?: string | null;
+
+  @EmailField()
+  email?: string | null;
+}

@@ -12,8 +12,8 @@ import { assertMayAssignRole } from '../services/role-grant.service';
 import { revokeSessionsOf } from '../services/session.service';
 import { assertMayGiveStaffRole, assertStaffAccount } from '../services/staff-account.policy';
 import { tenantExists } from '../services/tenant-exists';
-import { auditedUser, createUserRecord, recordUserChange } from '../services/user.service';
-import { CreateStaffAccountInput } from './staff-account.input';
+import { assertAvailable, auditedUser, createUserRecord, normaliseEmail, recordUserChange } from '../services/user.service';
+import { CreateStaffAccountInput, UpdateStaffAccountInput } from './staff-account.input';
 
 /** A compensation may discard only an account made moments ago for the profile that then failed. */
 const DISCARD_WINDOW_MS = 10 * 60 * 1000;
@@ -82,6 +82,25 @@ export class StaffAccountResolver {
     recordUserChange(ctx, user, roles, before);
     await ctx.em.flush();
     if (!active) await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'ACCOUNT_DISABLED');
+    return user;
+  }
+
+  @Mutation(() => User, { description: 'A staff account’s name and e-mail (the collector’s name is shown in collections).' })
+  async updateStaffAccount(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateStaffAccountInput,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<User> {
+    const user = await findManageableUser(ctx, id, 'update');
+    await assertStaffAccount(ctx, user);
+    const email = input.email === undefined ? undefined : normaliseEmail(input.email);
+    if (email) await assertAvailable(ctx.em, { email }, user.id);
+    const roles = (await rolesByUser(ctx).load(user.id)).map((r) => r.code);
+    const before = auditedUser(user, roles);
+    if (email !== undefined) user.email = email;
+    if (input.fullName !== undefined && input.fullName !== null) user.fullName = input.fullName;
+    recordUserChange(ctx, user, roles, before);
+    await ctx.em.flush();
     return user;
   }
 
