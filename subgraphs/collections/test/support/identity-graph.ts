@@ -11,8 +11,6 @@ import { identity, type IdentityRuntime } from '@platform/identity';
 export class IdentityGraph implements GraphAccess {
   /** Every operation collections sent, for asserting what went through the graph. */
   readonly calls: string[] = [];
-  /** Runs before each operation is answered (a test may simulate a concurrent write). */
-  before?: (query: string) => Promise<void>;
 
   private constructor(readonly harness: SubgraphHarness<IdentityRuntime>) {}
 
@@ -25,7 +23,6 @@ export class IdentityGraph implements GraphAccess {
     return Promise.resolve({
       execute: async ({ query, variables, headers }) => {
         this.calls.push(query);
-        await this.before?.(query);
         const contextValue = await runtime.createContext(headers);
         const result = await graphql({ schema: runtime.schema, source: query, variableValues: variables, contextValue });
         return { data: result.data as Record<string, unknown> | null | undefined, errors: result.errors?.map((e) => e.toJSON()) };
