@@ -20,7 +20,7 @@ const CONFIG = {
   optimizeDocumentNode: true,
   // A scalar without a mapping stops the generation instead of becoming `any`.
   strictScalars: true,
-  scalars: { DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' },
+  scalars: { DateTimeISO: 'string', JSONObject: 'Record<string, unknown>', Decimal: 'string' },
 };
 
 /** The families that hold GraphQL operations (a folder `operations/` of `.graphql` files). */

@@ -40,6 +40,8 @@ export interface BaseRoleDefinition {
 
 /** What each level of a CCO organisation may do in the admin console; its data scope narrows where (collections). */
 const CCO_TEAM_LEADER = [
+  // decisions.md § CCO: leaders, SPVs and agency admins sign in at the admin console (their data scope bounds it).
+  'admin-console:access',
   'teams:view',
   'collectors:view',
   'queues:view',
