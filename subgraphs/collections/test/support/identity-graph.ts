@@ -25,7 +25,7 @@ export class IdentityGraph implements GraphAccess {
         this.calls.push(query);
         const contextValue = await runtime.createContext(headers);
         const result = await graphql({ schema: runtime.schema, source: query, variableValues: variables, contextValue });
-        return { data: result.data as Record<string, unknown> | null | undefined, errors: result.errors?.map((e) => e.toJSON()) };
+        return { data: result.data, errors: result.errors?.map((e) => e.toJSON()) };
       },
     });
   }

@@ -1,4 +1,4 @@
-import { isAuthenticated, loaderReference } from '@platform/kit';
+import { isAuthenticated, loaderReference, type IRule } from '@platform/kit';
 import type { CollectionsModule } from '../module';
 import { UserStub } from './entities/user.stub';
 import { orgLoaders } from './loaders/org.loaders';
@@ -14,7 +14,7 @@ import { UserProfileResolver, userReference } from './resolvers/user-profile.res
 import { WorkingHoursResolver, workingHoursRules } from './resolvers/working-hours.resolver';
 import { collectorNameConsumer } from './services/collector-name.consumer';
 
-const rules = [agencyRules, teamGroupRules, teamRules, collectorRules, workingHoursRules];
+const rules: { Query: Record<string, IRule>; Mutation: Record<string, IRule> }[] = [agencyRules, teamGroupRules, teamRules, collectorRules, workingHoursRules];
 
 /** Agencies, team groups, teams, collectors' work profiles, working hours; the callers' data scope. */
 export const orgModule: CollectionsModule = {
@@ -40,8 +40,8 @@ export const orgModule: CollectionsModule = {
     Collector: loaderReference(orgLoaders.collectorById),
   },
   permissions: {
-    Query: Object.assign({}, ...rules.map((r) => r.Query)),
-    Mutation: Object.assign({}, ...rules.map((r) => r.Mutation)),
+    Query: Object.fromEntries(rules.flatMap((r) => Object.entries(r.Query))),
+    Mutation: Object.fromEntries(rules.flatMap((r) => Object.entries(r.Mutation))),
     // Output types are reached only through guarded root fields (or an entity fetch, which the type rule guards).
     Agency: isAuthenticated,
     TeamGroup: isAuthenticated,

@@ -10,7 +10,7 @@ export function countByLoader<E extends object>(
   em: EntityManager,
   entity: new (...args: never[]) => E,
   column: keyof E & string,
-  where: FilterQuery<E> = {} as FilterQuery<E>,
+  where: FilterQuery<E> = {},
 ): DataLoader<number, number> {
   return new DataLoader<number, number>(async (keys) => {
     const qb = (em as SqlEntityManager)

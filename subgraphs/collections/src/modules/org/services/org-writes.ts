@@ -36,7 +36,7 @@ export async function reachableRow<E extends OrgRow>(
   missing: () => DomainError,
 ): Promise<E> {
   const id = typeof rawId === 'number' ? rawId : parseId(rawId);
-  const row = id === null ? null : ((await ctx.em.findOne(entity, id as never, { filters: false })) as E | null);
+  const row = id === null ? null : ((await ctx.em.findOne<E>(entity, id as never, { filters: false })) as E | null);
   if (!row) throw missing();
   const caller = ctx.caller!;
   if (!isPlatformAdmin(caller) && row.tenantId !== Number(caller.tenantId)) throw CollectionsErrors.otherTenant();

@@ -26,7 +26,7 @@ export async function createStaff(ctx: CollectionsContext, staff: NewStaff): Pro
   if (taken > 0) throw CollectionsErrors.duplicateCode(staff.codeField, collectorCode);
   const account = await staffAccounts.create(ctx, staff.account, staff.accountFields);
   try {
-    const profile = ctx.em.create(Collector, { ...staff.profile, userId: account.id } as never) as Collector;
+    const profile: Collector = ctx.em.create(Collector, { ...staff.profile, userId: account.id } as never);
     await flushOrConflict(ctx.em, () => CollectionsErrors.duplicateCode(staff.codeField, collectorCode));
     return profile;
   } catch (error) {
