@@ -10,8 +10,6 @@ let tenantadmin: string;
 let collectorToken: string;
 
 const error = (code: number) => ({ code, message: expect.any(String), data: null });
-const get = (url: string, token?: string) => call(platform.app, 'GET', url, { token });
-const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, token = tenantadmin) => call(platform.app, method, url, { token, body });
 
 const AGENCY = {
   agency_code: 'AGENCY_001',
@@ -40,7 +38,7 @@ beforeAll(async () => {
 
 describe('/api/v1/agencies', () => {
   it('POST creates the agency and answers it field by field', async () => {
-    const res = await send('POST', '/api/v1/agencies', AGENCY);
+    const res = await call(platform.app, 'POST', '/api/v1/agencies', { token: tenantadmin, body: AGENCY });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       code: 200,
@@ -52,41 +50,41 @@ describe('/api/v1/agencies', () => {
   });
 
   it('POST: a taken code is 409, a bad type 400 naming it, another tenant 403, anonymous 401; nothing is created', async () => {
-    expect(await send('POST', '/api/v1/agencies', AGENCY)).toMatchObject({ status: 409, body: error(409) });
-    const bad = await send('POST', '/api/v1/agencies', { ...AGENCY, agency_code: 'AGENCY_002', timezone: 'eight' });
+    expect(await call(platform.app, 'POST', '/api/v1/agencies', { token: tenantadmin, body: AGENCY })).toMatchObject({ status: 409, body: error(409) });
+    const bad = await call(platform.app, 'POST', '/api/v1/agencies', { token: tenantadmin, body: { ...AGENCY, agency_code: 'AGENCY_002', timezone: 'eight' } });
     expect(bad).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('timezone') } });
-    expect(await send('POST', '/api/v1/agencies', { ...AGENCY, agency_code: 'AGENCY_003', tenant_id: tenantId + 1000 })).toMatchObject({ status: 403, body: error(403) });
+    expect(await call(platform.app, 'POST', '/api/v1/agencies', { token: tenantadmin, body: { ...AGENCY, agency_code: 'AGENCY_003', tenant_id: tenantId + 1000 } })).toMatchObject({ status: 403, body: error(403) });
     expect(await call(platform.app, 'POST', '/api/v1/agencies', { body: AGENCY })).toMatchObject({ status: 401, body: error(401) });
-    expect((await get('/api/v1/agencies', tenantadmin)).body.data.total).toBe(1);
+    expect((await call(platform.app, 'GET', '/api/v1/agencies', { token: tenantadmin })).body.data.total).toBe(1);
   });
 
   it('GET lists {total, page, size, items}; is_active and tenant_id filter', async () => {
-    const res = await get('/api/v1/agencies?page=1&size=10', tenantadmin);
+    const res = await call(platform.app, 'GET', '/api/v1/agencies?page=1&size=10', { token: tenantadmin });
     expect(res.body).toEqual({
       code: 200,
       message: 'success',
       data: { total: 1, page: 1, size: 10, items: [{ id: agencyId, tenant_id: tenantId, ...AGENCY, created_at: expect.stringMatching(CCO_TIME) }] },
     });
-    expect((await get('/api/v1/agencies?is_active=false', tenantadmin)).body.data.total).toBe(0);
-    expect((await get(`/api/v1/agencies?tenant_id=${tenantId}`, superadmin)).body.data.total).toBe(1);
-    expect((await get(`/api/v1/agencies?tenant_id=${tenantId + 1000}`, superadmin)).body.data.total).toBe(0);
+    expect((await call(platform.app, 'GET', '/api/v1/agencies?is_active=false', { token: tenantadmin })).body.data.total).toBe(0);
+    expect((await call(platform.app, 'GET', `/api/v1/agencies?tenant_id=${tenantId}`, { token: superadmin })).body.data.total).toBe(1);
+    expect((await call(platform.app, 'GET', `/api/v1/agencies?tenant_id=${tenantId + 1000}`, { token: superadmin })).body.data.total).toBe(0);
   });
 
   it('PUT changes the fields sent; a bad e-mail is 400 and changes nothing; an unknown agency is 404', async () => {
-    const res = await send('PUT', `/api/v1/agencies/${agencyId}`, { contact_person: '李四', timezone: 7 });
+    const res = await call(platform.app, 'PUT', `/api/v1/agencies/${agencyId}`, { token: tenantadmin, body: { contact_person: '李四', timezone: 7 } });
     expect(res.body).toMatchObject({ code: 200, message: '更新成功', data: { id: agencyId, contact_person: '李四', timezone: 7, agency_name: '催收机构1' } });
-    expect(await send('PUT', `/api/v1/agencies/${agencyId}`, { contact_email: 'not-mail', contact_person: '王五' })).toMatchObject({
+    expect(await call(platform.app, 'PUT', `/api/v1/agencies/${agencyId}`, { token: tenantadmin, body: { contact_email: 'not-mail', contact_person: '王五' } })).toMatchObject({
       status: 400,
       body: { ...error(400), message: expect.stringContaining('contact_email') },
     });
-    expect((await get(`/api/v1/agencies/${agencyId}`, tenantadmin)).body.data.contact_person).toBe('李四');
-    expect(await send('PUT', '/api/v1/agencies/99999', { contact_person: 'x' })).toMatchObject({ status: 404, body: error(404) });
+    expect((await call(platform.app, 'GET', `/api/v1/agencies/${agencyId}`, { token: tenantadmin })).body.data.contact_person).toBe('李四');
+    expect(await call(platform.app, 'PUT', '/api/v1/agencies/99999', { token: tenantadmin, body: { contact_person: 'x' } })).toMatchObject({ status: 404, body: error(404) });
   });
 });
 
 describe('/api/v1/team-groups', () => {
   it('POST creates the group and, with spv_* fields, its SPV account, who then signs in at the admin console', async () => {
-    const res = await send('POST', '/api/v1/team-groups', {
+    const res = await call(platform.app, 'POST', '/api/v1/team-groups', { token: tenantadmin, body: {
       agency_id: agencyId,
       group_code: 'GROUP_A',
       group_name: 'A组群',
@@ -99,7 +97,7 @@ describe('/api/v1/team-groups', () => {
       spv_account_name: '小组群长A',
       spv_email: 'spv_a@example.com',
       spv_mobile: '+63-917-000-0001',
-    });
+    } });
     expect(res.body).toEqual({
       code: 200,
       message: '创建成功',
@@ -120,26 +118,26 @@ describe('/api/v1/team-groups', () => {
     groupId = res.body.data.id;
     spvId = res.body.data.spv_id;
     const spv = await ccoAdminToken(platform.app, 'spv_a', '123456');
-    expect((await get(`/api/v1/team-groups/${groupId}`, spv)).status).toBe(200);
+    expect((await call(platform.app, 'GET', `/api/v1/team-groups/${groupId}`, { token: spv })).status).toBe(200);
   });
 
   it('POST: a taken code is 409 (no SPV account made); a missing agency_id is 400; anonymous 401', async () => {
-    const again = await send('POST', '/api/v1/team-groups', { agency_id: agencyId, group_code: 'GROUP_A', group_name: 'x', spv_login_id: 'spv_x', spv_password: '123456' });
+    const again = await call(platform.app, 'POST', '/api/v1/team-groups', { token: tenantadmin, body: { agency_id: agencyId, group_code: 'GROUP_A', group_name: 'x', spv_login_id: 'spv_x', spv_password: '123456' } });
     expect(again).toMatchObject({ status: 409, body: error(409) });
     expect((await call(platform.app, 'POST', '/api/v1/admin/auth/login', { body: { loginId: 'spv_x', password: '123456' } })).status).toBe(401);
-    expect(await send('POST', '/api/v1/team-groups', { group_code: 'GROUP_B', group_name: 'B' })).toMatchObject({
+    expect(await call(platform.app, 'POST', '/api/v1/team-groups', { token: tenantadmin, body: { group_code: 'GROUP_B', group_name: 'B' } })).toMatchObject({
       status: 400,
       body: { ...error(400), message: expect.stringContaining('agency_id') },
     });
-    expect((await get('/api/v1/team-groups')).status).toBe(401);
+    expect((await call(platform.app, 'GET', '/api/v1/team-groups')).status).toBe(401);
   });
 
   it('GET lists and GET by id answers spv and teams; an unknown group is 404', async () => {
-    const list = await get(`/api/v1/team-groups?agency_id=${agencyId}`, tenantadmin);
+    const list = await call(platform.app, 'GET', `/api/v1/team-groups?agency_id=${agencyId}`, { token: tenantadmin });
     expect(list.body.data).toMatchObject({ total: 1, page: 1, size: 10, items: [{ id: groupId, spv_id: spvId, spv_name: '小组群长A', team_count: 0 }] });
-    const detail = await get(`/api/v1/team-groups/${groupId}`, tenantadmin);
+    const detail = await call(platform.app, 'GET', `/api/v1/team-groups/${groupId}`, { token: tenantadmin });
     expect(detail.body.data).toMatchObject({ id: groupId, group_name: 'A组群', spv: { id: spvId, collector_name: '小组群长A', mobile: '+63-917-000-0001' }, teams: [] });
-    expect(await get('/api/v1/team-groups/99999', tenantadmin)).toMatchObject({ status: 404, body: error(404) });
+    expect(await call(platform.app, 'GET', '/api/v1/team-groups/99999', { token: tenantadmin })).toMatchObject({ status: 404, body: error(404) });
   });
 });
 
@@ -155,7 +153,7 @@ describe('/api/v1/teams', () => {
   };
 
   it('POST creates the team in the group and answers it as the list shows it', async () => {
-    const res = await send('POST', '/api/v1/teams', { agency_id: agencyId, team_group_id: groupId, ...TEAM });
+    const res = await call(platform.app, 'POST', '/api/v1/teams', { token: tenantadmin, body: { agency_id: agencyId, team_group_id: groupId, ...TEAM } });
     expect(res.body).toEqual({
       code: 200,
       message: '创建成功',
@@ -176,12 +174,12 @@ describe('/api/v1/teams', () => {
   });
 
   it('POST: a taken code is 409; a group of nowhere is 400 naming team_group_id; nothing is created', async () => {
-    expect(await send('POST', '/api/v1/teams', { agency_id: agencyId, ...TEAM })).toMatchObject({ status: 409, body: error(409) });
-    expect(await send('POST', '/api/v1/teams', { agency_id: agencyId, team_group_id: 99999, ...TEAM, team_code: 'TEAM_X' })).toMatchObject({
+    expect(await call(platform.app, 'POST', '/api/v1/teams', { token: tenantadmin, body: { agency_id: agencyId, ...TEAM } })).toMatchObject({ status: 409, body: error(409) });
+    expect(await call(platform.app, 'POST', '/api/v1/teams', { token: tenantadmin, body: { agency_id: agencyId, team_group_id: 99999, ...TEAM, team_code: 'TEAM_X' } })).toMatchObject({
       status: 400,
       body: { ...error(400), message: expect.stringContaining('team_group_id') },
     });
-    expect((await get('/api/v1/teams', tenantadmin)).body.data.total).toBe(1);
+    expect((await call(platform.app, 'GET', '/api/v1/teams', { token: tenantadmin })).body.data.total).toBe(1);
   });
 });
 
@@ -202,7 +200,7 @@ describe('/api/v1/collectors', () => {
   };
 
   it('POST creates the account and the profile; the list shows login_id, email from identity', async () => {
-    const res = await send('POST', '/api/v1/collectors', { agency_id: agencyId, team_id: teamId, ...COLLECTOR });
+    const res = await call(platform.app, 'POST', '/api/v1/collectors', { token: tenantadmin, body: { agency_id: agencyId, team_id: teamId, ...COLLECTOR } });
     const { login_id: _l, password: _p, ...profile } = COLLECTOR;
     expect(res.body).toEqual({
       code: 200,
@@ -232,27 +230,27 @@ describe('/api/v1/collectors', () => {
     const user = (users.data as { users: { items: { id: string; tenantId: string }[] } }).users.items[0];
     collectorToken = runtime.signer.signAccess(BASE_ROLES.collector({ tenantId: user.tenantId, userId: user.id, username: 'collector001' }), 3600);
 
-    const list = await get(`/api/v1/collectors?team_id=${teamId}`, tenantadmin);
+    const list = await call(platform.app, 'GET', `/api/v1/collectors?team_id=${teamId}`, { token: tenantadmin });
     expect(list.body.data).toMatchObject({ total: 1, page: 1, size: 10, items: [{ id: collectorId, login_id: 'collector001', email: 'collector001@example.com', team_name: 'M1催收小组' }] });
-    expect((await get('/api/v1/collectors?status=休假', tenantadmin)).body.data.total).toBe(0);
+    expect((await call(platform.app, 'GET', '/api/v1/collectors?status=休假', { token: tenantadmin })).body.data.total).toBe(0);
   });
 
   it('POST: a taken code or login id is 409; a short password is 400 naming it; nothing is created', async () => {
-    expect(await send('POST', '/api/v1/collectors', { agency_id: agencyId, ...COLLECTOR, login_id: 'collector009' })).toMatchObject({ status: 409, body: error(409) });
-    const login = await send('POST', '/api/v1/collectors', { agency_id: agencyId, ...COLLECTOR, collector_code: 'COL_009', email: 'c9@example.com' });
+    expect(await call(platform.app, 'POST', '/api/v1/collectors', { token: tenantadmin, body: { agency_id: agencyId, ...COLLECTOR, login_id: 'collector009' } })).toMatchObject({ status: 409, body: error(409) });
+    const login = await call(platform.app, 'POST', '/api/v1/collectors', { token: tenantadmin, body: { agency_id: agencyId, ...COLLECTOR, collector_code: 'COL_009', email: 'c9@example.com' } });
     expect(login).toMatchObject({ status: 409, body: { ...error(409), message: expect.stringContaining('collector001') } });
-    expect(await send('POST', '/api/v1/collectors', { agency_id: agencyId, ...COLLECTOR, collector_code: 'COL_009', login_id: 'c9', password: '12' })).toMatchObject({
+    expect(await call(platform.app, 'POST', '/api/v1/collectors', { token: tenantadmin, body: { agency_id: agencyId, ...COLLECTOR, collector_code: 'COL_009', login_id: 'c9', password: '12' } })).toMatchObject({
       status: 400,
       body: { ...error(400), message: expect.stringContaining('password') },
     });
-    expect((await get('/api/v1/collectors', tenantadmin)).body.data.total).toBe(2); // the collector and the SPV
+    expect((await call(platform.app, 'GET', '/api/v1/collectors', { token: tenantadmin })).body.data.total).toBe(2); // the collector and the SPV
   });
 
   it('PUT /collectors/{id} changes the profile and the account name; GET by id answers performance and recent activities', async () => {
-    const put = await send('PUT', `/api/v1/collectors/${collectorId}`, { collector_name: '王大明', collector_level: '中级' });
+    const put = await call(platform.app, 'PUT', `/api/v1/collectors/${collectorId}`, { token: tenantadmin, body: { collector_name: '王大明', collector_level: '中级' } });
     expect(put.body).toMatchObject({ code: 200, data: { id: collectorId, collector_name: '王大明', collector_level: '中级' } });
-    expect(await send('PUT', `/api/v1/collectors/${collectorId}`, { max_case_count: -1 })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('max_case_count') } });
-    const detail = await get(`/api/v1/collectors/${collectorId}`, tenantadmin);
+    expect(await call(platform.app, 'PUT', `/api/v1/collectors/${collectorId}`, { token: tenantadmin, body: { max_case_count: -1 } })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('max_case_count') } });
+    const detail = await call(platform.app, 'GET', `/api/v1/collectors/${collectorId}`, { token: tenantadmin });
     expect(detail.body.data).toMatchObject({
       id: collectorId,
       collector_name: '王大明',
@@ -263,13 +261,13 @@ describe('/api/v1/collectors', () => {
     });
     expect(detail.body.data.recent_activities).toHaveLength(7);
     expect(detail.body.data.recent_activities[0]).toEqual({ date: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), contact_count: 0, ptp_count: 0 });
-    expect(await get('/api/v1/collectors/99999', tenantadmin)).toMatchObject({ status: 404, body: error(404) });
+    expect(await call(platform.app, 'GET', '/api/v1/collectors/99999', { token: tenantadmin })).toMatchObject({ status: 404, body: error(404) });
   });
 
   it('reset-password sets the account password; status false deactivates the account, true reactivates it', async () => {
-    expect((await send('POST', `/api/v1/collectors/${collectorId}/reset-password`, { new_password: 'new123456' })).body).toEqual({ code: 200, message: '密码重置成功' });
-    expect(await send('POST', `/api/v1/collectors/${collectorId}/reset-password`, { new_password: '1' })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('new_password') } });
-    const off = await send('PUT', `/api/v1/collectors/${collectorId}/status`, { is_active: false, reason: '离职' });
+    expect((await call(platform.app, 'POST', `/api/v1/collectors/${collectorId}/reset-password`, { token: tenantadmin, body: { new_password: 'new123456' } })).body).toEqual({ code: 200, message: '密码重置成功' });
+    expect(await call(platform.app, 'POST', `/api/v1/collectors/${collectorId}/reset-password`, { token: tenantadmin, body: { new_password: '1' } })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('new_password') } });
+    const off = await call(platform.app, 'PUT', `/api/v1/collectors/${collectorId}/status`, { token: tenantadmin, body: { is_active: false, reason: '离职' } });
     expect(off.body).toEqual({ code: 200, message: '更新成功', data: { id: collectorId, is_active: false, status: 'active', reason: '离职' } });
     const users = await platform.platform.router.executor.execute({
       query: '{ users(filter: { search: "collector001" }) { items { status } } }',
@@ -277,15 +275,15 @@ describe('/api/v1/collectors', () => {
       headers: { authorization: `Bearer ${tenantadmin}` },
     });
     expect((users.data as { users: { items: { status: string }[] } }).users.items).toEqual([{ status: 'inactive' }]);
-    expect(await send('PUT', `/api/v1/collectors/${collectorId}/status`, { reason: 'x' })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('is_active') } });
-    expect((await send('PUT', `/api/v1/collectors/${collectorId}/status`, { is_active: true })).body.data.is_active).toBe(true);
+    expect(await call(platform.app, 'PUT', `/api/v1/collectors/${collectorId}/status`, { token: tenantadmin, body: { reason: 'x' } })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('is_active') } });
+    expect((await call(platform.app, 'PUT', `/api/v1/collectors/${collectorId}/status`, { token: tenantadmin, body: { is_active: true } })).body.data.is_active).toBe(true);
   });
 
   it('PUT /teams/{id}/leader and PUT /team-groups/{id}/spv take a collector id; GET /teams/{id} answers leader, collectors, statistics', async () => {
-    const leader = await send('PUT', `/api/v1/teams/${teamId}/leader`, { team_leader_id: collectorId });
+    const leader = await call(platform.app, 'PUT', `/api/v1/teams/${teamId}/leader`, { token: tenantadmin, body: { team_leader_id: collectorId } });
     expect(leader.body).toMatchObject({ code: 200, message: '设置成功', data: { id: teamId, team_leader_id: collectorId, team_leader_name: '王大明' } });
-    expect(await send('PUT', `/api/v1/teams/${teamId}/leader`, { team_leader_id: 'one' })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('team_leader_id') } });
-    const team = await get(`/api/v1/teams/${teamId}`, tenantadmin);
+    expect(await call(platform.app, 'PUT', `/api/v1/teams/${teamId}/leader`, { token: tenantadmin, body: { team_leader_id: 'one' } })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('team_leader_id') } });
+    const team = await call(platform.app, 'GET', `/api/v1/teams/${teamId}`, { token: tenantadmin });
     expect(team.body.data).toMatchObject({
       id: teamId,
       team_name: 'M1催收小组',
@@ -294,29 +292,29 @@ describe('/api/v1/collectors', () => {
       collectors: [{ id: collectorId, collector_name: '王大明', position: 'team_leader', current_case_count: 0, max_case_count: 150 }],
       statistics: { total_collectors: 0, total_cases: 0, resolved_cases: 0, resolution_rate: 0 },
     });
-    expect(await get('/api/v1/teams/99999', tenantadmin)).toMatchObject({ status: 404, body: error(404) });
-    const spv = await send('PUT', `/api/v1/team-groups/${groupId}/spv`, { spv_id: collectorId });
+    expect(await call(platform.app, 'GET', '/api/v1/teams/99999', { token: tenantadmin })).toMatchObject({ status: 404, body: error(404) });
+    const spv = await call(platform.app, 'PUT', `/api/v1/team-groups/${groupId}/spv`, { token: tenantadmin, body: { spv_id: collectorId } });
     expect(spv.body).toMatchObject({ code: 200, data: { id: groupId, spv_id: collectorId, spv_name: '王大明' } });
-    expect(await send('PUT', `/api/v1/team-groups/${groupId}/spv`, { spv_id: 99999 })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('spv_id') } });
-    expect((await get(`/api/v1/team-groups/${groupId}`, tenantadmin)).body.data.spv_id).toBe(collectorId);
+    expect(await call(platform.app, 'PUT', `/api/v1/team-groups/${groupId}/spv`, { token: tenantadmin, body: { spv_id: 99999 } })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('spv_id') } });
+    expect((await call(platform.app, 'GET', `/api/v1/team-groups/${groupId}`, { token: tenantadmin })).body.data.spv_id).toBe(collectorId);
   });
 });
 
 describe('/api/v1/agency-working-hours and deleting an agency', () => {
   it('GET answers seven default days for an agency with none configured', async () => {
-    const res = await get(`/api/v1/agency-working-hours?agency_id=${agencyId}`, tenantadmin);
+    const res = await call(platform.app, 'GET', `/api/v1/agency-working-hours?agency_id=${agencyId}`, { token: tenantadmin });
     expect(res.body.data.items).toHaveLength(7);
     expect(res.body.data.items[0]).toEqual({ id: null, agency_id: agencyId, day_of_week: 1, start_time: '09:00:00', end_time: '18:00:00', is_working_day: true });
     expect(res.body.data.items[6]).toMatchObject({ day_of_week: 7, is_working_day: false });
   });
 
   it('DELETE is refused (400) while the agency has teams and collectors, saying so; an empty agency is deleted', async () => {
-    const refused = await send('DELETE', `/api/v1/agencies/${agencyId}`);
+    const refused = await call(platform.app, 'DELETE', `/api/v1/agencies/${agencyId}`, { token: tenantadmin });
     expect(refused).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('1 team(s)') } });
-    expect((await get(`/api/v1/agencies/${agencyId}`, tenantadmin)).status).toBe(200);
-    const empty = (await send('POST', '/api/v1/agencies', { ...AGENCY, agency_code: 'EMPTY' })).body.data.id;
-    expect((await send('DELETE', `/api/v1/agencies/${empty}`)).body).toEqual({ code: 200, message: '删除成功' });
-    expect(await get(`/api/v1/agencies/${empty}`, tenantadmin)).toMatchObject({ status: 404, body: error(404) });
+    expect((await call(platform.app, 'GET', `/api/v1/agencies/${agencyId}`, { token: tenantadmin })).status).toBe(200);
+    const empty = (await call(platform.app, 'POST', '/api/v1/agencies', { token: tenantadmin, body: { ...AGENCY, agency_code: 'EMPTY' } })).body.data.id;
+    expect((await call(platform.app, 'DELETE', `/api/v1/agencies/${empty}`, { token: tenantadmin })).body).toEqual({ code: 200, message: '删除成功' });
+    expect(await call(platform.app, 'GET', `/api/v1/agencies/${empty}`, { token: tenantadmin })).toMatchObject({ status: 404, body: error(404) });
   });
 });
 
@@ -352,7 +350,7 @@ describe('every org route refuses a collector token (403) and anonymous callers 
   });
 
   it('nothing changed for them', async () => {
-    expect((await get(`/api/v1/agencies/${agencyId}`, tenantadmin)).body.data.contact_person).toBe('李四');
-    expect((await get(`/api/v1/collectors/${collectorId}`, tenantadmin)).body.data).toMatchObject({ collector_level: '中级', is_active: true });
+    expect((await call(platform.app, 'GET', `/api/v1/agencies/${agencyId}`, { token: tenantadmin })).body.data.contact_person).toBe('李四');
+    expect((await call(platform.app, 'GET', `/api/v1/collectors/${collectorId}`, { token: tenantadmin })).body.data).toMatchObject({ collector_level: '中级', is_active: true });
   });
 });
