@@ -1,3 +1,4 @@
+import type { ExecutionResult } from 'graphql';
 import { CCO_ROLES } from '@platform/testkit';
 import { ADMIN } from './support/fixtures';
 import { errorOf, seededIds, startIdentity, type Harness } from './support/harness';
@@ -17,8 +18,9 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const CREATE = 'mutation($i: CreateStaffAccountInput!) { createStaffAccount(input: $i) { id username fullName email status roles { code } tenantId } }';
-const create = async (token: string, username: string, role = 'collector') =>
-  h.exec(CREATE, { i: { username, password: 'secret123', fullName: '王小明', email: `${username}@example.com`, role } }, token);
+type Created = ExecutionResult<{ createStaffAccount: { id: string; roles: { code: string }[] } & Record<string, unknown> }>;
+const create = async (token: string, username: string, role = 'collector'): Promise<Created> =>
+  h.exec(CREATE, { i: { username, password: 'secret123', fullName: '王小明', email: `${username}@example.com`, role } }, token) as Promise<Created>;
 const loginError = async (login: string, password: string) =>
   errorOf(await h.exec('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { login, password, channel: 'WEB' } }));
 

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { CollectionCase } from '@platform/collections';
+import { Agency, CollectionCase } from '@platform/collections';
 import { codeOf, CollectionsClient, fieldOf, type OrgFixture } from '../support/harness';
 
 let client: CollectionsClient;
@@ -60,7 +60,7 @@ describe('agencies', () => {
   });
 
   it('a taken code is CONFLICT; a bad field is BAD_USER_INPUT naming it; another tenant is FORBIDDEN; nothing is written', async () => {
-    const before = await client.em().count('Agency');
+    const before = await client.em().count(Agency);
     expect(codeOf(await client.run(org.callers.tenantAdmin, CREATE, { input: NEW_AGENCY }))).toBe('CONFLICT');
     const bad = await client.run(org.callers.tenantAdmin, CREATE, { input: { ...NEW_AGENCY, agencyCode: 'A_X', agencyType: 'imaginary' } });
     expect([codeOf(bad), fieldOf(bad)]).toEqual(['BAD_USER_INPUT', 'agencyType']);
@@ -68,7 +68,7 @@ describe('agencies', () => {
     expect(codeOf(other)).toBe('FORBIDDEN');
     const platform = await client.run(org.callers.superAdmin, CREATE, { input: { ...NEW_AGENCY, agencyCode: 'A_Z' } });
     expect(codeOf(platform)).toBe('BAD_USER_INPUT');
-    expect(await client.em().count('Agency')).toBe(before);
+    expect(await client.em().count(Agency)).toBe(before);
   });
 
   it('lists by tenant and isActive with paging; a SuperAdmin narrows by tenantId', async () => {
