@@ -297,6 +297,9 @@ describe('/api/v1/collectors', () => {
     expect(spv.body).toMatchObject({ code: 200, data: { id: groupId, spv_id: collectorId, spv_name: '王大明' } });
     expect(await call(platform.app, 'PUT', `/api/v1/team-groups/${groupId}/spv`, { token: tenantadmin, body: { spv_id: 99999 } })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('spv_id') } });
     expect((await call(platform.app, 'GET', `/api/v1/team-groups/${groupId}`, { token: tenantadmin })).body.data.spv_id).toBe(collectorId);
+    // The account now holds the SPV role: it signs in at the admin console and reaches its group.
+    const asSpv = await ccoAdminToken(platform.app, 'collector001', 'new123456');
+    expect((await call(platform.app, 'GET', `/api/v1/team-groups/${groupId}`, { token: asSpv })).body.data).toMatchObject({ id: groupId, spv_id: collectorId });
   });
 });
 

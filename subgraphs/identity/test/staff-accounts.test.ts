@@ -49,6 +49,11 @@ describe('staff accounts (createStaffAccount, resetStaffPassword, setStaffAccoun
     const renamed = await h.exec('mutation($id: ID!) { updateStaffAccount(id: $id, input: { fullName: "李小红", email: "li@example.com" }) { fullName email } }', { id }, agencyAdmin);
     expect(renamed.data?.updateStaffAccount).toEqual({ fullName: '李小红', email: 'li@example.com' });
 
+    const promoted = await h.exec('mutation($id: ID!) { updateStaffAccount(id: $id, input: { role: SPV }) { roles { code } } }', { id }, agencyAdmin);
+    expect(promoted.data?.updateStaffAccount).toEqual({ roles: [{ code: 'SPV' }] });
+    const byLeader = await h.exec('mutation($id: ID!) { updateStaffAccount(id: $id, input: { role: SPV }) { id } }', { id }, teamLeader);
+    expect(errorOf(byLeader).code).toBe('FORBIDDEN');
+
     const off = await h.exec('mutation($id: ID!) { setStaffAccountStatus(id: $id, active: false) { status } }', { id }, agencyAdmin);
     expect(off.data?.setStaffAccountStatus).toEqual({ status: 'inactive' });
     expect(await loginError('staff_col3', 'newpass456')).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_INACTIVE' });

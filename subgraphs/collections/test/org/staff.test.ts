@@ -162,8 +162,12 @@ describe('team groups and their SPV', () => {
 
   it('PUT spv makes an existing profile the SPV (position spv, teamGroupId set); the previous SPV leaves the group', async () => {
     const SET = 'mutation($g: ID!, $s: ID!) { setTeamGroupSpv(groupId: $g, spvId: $s) { spvId spv { position teamGroupId } } }';
-    const result = await client.ok(org.callers.agencyAdmin, SET, { g: String(org.groups.G1.id), s: String(org.collectors.c3.id) });
-    expect(result.setTeamGroupSpv).toEqual({ spvId: String(org.collectors.c3.id), spv: { position: 'spv', teamGroupId: String(org.groups.G1.id) } });
+    const profile = await client.em().findOneOrFail(Collector, { collectorCode: 'COL_101' });
+    const made = { id: String(profile.id), userId: profile.userId };
+    const result = await client.ok(org.callers.agencyAdmin, SET, { g: String(org.groups.G1.id), s: made.id });
+    expect(result.setTeamGroupSpv).toEqual({ spvId: made.id, spv: { position: 'spv', teamGroupId: String(org.groups.G1.id) } });
+    const account = await identity.harness.exec(`{ user(id: "${made.userId}") { roles { code } } }`, {}, org.callers.tenantAdmin);
+    expect(account.data?.user).toEqual({ roles: [{ code: 'SPV' }] });
     const previous = await client.em().findOneOrFail(Collector, org.staff.spv.id);
     expect(previous.teamGroupId).toBeNull();
     const other = await client.run(org.callers.agencyAdmin, SET, { g: String(org.groups.G1.id), s: String(org.collectors.c4.id) });

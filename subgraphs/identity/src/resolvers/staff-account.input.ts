@@ -31,11 +31,14 @@ export class CreateStaffAccountInput {
   tenantId?: string | null;
 }
 
-@InputType({ description: 'A staff account’s name and e-mail; absent fields stay unchanged.' })
+@InputType({ description: 'A staff account’s name, e-mail and staff role; absent fields stay unchanged.' })
 export class UpdateStaffAccountInput {
   @OptionalText(128)
   fullName?: string | null;
 
   @EmailField()
   email?: string | null;
+
+  @Field(() => StaffRole, { nullable: true, description: 'Replaces the account’s role (a collector made SPV or team leader).' })
+  role?: StaffRole | null;
 }

@@ -10,9 +10,9 @@ import { assertPasswordPolicy } from '../services/password-policy';
 import { hashPassword } from '../services/password.service';
 import { assertMayAssignRole } from '../services/role-grant.service';
 import { revokeSessionsOf } from '../services/session.service';
-import { assertMayGiveStaffRole, assertStaffAccount } from '../services/staff-account.policy';
+import { assertMayChangeToStaffRole, assertMayGiveStaffRole, assertStaffAccount } from '../services/staff-account.policy';
 import { tenantExists } from '../services/tenant-exists';
-import { assertAvailable, auditedUser, createUserRecord, normaliseEmail, recordUserChange } from '../services/user.service';
+import { assertAvailable, auditedUser, createUserRecord, normaliseEmail, recordUserChange, replaceRoles } from '../services/user.service';
 import { CreateStaffAccountInput, UpdateStaffAccountInput } from './staff-account.input';
 
 /** A compensation may discard only an account made moments ago for the profile that then failed. */
@@ -95,11 +95,18 @@ export class StaffAccountResolver {
     await assertStaffAccount(ctx, user);
     const email = input.email === undefined ? undefined : normaliseEmail(input.email);
     if (email) await assertAvailable(ctx.em, { email }, user.id);
+    const role = input.role ? await ctx.em.findOne(Role, { tenantId: user.tenantId, code: input.role }) : null;
+    if (input.role) {
+      assertMayChangeToStaffRole(ctx, input.role);
+      if (!role) throw IdentityErrors.unknownReference('role', `role ${input.role}`);
+      await assertMayAssignRole(ctx, ctx.caller, role, user);
+    }
     const roles = (await rolesByUser(ctx).load(user.id)).map((r) => r.code);
     const before = auditedUser(user, roles);
     if (email !== undefined) user.email = email;
     if (input.fullName !== undefined && input.fullName !== null) user.fullName = input.fullName;
-    recordUserChange(ctx, user, roles, before);
+    if (role) await replaceRoles(ctx, user, [role]);
+    recordUserChange(ctx, user, role ? [role.code] : roles, before);
     await ctx.em.flush();
     return user;
   }

@@ -14,6 +14,18 @@ export const STAFF_ROLE_PERMISSION: Record<StaffRole, string> = {
   [StaffRole.TeamLeader]: 'teams:create',
 };
 
+/** Who moves an account to a staff role: the permission of the place it then leads (or works in). */
+export const STAFF_ROLE_CHANGE_PERMISSION: Record<StaffRole, string> = {
+  [StaffRole.collector]: 'collectors:update',
+  [StaffRole.SPV]: 'team_groups:update',
+  [StaffRole.TeamLeader]: 'teams:update',
+};
+
+export function assertMayChangeToStaffRole(ctx: IdentityContext, role: StaffRole): void {
+  const needed = STAFF_ROLE_CHANGE_PERMISSION[role];
+  if (!hasPermission(ctx.caller, needed)) throw forbidden(`Requires permission ${needed}`);
+}
+
 export const STAFF_ROLE_CODES: ReadonlySet<string> = new Set(Object.values(StaffRole));
 
 export function assertMayGiveStaffRole(ctx: IdentityContext, role: StaffRole): void {

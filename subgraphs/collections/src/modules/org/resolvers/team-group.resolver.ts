@@ -10,6 +10,7 @@ import { CreateTeamGroupInput } from '../inputs/team-group.input';
 import { defined } from '../services/defined';
 import { AGENCY_COLUMNS, COLLECTOR_COLUMNS, referencedRow, targetRow, TEAM_GROUP_COLUMNS, writeTenantId } from '../services/org-writes';
 import { scoped, scopeOf } from '../services/scope';
+import { staffAccounts } from '../services/staff-accounts';
 import { createStaff } from '../services/staff-profiles';
 import { TeamGroupPage } from '../types/pages';
 
@@ -74,7 +75,8 @@ export class TeamGroupResolver {
   }
 
   @Mutation(() => TeamGroup, {
-    description: 'An existing staff profile of the group’s agency becomes its SPV (position spv, teamGroupId set); the previous SPV leaves the group.',
+    description:
+      'An existing staff profile of the group’s agency becomes its SPV (position spv, teamGroupId set; its account gets the SPV role through identity); the previous SPV leaves the group.',
   })
   async setTeamGroupSpv(
     @Arg('groupId', () => ID) groupId: string,
@@ -94,6 +96,8 @@ export class TeamGroupResolver {
     spv.teamGroupId = group.id;
     group.spvId = spv.id;
     await ctx.em.flush();
+    // The account takes the SPV role (decisions.md § CCO); a refusal there rolls the profile change back.
+    await staffAccounts.update(ctx, spv.userId, { role: 'SPV' });
     return group;
   }
 }

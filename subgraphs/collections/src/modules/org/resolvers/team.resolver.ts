@@ -12,6 +12,7 @@ import { CreateTeamInput } from '../inputs/team.input';
 import { defined } from '../services/defined';
 import { AGENCY_COLUMNS, COLLECTOR_COLUMNS, referencedRow, targetRow, TEAM_COLUMNS, TEAM_GROUP_COLUMNS, writeTenantId } from '../services/org-writes';
 import { scoped, scopeOf } from '../services/scope';
+import { staffAccounts } from '../services/staff-accounts';
 import { TeamPage } from '../types/pages';
 
 const Page = PageArgs({ size: 10 });
@@ -75,7 +76,7 @@ export class TeamResolver {
   }
 
   @Mutation(() => Team, {
-    description: 'A staff profile of the team’s agency leads the team (position team_leader, moved into the team); the previous leader goes back to collector.',
+    description: 'A staff profile of the team’s agency leads the team (position team_leader, moved into the team; its account gets the TeamLeader role through identity); the previous leader’s profile goes back to collector.',
   })
   async setTeamLeader(
     @Arg('teamId', () => ID) teamId: string,
@@ -96,6 +97,7 @@ export class TeamResolver {
     leader.teamGroupId = team.teamGroupId ?? null;
     team.teamLeaderId = leader.id;
     await ctx.em.flush();
+    await staffAccounts.update(ctx, leader.userId, { role: 'TeamLeader' });
     return team;
   }
 }

@@ -94,8 +94,8 @@ export const staffAccounts = {
     await asCaller(ctx, STATUS, { id: userId, active });
   },
 
-  /** Name and e-mail live on the account: an admin editing a collector changes them there. */
-  async update(ctx: CollectionsContext, userId: string, input: { fullName?: string; email?: string | null }): Promise<void> {
+  /** Name, e-mail and role live on the account: an admin editing a collector (or making one an SPV) changes them there. */
+  async update(ctx: CollectionsContext, userId: string, input: { fullName?: string; email?: string | null; role?: 'collector' | 'SPV' | 'TeamLeader' }): Promise<void> {
     await asCaller(ctx, UPDATE, { id: userId, input }, { fullName: 'collectorName' });
   },
 };
