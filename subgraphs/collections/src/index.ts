@@ -11,3 +11,4 @@ export {
 } from './collections.subgraph';
 export * from './entities';
 export { listen } from './main';
+export { STAFF_ACCOUNT_DOCUMENTS } from './modules/org/services/staff-accounts';

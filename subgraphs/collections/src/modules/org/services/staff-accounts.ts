@@ -67,6 +67,18 @@ const RESET = 'mutation CollectionsResetStaffPassword($id: ID!, $password: Strin
 const STATUS = 'mutation CollectionsSetStaffAccountStatus($id: ID!, $active: Boolean!) { setStaffAccountStatus(id: $id, active: $active) { id } }';
 const UPDATE = 'mutation CollectionsUpdateStaffAccount($id: ID!, $input: UpdateStaffAccountInput!) { updateStaffAccount(id: $id, input: $input) { id } }';
 
+/**
+ * The operations collections sends through the router, for its trusted-documents list (the router enforcing the
+ * list would otherwise refuse them).
+ */
+export const STAFF_ACCOUNT_DOCUMENTS: Record<string, string> = {
+  CollectionsCreateStaffAccount: CREATE,
+  CollectionsDiscardStaffAccount: DISCARD,
+  CollectionsResetStaffPassword: RESET,
+  CollectionsSetStaffAccountStatus: STATUS,
+  CollectionsUpdateStaffAccount: UPDATE,
+};
+
 /** identity's accounts for collections' staff, always through the graph (collections never writes identity's tables). */
 export const staffAccounts = {
   async create(ctx: CollectionsContext, account: NewAccount, fields: FieldNames): Promise<StaffAccount> {
