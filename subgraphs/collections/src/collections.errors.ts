@@ -9,5 +9,6 @@ export const CollectionsErrors = {
   outOfScope: () => forbidden('The object is outside your data scope', { reason: 'OUT_OF_SCOPE' }),
   otherTenant: () => forbidden('The object belongs to another tenant', { reason: 'OTHER_TENANT' }),
   adminOnly: () => forbidden('The admin console is for administrators, not collectors', { reason: 'COLLECTOR_TOKEN' }),
+  unknownReference: (field: string, id: string | number) => badInput(field, `${field} ${id} does not exist or is outside your scope`),
   noTenant: () => badInput('tenant_id', 'tenant_id is required for a platform administrator'),
 };

@@ -1,4 +1,4 @@
-import type { GraphAccess, SubgraphParts } from '@platform/kit';
+import type { GraphAccess, SubgraphParts, TokenSigner } from '@platform/kit';
 import type { CollectionsConfig } from './config';
 
 /**
@@ -8,9 +8,12 @@ import type { CollectionsConfig } from './config';
 export interface CollectionsServices {
   config: CollectionsConfig;
   graph?: GraphAccess;
+  /** Signs the caller's own claims for a call through the graph made on their behalf. */
+  signer: TokenSigner;
 }
 
-export const collectionsServices = ({ config, graph }: SubgraphParts<CollectionsConfig>): CollectionsServices => ({
+export const collectionsServices = ({ config, graph, signer }: SubgraphParts<CollectionsConfig>): CollectionsServices => ({
   config,
   graph,
+  signer,
 });

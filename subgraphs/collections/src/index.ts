@@ -16,3 +16,4 @@ export { tenantZone } from './modules/config/services/tenant-day';
 export { queueForOverdueDays } from './modules/queues';
 export { seedStandardFields } from './modules/fields';
 export { applyRepayment, inspectionResult, type ApplyRepaymentInput, type RepaymentOutcome } from './modules/work';
+export { STAFF_ACCOUNT_DOCUMENTS } from './modules/org/services/staff-accounts';

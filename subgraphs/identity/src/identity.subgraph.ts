@@ -18,6 +18,7 @@ import { roleReference } from './resolvers/role.reference';
 import { RoleResolver } from './resolvers/role.resolver';
 import { SalesUserResolver } from './resolvers/sales-user.resolver';
 import { SessionFieldsResolver } from './resolvers/session-fields.resolver';
+import { StaffAccountResolver } from './resolvers/staff-account.resolver';
 import { tenantReference } from './resolvers/tenant.reference';
 import { TenantResolver } from './resolvers/tenant.resolver';
 import { UserFieldsResolver } from './resolvers/user-fields.resolver';
@@ -38,6 +39,7 @@ export const identity = defineSubgraph({
     DeviceResolver,
     SessionFieldsResolver,
     UserResolver,
+    StaffAccountResolver,
     SalesUserResolver,
     UserFieldsResolver,
     PositionResolver,

@@ -37,6 +37,13 @@ export const permissions: IRules = {
     resetPassword: can('users:update'),
     // The resolver checks the action's own permission (delete → users:delete, else users:update).
     batchUsers: or(can('users:delete'), can('users:update')),
+    // CCO staff accounts: the resolver checks the role's own code (collector → collectors:create, SPV →
+    // team_groups:create, TeamLeader → teams:create) and that the account holds staff roles only.
+    createStaffAccount: or(can('collectors:create'), can('team_groups:create'), can('teams:create')),
+    discardStaffAccount: or(can('collectors:create'), can('team_groups:create'), can('teams:create')),
+    resetStaffPassword: can('collectors:update'),
+    setStaffAccountStatus: can('collectors:update'),
+    updateStaffAccount: can('collectors:update'),
     createPosition: can('positions:create'),
     updatePosition: can('positions:update'),
     deletePosition: can('positions:delete'),

@@ -32,6 +32,8 @@ beforeAll(async () => {
     demo,
     admin: seeded.users.admin,
     target: (await createAccount(h, admin, {})).id,
+    staff: (await mutate(`mutation { createStaffAccount(input: { username: "${unique('st')}", password: "secret123", role: collector }) { id } }`)).id,
+    discardable: (await mutate(`mutation { createStaffAccount(input: { username: "${unique('sd')}", password: "secret123", role: collector }) { id } }`)).id,
     deletable: (await createAccount(h, admin, {})).id,
     position: (await mutate(`mutation { createPosition(input: { name: "P", code: "${unique('p')}", level: 1 }) { id } }`)).id,
     deletablePosition: (await mutate(`mutation { createPosition(input: { name: "D", code: "${unique('p')}", level: 1 }) { id } }`)).id,
@@ -122,6 +124,27 @@ const cases: Record<string, RbacCase> = {
     variables: () => ({ id: ids.target }),
     allow: ADMINS,
   },
+  'Mutation.createStaffAccount': {
+    query: 'mutation($i: CreateStaffAccountInput!) { createStaffAccount(input: $i) { id } }',
+    variables: () => ({ i: { username: unique('staff'), password: 'secret123', role: 'collector' } }),
+    allow: ADMINS,
+  },
+  'Mutation.resetStaffPassword': {
+    query: 'mutation($id: ID!) { resetStaffPassword(id: $id, newPassword: "secret456") }',
+    variables: () => ({ id: ids.staff }),
+    allow: ADMINS,
+  },
+  'Mutation.setStaffAccountStatus': {
+    query: 'mutation($id: ID!) { setStaffAccountStatus(id: $id, active: true) { id } }',
+    variables: () => ({ id: ids.staff }),
+    allow: ADMINS,
+  },
+  'Mutation.updateStaffAccount': {
+    query: 'mutation($id: ID!) { updateStaffAccount(id: $id, input: { fullName: "王小明" }) { id } }',
+    variables: () => ({ id: ids.staff }),
+    allow: ADMINS,
+  },
+  'Mutation.discardStaffAccount': { query: 'mutation($id: ID!) { discardStaffAccount(id: $id) }', variables: () => ({ id: ids.discardable }), allow: ADMINS },
   'Mutation.batchUsers': {
     query: 'mutation($id: ID!) { batchUsers(action: "activate", ids: [$id]) { succeeded } }',
     variables: () => ({ id: ids.target }),

@@ -6,6 +6,7 @@ import { ccoCaseRoutes } from './cases.routes';
 import { ccoDashboardRoutes } from './dashboards.routes';
 import { ccoFieldRoutes } from './fields.routes';
 import { ccoNotificationRoutes } from './notifications.routes';
+import { ccoOrgRoutes } from './org.routes';
 import { ccoQueueRoutes } from './queues.routes';
 import { ccoReportRoutes } from './reports.routes';
 import { ccoSystemConfigRoutes } from './system-config.routes';
@@ -21,6 +22,7 @@ export const ccoAdminRoutes: Route[] = [
   ...ccoCaseRoutes,
   ...ccoDashboardRoutes,
   ...ccoFieldRoutes,
+  ...ccoOrgRoutes,
   ...ccoQueueRoutes,
   ...ccoReportRoutes,
   ...ccoSystemConfigRoutes,

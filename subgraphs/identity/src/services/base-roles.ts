@@ -40,7 +40,7 @@ export interface BaseRoleDefinition {
 
 /** What each level of a CCO organisation may do in the admin console; its data scope narrows where (collections). */
 const CCO_TEAM_LEADER = [
-  // They sign in at the admin console (POST /api/v1/admin/auth/login), as the document's 权限说明 has them.
+  // decisions.md § CCO: leaders, SPVs and agency admins sign in at the admin console (their data scope bounds it).
   'admin-console:access',
   'teams:view',
   'collectors:view',

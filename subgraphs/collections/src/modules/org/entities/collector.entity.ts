@@ -56,9 +56,19 @@ export class Collector extends TenantScopedEntity {
   @Property({ type: 'string', length: 100 })
   collectorName!: string;
 
+  /** The work mobile the console shows (identity's account has none): what a team lead or SPV is reached on. */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 50, nullable: true })
+  mobile?: string | null;
+
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 50, nullable: true })
   employeeNo?: string | null;
+
+  /** Why the profile was last disabled (6.6 `reason`). */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 255, nullable: true })
+  disabledReason?: string | null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 20, nullable: true })
