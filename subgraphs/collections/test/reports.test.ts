@@ -40,21 +40,21 @@ beforeAll(async () => {
       ...extra,
     });
   };
-  // c1, c2, c3: agency A1; c4: agency A2; x1: tenant 2.
+  // c1, c2, c3: agency A1; c4: agency A2; x1: tenant 2. Standard fields (案件编号, 逾期天数 …) come from the seed.
   aCase(1, 'c1', { caseStatus: 'settled', settlementDate: '2025-11-20' });
   aCase(2, 'c1');
   aCase(3, 'c2');
   aCase(4, 'c3', { assignedAt: new Date('2025-10-31T20:00:00Z') });
   aCase(5, 'c4');
   aCase(6, 'x1');
-  em.create(StandardField, { fieldKey: 'case_code', fieldName: '案件编号', fieldType: 'String' });
-  em.create(StandardField, { fieldKey: 'overdue_days', fieldName: '逾期天数', fieldType: 'Integer' });
   em.create(FieldDisplay, { tenantId: 1, sceneType: 'admin_case_list', fieldKey: 'user_name', fieldName: '客户姓名' });
   em.create(FieldDisplay, { tenantId: 1, sceneType: 'admin_case_list', fieldKey: 'case_code', fieldName: '案件号(列表)' });
   em.create(FieldDisplay, { tenantId: 1, sceneType: 'export', fieldKey: 'case_code', fieldName: '案件号' });
   em.create(FieldDisplay, { tenantId: 2, sceneType: 'export', fieldKey: 'mobile', fieldName: 'Other tenant phone' });
   em.create(FieldDisplay, { tenantId: 1, sceneType: 'export', fieldKey: 'risk_score', fieldName: '风险分', fieldSource: 'custom' });
   await em.flush();
+  // A field no tenant names and the standard list lacks is headed with its key.
+  await em.nativeDelete(StandardField, { fieldKey: 'assigned_at' });
 });
 afterAll(() => client.close());
 
@@ -67,8 +67,8 @@ describe('caseExportColumns', () => {
       { key: 'overdue_days', header: '逾期天数', type: 'integer' },
       { key: 'case_code', header: '案件号', type: 'text' },
       { key: 'user_name', header: '客户姓名', type: 'text' },
-      { key: 'mobile', header: 'mobile', type: 'text' },
-      { key: 'outstanding_amount', header: 'outstanding_amount', type: 'money' },
+      { key: 'mobile', header: '手机号', type: 'text' },
+      { key: 'outstanding_amount', header: '未还总额', type: 'money' },
       { key: 'assigned_at', header: 'assigned_at', type: 'datetime' },
       { key: 'risk_score', header: '风险分', type: 'text' },
     ]);
