@@ -1,5 +1,6 @@
-import { Agency } from '@platform/collections';
-import { CollectionsClient, codeOf, fieldOf, type OrgFixture } from '../support/harness';
+import { randomUUID } from 'node:crypto';
+import { Agency, SystemConfig } from '@platform/collections';
+import { CollectionsClient, codeOf, fieldOf, TENANT, type OrgFixture } from '../support/harness';
 import { seedWork } from './work-fixture';
 
 let client: CollectionsClient;
@@ -62,6 +63,32 @@ describe('communicationStats', () => {
     } finally {
       a2.timezone = 8;
       await em.flush();
+    }
+  });
+
+  it('without an agency, counts in the tenant’s zone as identity announced it (tenant.changed)', async () => {
+    await client.runtime.bus.publish([
+      {
+        id: randomUUID(),
+        topic: 'tenant.changed',
+        tenantId: TENANT,
+        aggregateId: TENANT,
+        payload: { tenantId: Number(TENANT), code: 'DEMO', zone: 'Asia/Jakarta' },
+        occurredAt: new Date().toISOString(),
+      },
+    ]);
+    try {
+      // Asia/Jakarta is UTC+7: the hours move back by one, and so does the day.
+      let communicationStats = (await client.ok(org.callers.tenantAdmin, COMMUNICATIONS, DAY)).communicationStats;
+      for (let i = 0; i < 200 && communicationStats.utcOffsetHours !== 7; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+        communicationStats = (await client.ok(org.callers.tenantAdmin, COMMUNICATIONS, DAY)).communicationStats;
+      }
+      expect(communicationStats.utcOffsetHours).toBe(7);
+      // 00:xx on the 21st at UTC+8 is 23:xx on the 20th at UTC+7: it joins the day.
+      expect(communicationStats.byHour).toEqual([{ hour: 8, count: 2 }, { hour: 9, count: 2 }, { hour: 10, count: 1 }, { hour: 23, count: 1 }]);
+    } finally {
+      await client.em().nativeDelete(SystemConfig, { configKey: 'time_zone' });
     }
   });
 

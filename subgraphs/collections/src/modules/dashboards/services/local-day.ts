@@ -1,14 +1,14 @@
 import { badInput } from '@platform/kit';
 import type { CollectionsContext } from '../../../collections.context';
+import { DateTime } from 'luxon';
 import { SystemConfig } from '../../config/entities/system-config.entity';
 import { Agency } from '../../org/entities/agency.entity';
 import { scoped, type CollectionsScope } from '../../org/services/scope';
 
 /**
- * Dashboards count by the day (and hour) on the clock of the people who worked it. identity's tenant zone is not in
- * collections, so the offset is the agency's `timezone` (whole hours) when the query names an agency (or the caller
- * belongs to one), else the tenant's `timezone` setting (SystemConfig, whole hours), else UTC+8 — the documents'
- * examples are in the Philippines.
+ * Dashboards count by the day (and hour) on the clock of the people who worked it: the agency's `timezone` (whole
+ * hours) when the query names an agency (or the caller belongs to one), else the tenant's zone as identity announced
+ * it (its current offset, rounded to whole hours), else UTC+8 — the documents' examples are in the Philippines.
  */
 export const DEFAULT_OFFSET_HOURS = 8;
 const HOUR_MS = 3_600_000;
@@ -20,9 +20,10 @@ export async function zoneOffsetHours(ctx: CollectionsContext, scope: Collection
     const agency = await ctx.em.findOne(Agency, scoped({ id }, scope, { agencyId: 'id' }), { fields: ['timezone'] });
     if (agency) return agency.timezone;
   }
-  const setting = await ctx.em.findOne(SystemConfig, { configKey: 'timezone' });
-  const value = Number(setting?.configValue);
-  return setting && Number.isInteger(value) && value >= -12 && value <= 14 ? value : DEFAULT_OFFSET_HOURS;
+  // Identity's zone arrives as the `time_zone` setting (config module); before it has, the documents' default.
+  const announced = await ctx.em.findOne(SystemConfig, { configKey: 'time_zone' });
+  const now = typeof announced?.configValue === 'string' ? DateTime.now().setZone(announced.configValue) : null;
+  return now?.isValid ? Math.round(now.offset / 60) : DEFAULT_OFFSET_HOURS;
 }
 
 /** A UTC instant `[from, to)` range. */
