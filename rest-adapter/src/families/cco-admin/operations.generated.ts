@@ -36,6 +36,8 @@ export type CreatePublicNotificationInput = {
   enabled?: boolean | null | undefined;
   /** Required from a platform administrator, otherwise the caller's own. */
   tenantId?: string | number | null | undefined;
+  /** Platform administrators only: to the users of every tenant (times in UTC). */
+  platformWide?: boolean | null | undefined;
 };
 
 export type DeviceInput = {
