@@ -58,7 +58,8 @@ export async function createPublicNotification(ctx: ActivityContext, input: Crea
   await ctx.em.flush();
   // In effect already: pushed live once committed (the publishing job pushes the others when they start, and this
   // one too should this instance stop before it does).
-  if (notice.enabled && effectiveStart.getTime() <= Date.now()) {
+  const now = Date.now();
+  if (notice.enabled && effectiveStart.getTime() <= now && (!effectiveEnd || effectiveEnd.getTime() >= now)) {
     await afterCommit(ctx, () => publishAnnouncement(forkForTenant(ctx.em, null), { pubSub: ctx.pubSub, logger: ctx.logger }, notice));
   }
   return notice;
