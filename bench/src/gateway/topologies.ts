@@ -30,6 +30,8 @@ export interface TopologyOptions {
   profileDir: string;
   /** More Node flags for the router process (separate mode), e.g. a preload that reports its heap. */
   routerNodeArgs?: string[];
+  /** The deployment's JWT secret (separate mode): given when the SQLite files and tokens of an earlier run are reused. */
+  jwtSecret?: string;
 }
 
 /** One process: startPlatform (router + in-process subgraphs) that also serves each runtime over HTTP. */
@@ -60,8 +62,8 @@ export async function startEmbedded({ config, workDir, profileDir }: TopologyOpt
  * One process per registered subgraph from the dist entries, as deployed (identity's dev seed runs on boot), and
  * the router calling them over HTTP. One JWT secret; each subgraph on its own SQLite file.
  */
-export async function startSeparate({ config, workDir, profileDir, routerNodeArgs = [] }: TopologyOptions): Promise<Topology> {
-  const secret = jwtSecret();
+export async function startSeparate({ config, workDir, profileDir, routerNodeArgs = [], ...given }: TopologyOptions): Promise<Topology> {
+  const secret = given.jwtSecret ?? jwtSecret();
   // One event namespace per run, apart from anything else on that Redis.
   const events = { REDIS_URL: config.redisUrl, EVENT_BUS_PREFIX: `bench-${randomBytes(4).toString('hex')}:` };
   const started: Child[] = [];
@@ -127,4 +129,4 @@ function profileArgs(config: TopologyOptions['config'], dir: string, name: strin
 }
 
 /** A fresh secret per run: no token of this bench is valid anywhere else. */
-const jwtSecret = () => randomBytes(32).toString('hex');
+export const jwtSecret = () => randomBytes(32).toString('hex');

@@ -21,6 +21,14 @@ const schema = z.object({
   concurrency: z.coerce.number().int().positive().default(16),
   /** Redis of the deployment (events between the processes, revocations). */
   redisUrl: z.string().default('redis://127.0.0.1:6379'),
+  /**
+   * Where the setup (every subgraph's SQLite file, the JWT secret, the recipients' ids and tokens) is kept and taken
+   * from: a later run with as many subscribers or fewer reuses it while its tokens hold, instead of creating and
+   * signing in N users again (2 argon2 hashes each). Empty: a fresh setup, not kept.
+   */
+  stateDir: z.string().default(''),
+  /** Only the setup (kept in stateDir), no measurement: prepares a later run. */
+  setupOnly: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Subgraph and router log level in the child processes. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -36,6 +44,8 @@ const ENV_NAMES: Record<keyof SubscriptionsBenchConfig, string> = {
   sseSubscribers: 'BENCH_SSE_SUBSCRIBERS',
   concurrency: 'BENCH_CONCURRENCY',
   redisUrl: 'BENCH_REDIS_URL',
+  stateDir: 'BENCH_STATE_DIR',
+  setupOnly: 'BENCH_SETUP_ONLY',
   logLevel: 'BENCH_LOG_LEVEL',
 };
 

@@ -17,13 +17,22 @@ const INPUT = `query BenchInput($name: String!) { __type(name: $name) { inputFie
 
 const named = (type: TypeRef): string | null => type.name ?? (type.ofType ? named(type.ofType) : null);
 const required = (type: TypeRef) => type.kind === 'NON_NULL';
-/** What the bench can fill in an input: the notice's own text. */
-const FILLABLE: Record<string, (title: string) => string> = { title: (t) => t, body: () => 'bench broadcast', category: () => 'system' };
+/**
+ * What the bench can fill in an input: the notice's own text, and for an announcement (CCO 10.5) its content and a
+ * window that has started (a second ago, so it is pushed at once).
+ */
+const FILLABLE: Record<string, (title: string) => string> = {
+  title: (t) => t,
+  body: () => 'bench broadcast',
+  content: () => 'bench broadcast',
+  category: () => 'system',
+  effectiveStart: () => new Date(Date.now() - 1_000).toISOString(),
+};
 
 /**
  * A mutation that sends one notification to everybody (public / broadcast), if the router's schema has one: a
  * mutation field whose name says public or broadcast, taking one input object whose required fields the bench can
- * fill (title, body, category). Answers undefined, with the reason, otherwise.
+ * fill (title, body or content, category, effectiveStart). Answers undefined, with the reason, otherwise.
  */
 export async function findPublicNotice(routerUrl: string, token: string): Promise<{ found?: PublicNotice; reason: string }> {
   const schema = await graphql<{ __schema: { mutationType: { fields: { name: string; args: { name: string; type: TypeRef }[] }[] } } }>(
