@@ -20,6 +20,8 @@ export interface Topology {
 
 const ROOT = resolve(__dirname, '../../..');
 const SUPERGRAPH_PATH = join(ROOT, 'schema/supergraph.graphql');
+/** Every registered subgraph boots (and migrates) at once: on a loaded 2-core machine that takes minutes. */
+const BOOT_MS = 300_000;
 
 export interface TopologyOptions {
   /** What starting the processes needs of the settings; the subscriptions bench passes its own. */
@@ -91,7 +93,7 @@ export async function startSeparate({ config, workDir, profileDir, routerNodeArg
       subgraphs.push({ name, port, child });
     }
     const direct = Object.fromEntries(subgraphs.map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`]));
-    for (const { port, child } of subgraphs) await whileAlive(child, waitForOk(`http://127.0.0.1:${port}/health`));
+    for (const { port, child } of subgraphs) await whileAlive(child, waitForOk(`http://127.0.0.1:${port}/health`, BOOT_MS));
 
     const routerPort = await freePort();
     const router = startChild({
@@ -110,7 +112,7 @@ export async function startSeparate({ config, workDir, profileDir, routerNodeArg
       }),
     });
     started.push(router);
-    await whileAlive(router, waitForOk(`http://127.0.0.1:${routerPort}/ready`));
+    await whileAlive(router, waitForOk(`http://127.0.0.1:${routerPort}/ready`, BOOT_MS));
     return {
       mode: 'separate',
       routerUrl: `http://127.0.0.1:${routerPort}/graphql`,
