@@ -7,6 +7,13 @@ import { z } from 'zod';
 const schema = z.object({
   /** graphql-ws subscribers, one recipient user (and one socket) each. */
   subscribers: z.coerce.number().int().positive().default(10_000),
+  /**
+   * How many of the subscribers are accounts created and signed in through the router (0: all). The others hold
+   * tokens the bench signs with the deployment's secret (see mintRecipients): they receive the probes' and the
+   * fan-out's announcements; the steady notices go round robin over the accounts. A 10,000-account setup costs
+   * 20,000 argon2 hashes, far beyond a loaded 2-core machine's evening.
+   */
+  accounts: z.coerce.number().int().nonnegative().default(0),
   /** Child processes the subscribers are spread over (each holds subscribers ÷ clients sockets). */
   clients: z.coerce.number().int().positive().default(4),
   /** Notices per second of the steady phase, each to one subscriber (round robin). */
@@ -37,6 +44,7 @@ export type SubscriptionsBenchConfig = z.output<typeof schema>;
 
 const ENV_NAMES: Record<keyof SubscriptionsBenchConfig, string> = {
   subscribers: 'BENCH_SUBSCRIBERS',
+  accounts: 'BENCH_ACCOUNTS',
   clients: 'BENCH_CLIENTS',
   rate: 'BENCH_RATE',
   duration: 'BENCH_DURATION',
@@ -63,5 +71,10 @@ export function loadSubscriptionsConfig(argv = process.argv.slice(2), env = proc
   if (!parsed.success) {
     throw new Error(`Invalid bench settings:\n  - ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  - ')}`);
   }
-  return { ...parsed.data, sseSubscribers: Math.min(parsed.data.sseSubscribers, parsed.data.subscribers) };
+  const { subscribers, accounts } = parsed.data;
+  return {
+    ...parsed.data,
+    accounts: accounts === 0 ? subscribers : Math.min(accounts, subscribers),
+    sseSubscribers: Math.min(parsed.data.sseSubscribers, subscribers),
+  };
 }

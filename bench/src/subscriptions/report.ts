@@ -6,6 +6,7 @@ const ms = (v: number) => (Number.isFinite(v) ? String(v) : '—');
 export function formatTable(phases: PhaseResult[], skipped: string[]): string {
   const rows: [string, (p: PhaseResult) => string][] = [
     ['subscribers (connected/failed)', (p) => `${p.subscribers} (${p.connected}/${p.failedToConnect})`],
+    ['of them accounts / bench-signed tokens', (p) => `${p.accounts} / ${p.subscribers - p.accounts}`],
     ['open s / live end to end s', (p) => `${p.openSeconds.toFixed(1)} / ${p.liveSeconds.toFixed(1)}${p.notLive ? ` (${p.notLive} never live)` : ''}`],
     ['ended by the server', (p) => String(p.endedAfterConnect)],
     ['router RSS KiB/subscriber', (p) => p.memory.rssPerSubscriberKiB.toFixed(1)],

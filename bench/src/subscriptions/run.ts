@@ -3,7 +3,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stopAll } from '@platform/testkit';
 import { jwtSecret, startSeparate } from '../gateway/topologies';
-import { createRecipients, signInAdmin, type Recipient } from './accounts';
+import { createRecipients, mintRecipients, signInAdmin, type Recipient } from './accounts';
 import { loadSubscriptionsConfig } from './config';
 import { findPublicNotice, findSseEndpoint } from './discover';
 import { runPhase, type PhaseResult } from './phase';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'bench-subscriptions-'));
   log(`settings: ${JSON.stringify(config)}; work dir ${workDir}`);
 
-  const kept = takeSetup(config.stateDir, workDir, config.subscribers);
+  const kept = takeSetup(config.stateDir, workDir, config.accounts);
   log(`setup: ${kept.reason}`);
   const secret = kept.state?.jwtSecret ?? jwtSecret();
   const topology = await startSeparate({
@@ -42,20 +42,23 @@ async function main(): Promise<void> {
     const routerPid = topology.processes.find((p) => p.name === 'router')!.process.pid!;
     const activityPort = Number(new URL(topology.direct.activity).port);
     const admin = await signInAdmin(topology.routerUrl);
-    let recipients: Recipient[];
+    let accounts: Recipient[];
     if (kept.state) {
-      recipients = kept.state.recipients;
+      accounts = kept.state.recipients;
     } else {
       const setupAt = Date.now();
-      recipients = await createRecipients(topology.routerUrl, admin.token, config.subscribers, config.concurrency);
+      accounts = await createRecipients(topology.routerUrl, admin.token, config.accounts, config.concurrency);
       setupSeconds = (Date.now() - setupAt) / 1000;
-      log(`${recipients.length} recipients created and signed in in ${setupSeconds.toFixed(1)} s`);
-      if (config.stateDir) toKeep = { preparedAt: new Date(setupAt).toISOString(), jwtSecret: secret, recipients };
+      log(`${accounts.length} recipients created and signed in in ${setupSeconds.toFixed(1)} s`);
+      if (config.stateDir) toKeep = { preparedAt: new Date(setupAt).toISOString(), jwtSecret: secret, recipients: accounts };
     }
     if (config.setupOnly) return;
-
     const { found: publicNotice, reason: publicReason } = await findPublicNotice(topology.routerUrl, admin.token);
     log(`fan-out: ${publicNotice ? `public notification mutation ${publicNotice.field}` : `one notice per subscriber (${publicReason})`}`);
+    if (!publicNotice && config.accounts < config.subscribers) throw new Error(`--accounts below --subscribers needs a public notification mutation: ${publicReason}`);
+    const minted = mintRecipients(secret, accounts[0], config.subscribers - accounts.length);
+    if (minted.length) log(`${minted.length} more subscribers on tokens signed by the bench (not accounts)`);
+    const recipients = [...accounts, ...minted];
     const common = { routerUrl: topology.routerUrl, routerPid, activityPort, admin, publicNotice, publicReason, config, workDir, log };
 
     phases.push(await runPhase({ ...common, transport: 'ws', url: topology.routerUrl.replace(/^http/, 'ws'), recipients }));
