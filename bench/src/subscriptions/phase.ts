@@ -57,7 +57,13 @@ export interface PhaseResult {
     received: number;
     /** From the first send to the last subscriber's receipt; null when not all received within the grace period. */
     secondsUntilAllReceived: number | null;
+    /**
+     * From the announcement's publishedAt (its commit, when activity published it: the mutation's own time under
+     * load left out) to the last subscriber's receipt; null when not all received or the answer has no publishedAt.
+     */
+    secondsFromPublishedUntilAll: number | null;
     latencyFromSendMs: Latency;
+    latencyFromPublishedMs: Latency;
   };
 }
 
@@ -167,16 +173,20 @@ async function probeAll(opts: PhaseOptions, subs: Subscribers): Promise<number> 
 }
 
 /** One announcement to the tenant through the public-notification mutation; false (logged) when refused. */
-async function sendPublic(opts: PhaseOptions, title: string): Promise<boolean> {
+async function sendPublic(opts: PhaseOptions, title: string): Promise<{ publishedAt?: number } | undefined> {
+  const notice = opts.publicNotice!;
   const response = await fetch(opts.routerUrl, {
     method: 'POST',
     headers: requestHeaders(opts.admin.token),
-    body: JSON.stringify({ query: opts.publicNotice!.query, variables: opts.publicNotice!.variables(title) }),
+    body: JSON.stringify({ query: notice.query, variables: notice.variables(title) }),
   });
-  const answer = (await response.json()) as { errors?: unknown[] };
-  if (!answer.errors?.length) return true;
+  const answer = (await response.json()) as { data?: Record<string, Record<string, unknown> | null>; errors?: unknown[] };
+  if (!answer.errors?.length) {
+    const at = notice.publishedAtField ? answer.data?.[notice.field]?.[notice.publishedAtField] : undefined;
+    return { publishedAt: typeof at === 'string' ? Date.parse(at) : undefined };
+  }
   opts.log(`public notification refused: ${JSON.stringify(answer.errors).slice(0, 300)}`);
-  return false;
+  return undefined;
 }
 
 /** Open loop: one notice every 1/rate s, round robin over the subscribers, for `duration` s; then the grace period. */
@@ -235,10 +245,13 @@ async function fanOutPhase(opts: PhaseOptions, subs: Subscribers): Promise<Phase
   let titles: string[];
   let sendErrors = 0;
   let method: string;
+  let publishedAt: number | undefined;
   if (opts.publicNotice) {
     const title = `public-${opts.transport}-${started}`;
     method = `public notification (${opts.publicNotice.field})`;
-    if (!(await sendPublic(opts, title))) sendErrors = 1;
+    const sent = await sendPublic(opts, title);
+    if (!sent) sendErrors = 1;
+    publishedAt = sent?.publishedAt;
     titles = [title];
   } else {
     method = `one notice per subscriber (${opts.publicReason})`;
@@ -258,7 +271,9 @@ async function fanOutPhase(opts: PhaseOptions, subs: Subscribers): Promise<Phase
     sendErrors,
     received: all.length,
     secondsUntilAllReceived: all.length >= n ? (last - started) / 1000 : null,
+    secondsFromPublishedUntilAll: all.length >= n && publishedAt !== undefined ? (last - publishedAt) / 1000 : null,
     latencyFromSendMs: latency(all.map((at) => at - started)),
+    latencyFromPublishedMs: latency(publishedAt === undefined ? [] : all.map((at) => at - publishedAt)),
   };
 }
 

@@ -20,6 +20,8 @@ export function formatTable(phases: PhaseResult[], skipped: string[]): string {
     ['fan-out: method', (p) => p.fanOut.method],
     ['fan-out: received / s until all', (p) => `${p.fanOut.received}/${p.subscribers} / ${p.fanOut.secondsUntilAllReceived?.toFixed(2) ?? 'not all'}`],
     ['fan-out: ms from first send p50/p99', (p) => `${ms(p.fanOut.latencyFromSendMs.p50)} / ${ms(p.fanOut.latencyFromSendMs.p99)}`],
+    ['fan-out: s from publishedAt until all', (p) => p.fanOut.secondsFromPublishedUntilAll?.toFixed(2) ?? '—'],
+    ['fan-out: ms from publishedAt p50/p99', (p) => `${ms(p.fanOut.latencyFromPublishedMs.p50)} / ${ms(p.fanOut.latencyFromPublishedMs.p99)}`],
   ];
   const header = ['', ...phases.map((p) => p.transport)];
   const lines = rows.map(([label, cell]) => [label, ...phases.map(cell)]);
