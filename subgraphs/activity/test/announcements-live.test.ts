@@ -59,7 +59,7 @@ class Feed {
   }
 
   async return(): Promise<void> {
-    await this.events.return();
+    await this.events.return?.();
   }
 }
 
