@@ -75,11 +75,10 @@ async function main(): Promise<void> {
       keepSetup(config.stateDir, workDir, toKeep);
       log(`setup kept in ${config.stateDir} (tokens valid for 2 h from ${toKeep.preparedAt})`);
     }
+    // A setup-only run returns from the try above: its work dir goes here.
+    if (config.setupOnly) rmSync(workDir, { recursive: true, force: true });
   }
-  if (config.setupOnly) {
-    rmSync(workDir, { recursive: true, force: true });
-    return;
-  }
+  if (config.setupOnly) return;
   process.stdout.write(`\n${formatTable(phases, skipped)}\n`);
   const file = join(resultsDir, `subscriptions-${stamp}.json`);
   const setup = kept.state ? { reusedFrom: kept.state.preparedAt } : { seconds: setupSeconds };
