@@ -58,7 +58,8 @@ export async function startScaleOut(databaseUrl: string): Promise<ScaleOut> {
   try {
     const identity = await start('identity', 'subgraphs/identity/dist/main.js', { DATABASE_URL: databaseOf('identity') }, '/health');
     // One after the other: the first migrates the shared database.
-    const activityEnv = { DATABASE_URL: databaseOf('activity') };
+    // Both instances poll for announcements taking effect every second: each must be pushed once all the same.
+    const activityEnv = { DATABASE_URL: databaseOf('activity'), ANNOUNCEMENT_POLL_SECONDS: '1' };
     const a1 = await start('activity-1', 'subgraphs/activity/dist/main.js', activityEnv, '/health');
     const a2 = await start('activity-2', 'subgraphs/activity/dist/main.js', activityEnv, '/health');
     balancer = await startTcpBalancer([a1.port, a2.port]);

@@ -6,6 +6,7 @@ import { untilDelivering } from './until-delivering';
 const CREATE_USER = 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }';
 const SEND = 'mutation($i: SendNotificationInput!) { sendNotification(input: $i) { id } }';
 const RECEIVED = 'subscription { notificationReceived { id title } }';
+const ANNOUNCE = 'mutation($i: CreatePublicNotificationInput!) { createPublicNotification(input: $i) { id } }';
 const SUBSCRIBERS = 6;
 
 interface Subscriber {
@@ -126,6 +127,16 @@ describe('live notices scale out: 2 routers × 2 activity instances (MariaDB + R
     }
     await Promise.all(sends);
     await expectExactlyOnce('steady-', expected, new Map(), 10_000);
+  }, 30_000);
+
+  it('pushes each public notice to every subscriber exactly once: in effect at once, or scheduled and claimed by one instance', async () => {
+    const startingIn = (ms: number) => new Date(Date.now() + ms).toISOString();
+    // One through each router; the scheduled one is pushed by whichever activity instance's job claims it first.
+    const now = await gql(system.routerUrls[0], ANNOUNCE, { i: { title: 'public-now', content: 'to all', effectiveStart: startingIn(-1_000) } }, adminToken);
+    const later = await gql(system.routerUrls[1], ANNOUNCE, { i: { title: 'public-later', content: 'to all', effectiveStart: startingIn(2_000) } }, adminToken);
+    expect([now.errors, later.errors]).toEqual([undefined, undefined]);
+    const expected = new Map(subscribers.map((s) => [s.index, ['public-now', 'public-later']]));
+    await expectExactlyOnce('public-', expected, new Map(), 15_000);
   }, 30_000);
 
   it('loses nothing when an activity instance is killed mid-stream', async () => {

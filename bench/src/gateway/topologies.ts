@@ -20,6 +20,8 @@ export interface Topology {
 
 const ROOT = resolve(__dirname, '../../..');
 const SUPERGRAPH_PATH = join(ROOT, 'schema/supergraph.graphql');
+/** Every registered subgraph boots (and migrates) at once: on a loaded 2-core machine that takes minutes. */
+const BOOT_MS = 300_000;
 
 export interface TopologyOptions {
   /** What starting the processes needs of the settings; the subscriptions bench passes its own. */
@@ -30,6 +32,8 @@ export interface TopologyOptions {
   profileDir: string;
   /** More Node flags for the router process (separate mode), e.g. a preload that reports its heap. */
   routerNodeArgs?: string[];
+  /** The deployment's JWT secret (separate mode): given when the SQLite files and tokens of an earlier run are reused. */
+  jwtSecret?: string;
 }
 
 /** One process: startPlatform (router + in-process subgraphs) that also serves each runtime over HTTP. */
@@ -60,8 +64,8 @@ export async function startEmbedded({ config, workDir, profileDir }: TopologyOpt
  * One process per registered subgraph from the dist entries, as deployed (identity's dev seed runs on boot), and
  * the router calling them over HTTP. One JWT secret; each subgraph on its own SQLite file.
  */
-export async function startSeparate({ config, workDir, profileDir, routerNodeArgs = [] }: TopologyOptions): Promise<Topology> {
-  const secret = jwtSecret();
+export async function startSeparate({ config, workDir, profileDir, routerNodeArgs = [], ...given }: TopologyOptions): Promise<Topology> {
+  const secret = given.jwtSecret ?? jwtSecret();
   // One event namespace per run, apart from anything else on that Redis.
   const events = { REDIS_URL: config.redisUrl, EVENT_BUS_PREFIX: `bench-${randomBytes(4).toString('hex')}:` };
   const started: Child[] = [];
@@ -89,7 +93,7 @@ export async function startSeparate({ config, workDir, profileDir, routerNodeArg
       subgraphs.push({ name, port, child });
     }
     const direct = Object.fromEntries(subgraphs.map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`]));
-    for (const { port, child } of subgraphs) await whileAlive(child, waitForOk(`http://127.0.0.1:${port}/health`));
+    for (const { port, child } of subgraphs) await whileAlive(child, waitForOk(`http://127.0.0.1:${port}/health`, BOOT_MS));
 
     const routerPort = await freePort();
     const router = startChild({
@@ -108,7 +112,7 @@ export async function startSeparate({ config, workDir, profileDir, routerNodeArg
       }),
     });
     started.push(router);
-    await whileAlive(router, waitForOk(`http://127.0.0.1:${routerPort}/ready`));
+    await whileAlive(router, waitForOk(`http://127.0.0.1:${routerPort}/ready`, BOOT_MS));
     return {
       mode: 'separate',
       routerUrl: `http://127.0.0.1:${routerPort}/graphql`,
@@ -127,4 +131,4 @@ function profileArgs(config: TopologyOptions['config'], dir: string, name: strin
 }
 
 /** A fresh secret per run: no token of this bench is valid anywhere else. */
-const jwtSecret = () => randomBytes(32).toString('hex');
+export const jwtSecret = () => randomBytes(32).toString('hex');

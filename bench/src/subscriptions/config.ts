@@ -7,6 +7,13 @@ import { z } from 'zod';
 const schema = z.object({
   /** graphql-ws subscribers, one recipient user (and one socket) each. */
   subscribers: z.coerce.number().int().positive().default(10_000),
+  /**
+   * How many of the subscribers are accounts created and signed in through the router (0: all). The others hold
+   * tokens the bench signs with the deployment's secret (see mintRecipients): they receive the probes' and the
+   * fan-out's announcements; the steady notices go round robin over the accounts. A 10,000-account setup costs
+   * 20,000 argon2 hashes, far beyond a loaded 2-core machine's evening.
+   */
+  accounts: z.coerce.number().int().nonnegative().default(0),
   /** Child processes the subscribers are spread over (each holds subscribers ÷ clients sockets). */
   clients: z.coerce.number().int().positive().default(4),
   /** Notices per second of the steady phase, each to one subscriber (round robin). */
@@ -21,6 +28,14 @@ const schema = z.object({
   concurrency: z.coerce.number().int().positive().default(16),
   /** Redis of the deployment (events between the processes, revocations). */
   redisUrl: z.string().default('redis://127.0.0.1:6379'),
+  /**
+   * Where the setup (every subgraph's SQLite file, the JWT secret, the recipients' ids and tokens) is kept and taken
+   * from: a later run with as many subscribers or fewer reuses it while its tokens hold, instead of creating and
+   * signing in N users again (2 argon2 hashes each). Empty: a fresh setup, not kept.
+   */
+  stateDir: z.string().default(''),
+  /** Only the setup (kept in stateDir), no measurement: prepares a later run. */
+  setupOnly: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Subgraph and router log level in the child processes. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -29,6 +44,7 @@ export type SubscriptionsBenchConfig = z.output<typeof schema>;
 
 const ENV_NAMES: Record<keyof SubscriptionsBenchConfig, string> = {
   subscribers: 'BENCH_SUBSCRIBERS',
+  accounts: 'BENCH_ACCOUNTS',
   clients: 'BENCH_CLIENTS',
   rate: 'BENCH_RATE',
   duration: 'BENCH_DURATION',
@@ -36,6 +52,8 @@ const ENV_NAMES: Record<keyof SubscriptionsBenchConfig, string> = {
   sseSubscribers: 'BENCH_SSE_SUBSCRIBERS',
   concurrency: 'BENCH_CONCURRENCY',
   redisUrl: 'BENCH_REDIS_URL',
+  stateDir: 'BENCH_STATE_DIR',
+  setupOnly: 'BENCH_SETUP_ONLY',
   logLevel: 'BENCH_LOG_LEVEL',
 };
 
@@ -53,5 +71,10 @@ export function loadSubscriptionsConfig(argv = process.argv.slice(2), env = proc
   if (!parsed.success) {
     throw new Error(`Invalid bench settings:\n  - ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  - ')}`);
   }
-  return { ...parsed.data, sseSubscribers: Math.min(parsed.data.sseSubscribers, parsed.data.subscribers) };
+  const { subscribers, accounts } = parsed.data;
+  return {
+    ...parsed.data,
+    accounts: accounts === 0 ? subscribers : Math.min(accounts, subscribers),
+    sseSubscribers: Math.min(parsed.data.sseSubscribers, subscribers),
+  };
 }

@@ -5,6 +5,8 @@ export interface PublicNotice {
   field: string;
   /** The document sent, with its one variable `$input` (or none). */
   query: string;
+  /** The answer's field holding when the notice went out live (an announcement's `publishedAt`), if it has one. */
+  publishedAtField?: string;
   variables: (title: string) => Record<string, unknown>;
 }
 
@@ -12,21 +14,31 @@ type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
 type InputField = { name: string; type: TypeRef };
 
 const TYPE_REF = 'kind name ofType { kind name ofType { kind name ofType { kind name } } }';
-const INTROSPECT = `query BenchSchema { __schema { mutationType { fields { name args { name type { ${TYPE_REF} } } } } } }`;
+const INTROSPECT = `query BenchSchema { __schema { mutationType { fields { name type { ${TYPE_REF} } args { name type { ${TYPE_REF} } } } } } }`;
+const OUTPUT = `query BenchOutput($name: String!) { __type(name: $name) { fields { name } } }`;
 const INPUT = `query BenchInput($name: String!) { __type(name: $name) { inputFields { name type { ${TYPE_REF} } } } }`;
 
 const named = (type: TypeRef): string | null => type.name ?? (type.ofType ? named(type.ofType) : null);
 const required = (type: TypeRef) => type.kind === 'NON_NULL';
-/** What the bench can fill in an input: the notice's own text. */
-const FILLABLE: Record<string, (title: string) => string> = { title: (t) => t, body: () => 'bench broadcast', category: () => 'system' };
+/**
+ * What the bench can fill in an input: the notice's own text, and for an announcement (CCO 10.5) its content and a
+ * window that has started (a second ago, so it is pushed at once).
+ */
+const FILLABLE: Record<string, (title: string) => string> = {
+  title: (t) => t,
+  body: () => 'bench broadcast',
+  content: () => 'bench broadcast',
+  category: () => 'system',
+  effectiveStart: () => new Date(Date.now() - 1_000).toISOString(),
+};
 
 /**
  * A mutation that sends one notification to everybody (public / broadcast), if the router's schema has one: a
  * mutation field whose name says public or broadcast, taking one input object whose required fields the bench can
- * fill (title, body, category). Answers undefined, with the reason, otherwise.
+ * fill (title, body or content, category, effectiveStart). Answers undefined, with the reason, otherwise.
  */
 export async function findPublicNotice(routerUrl: string, token: string): Promise<{ found?: PublicNotice; reason: string }> {
-  const schema = await graphql<{ __schema: { mutationType: { fields: { name: string; args: { name: string; type: TypeRef }[] }[] } } }>(
+  const schema = await graphql<{ __schema: { mutationType: { fields: { name: string; type: TypeRef; args: { name: string; type: TypeRef }[] }[] } } }>(
     routerUrl,
     INTROSPECT,
     { token },
@@ -46,10 +58,13 @@ export async function findPublicNotice(routerUrl: string, token: string): Promis
         continue;
       }
       const fill = fields.filter((f) => FILLABLE[f.name]);
+      const output = await graphql<{ __type: { fields: { name: string }[] | null } | null }>(routerUrl, OUTPUT, { token, variables: { name: named(field.type) } });
+      const publishedAtField = output.__type?.fields?.some((f) => f.name === 'publishedAt') ? 'publishedAt' : undefined;
       return {
         found: {
           field: field.name,
-          query: `mutation BenchBroadcast($input: ${typeName}!) { ${field.name}(input: $input) { __typename } }`,
+          publishedAtField,
+          query: `mutation BenchBroadcast($input: ${typeName}!) { ${field.name}(input: $input) { __typename ${publishedAtField ?? ''} } }`,
           variables: (title) => ({ input: Object.fromEntries(fill.map((f) => [f.name, FILLABLE[f.name](title)])) }),
         },
         reason: `uses ${field.name}`,

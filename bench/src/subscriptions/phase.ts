@@ -19,6 +19,8 @@ export interface PhaseResult {
   transport: Transport;
   url: string;
   subscribers: number;
+  /** Subscribers that are accounts (the rest hold bench-signed tokens and get only announcements). */
+  accounts: number;
   connected: number;
   failedToConnect: number;
   /** Subscriptions the server ended while the phase ran. */
@@ -55,7 +57,13 @@ export interface PhaseResult {
     received: number;
     /** From the first send to the last subscriber's receipt; null when not all received within the grace period. */
     secondsUntilAllReceived: number | null;
+    /**
+     * From the announcement's publishedAt (its commit, when activity published it: the mutation's own time under
+     * load left out) to the last subscriber's receipt; null when not all received or the answer has no publishedAt.
+     */
+    secondsFromPublishedUntilAll: number | null;
     latencyFromSendMs: Latency;
+    latencyFromPublishedMs: Latency;
   };
 }
 
@@ -111,6 +119,7 @@ export async function runPhase(opts: PhaseOptions): Promise<PhaseResult> {
       transport: opts.transport,
       url: opts.url,
       subscribers: recipients.length,
+      accounts: recipients.filter((r) => !r.minted).length,
       connected: subs.connected,
       failedToConnect: subs.failed,
       endedAfterConnect: subs.endedAfterConnect,
@@ -139,29 +148,60 @@ export async function runPhase(opts: PhaseOptions): Promise<PhaseResult> {
  * or 60 s passed: an acknowledged socket is not yet a subscription live upstream. Answers how many never got one.
  */
 async function probeAll(opts: PhaseOptions, subs: Subscribers): Promise<number> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   const title = (i: number) => `probe-${opts.transport}-${i}`;
-  let missing = opts.recipients.map((_, i) => i);
+  // Accounts get a notice each (their own channel live); subscribers on minted tokens can only be sent announcements.
+  let missing = opts.recipients.flatMap((r, i) => (r.minted ? [] : [i]));
   for (let round = 0; missing.length && Date.now() < deadline; round++) {
     await pool(missing, opts.config.concurrency, (i) => sendNotice(opts.routerUrl, opts.admin.token, opts.recipients[i].id, title(i), i));
     const waitUntil = Date.now() + 5_000;
     while (Date.now() < waitUntil && missing.some((i) => !subs.receipts.has(title(i)))) await sleep(100);
     missing = missing.filter((i) => !subs.receipts.has(title(i)));
   }
-  return missing.length;
+  const minted = opts.recipients.filter((r) => r.minted).length;
+  if (!minted) return missing.length;
+  if (!opts.publicNotice) return missing.length + minted;
+  // Receipts are counted by title, not by subscriber: a probe announcement is proof once all N hold it.
+  for (let round = 0; Date.now() < deadline; round++) {
+    const probe = `probe-public-${opts.transport}-${round}`;
+    if (!(await sendPublic(opts, probe))) continue;
+    const waitUntil = Date.now() + 10_000;
+    while (Date.now() < waitUntil && (subs.receipts.get(probe)?.length ?? 0) < opts.recipients.length) await sleep(100);
+    if ((subs.receipts.get(probe)?.length ?? 0) >= opts.recipients.length) return missing.length;
+  }
+  return missing.length + minted;
+}
+
+/** One announcement to the tenant through the public-notification mutation; false (logged) when refused. */
+async function sendPublic(opts: PhaseOptions, title: string): Promise<{ publishedAt?: number } | undefined> {
+  const notice = opts.publicNotice!;
+  const response = await fetch(opts.routerUrl, {
+    method: 'POST',
+    headers: requestHeaders(opts.admin.token),
+    body: JSON.stringify({ query: notice.query, variables: notice.variables(title) }),
+  });
+  const answer = (await response.json()) as { data?: Record<string, Record<string, unknown> | null>; errors?: unknown[] };
+  if (!answer.errors?.length) {
+    const at = notice.publishedAtField ? answer.data?.[notice.field]?.[notice.publishedAtField] : undefined;
+    return { publishedAt: typeof at === 'string' ? Date.parse(at) : undefined };
+  }
+  opts.log(`public notification refused: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+  return undefined;
 }
 
 /** Open loop: one notice every 1/rate s, round robin over the subscribers, for `duration` s; then the grace period. */
 async function steadyPhase(opts: PhaseOptions, subs: Subscribers): Promise<PhaseResult['steady']> {
   const { rate, duration, grace } = opts.config;
   const total = Math.round(rate * duration);
+  // Round robin over the accounts: a subscriber on a minted token cannot be sent a notice of its own.
+  const accounts = opts.recipients.flatMap((r, i) => (r.minted ? [] : [i]));
   const pending: Promise<Sent>[] = [];
   const start = Date.now() + 100;
   for (let i = 0; i < total; i++) {
     const due = start + (i * 1000) / rate;
     const wait = due - Date.now();
     if (wait > 1) await sleep(wait);
-    const recipient = i % opts.recipients.length;
+    const recipient = accounts[i % accounts.length];
     pending.push(sendNotice(opts.routerUrl, opts.admin.token, opts.recipients[recipient].id, `steady-${opts.transport}-${i}`, recipient));
   }
   const sent = await Promise.all(pending);
@@ -205,19 +245,13 @@ async function fanOutPhase(opts: PhaseOptions, subs: Subscribers): Promise<Phase
   let titles: string[];
   let sendErrors = 0;
   let method: string;
+  let publishedAt: number | undefined;
   if (opts.publicNotice) {
     const title = `public-${opts.transport}-${started}`;
     method = `public notification (${opts.publicNotice.field})`;
-    const response = await fetch(opts.routerUrl, {
-      method: 'POST',
-      headers: requestHeaders(opts.admin.token),
-      body: JSON.stringify({ query: opts.publicNotice.query, variables: opts.publicNotice.variables(title) }),
-    });
-    const answer = (await response.json()) as { errors?: unknown[] };
-    if (answer.errors?.length) {
-      sendErrors = 1;
-      opts.log(`public notification refused: ${JSON.stringify(answer.errors).slice(0, 300)}`);
-    }
+    const sent = await sendPublic(opts, title);
+    if (!sent) sendErrors = 1;
+    publishedAt = sent?.publishedAt;
     titles = [title];
   } else {
     method = `one notice per subscriber (${opts.publicReason})`;
@@ -237,7 +271,9 @@ async function fanOutPhase(opts: PhaseOptions, subs: Subscribers): Promise<Phase
     sendErrors,
     received: all.length,
     secondsUntilAllReceived: all.length >= n ? (last - started) / 1000 : null,
+    secondsFromPublishedUntilAll: all.length >= n && publishedAt !== undefined ? (last - publishedAt) / 1000 : null,
     latencyFromSendMs: latency(all.map((at) => at - started)),
+    latencyFromPublishedMs: latency(publishedAt === undefined ? [] : all.map((at) => at - publishedAt)),
   };
 }
 

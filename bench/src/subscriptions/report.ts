@@ -6,6 +6,7 @@ const ms = (v: number) => (Number.isFinite(v) ? String(v) : '—');
 export function formatTable(phases: PhaseResult[], skipped: string[]): string {
   const rows: [string, (p: PhaseResult) => string][] = [
     ['subscribers (connected/failed)', (p) => `${p.subscribers} (${p.connected}/${p.failedToConnect})`],
+    ['of them accounts / bench-signed tokens', (p) => `${p.accounts} / ${p.subscribers - p.accounts}`],
     ['open s / live end to end s', (p) => `${p.openSeconds.toFixed(1)} / ${p.liveSeconds.toFixed(1)}${p.notLive ? ` (${p.notLive} never live)` : ''}`],
     ['ended by the server', (p) => String(p.endedAfterConnect)],
     ['router RSS KiB/subscriber', (p) => p.memory.rssPerSubscriberKiB.toFixed(1)],
@@ -19,6 +20,8 @@ export function formatTable(phases: PhaseResult[], skipped: string[]): string {
     ['fan-out: method', (p) => p.fanOut.method],
     ['fan-out: received / s until all', (p) => `${p.fanOut.received}/${p.subscribers} / ${p.fanOut.secondsUntilAllReceived?.toFixed(2) ?? 'not all'}`],
     ['fan-out: ms from first send p50/p99', (p) => `${ms(p.fanOut.latencyFromSendMs.p50)} / ${ms(p.fanOut.latencyFromSendMs.p99)}`],
+    ['fan-out: s from publishedAt until all', (p) => p.fanOut.secondsFromPublishedUntilAll?.toFixed(2) ?? '—'],
+    ['fan-out: ms from publishedAt p50/p99', (p) => `${ms(p.fanOut.latencyFromPublishedMs.p50)} / ${ms(p.fanOut.latencyFromPublishedMs.p99)}`],
   ];
   const header = ['', ...phases.map((p) => p.transport)];
   const lines = rows.map(([label, cell]) => [label, ...phases.map(cell)]);

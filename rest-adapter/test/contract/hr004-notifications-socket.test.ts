@@ -67,6 +67,27 @@ describe('WS /ws/notifications', () => {
     });
   });
 
+  it("delivers the tenant's announcement when it takes effect, once, as a notification of category announcement", async () => {
+    const socket = track(openSocket(base, `/ws/notifications?token=${adminToken}`));
+    await untilLive(socket);
+    const announce = 'mutation($i: CreatePublicNotificationInput!) { createPublicNotification(input: $i) { id } }';
+    const effectiveStart = new Date(Date.now() - 1_000).toISOString();
+    const created = await graph(announce, { i: { title: '系统维护', content: '今晚 22:00 维护', effectiveStart } }, adminToken);
+
+    expect(await socket.next()).toEqual({
+      type: 'notification',
+      data: {
+        id: `public-${String(created.createPublicNotification.id)}`,
+        title: '系统维护',
+        message: '今晚 22:00 维护',
+        category: 'announcement',
+        timestamp: expect.stringMatching(ISO_UTC),
+        read: false,
+      },
+    });
+    await expect(socket.next(300)).rejects.toThrow();
+  });
+
   it('accepts the token in a first {type:"auth", token} message', async () => {
     const socket = track(openSocket(base, '/ws/notifications'));
     await socket.opened;

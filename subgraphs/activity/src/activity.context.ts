@@ -1,8 +1,9 @@
 import { unauthenticated, type Caller, type SubgraphContext } from '@platform/kit';
 
-/** Activity's runtime services: the reminder job, stopped when the runtime closes. */
+/** Activity's runtime services: the reminder and announcement jobs, stopped when the runtime closes. */
 export interface ActivityServices {
   reminders: { stop(this: void): void; runOnce(this: void, now?: Date): Promise<number> };
+  announcements: { stop(this: void): void; runOnce(this: void, now?: Date): Promise<number> };
 }
 
 /** The kit's subgraph context: live notices travel on its PubSub. */

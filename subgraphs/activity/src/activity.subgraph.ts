@@ -22,6 +22,7 @@ import { NotificationTemplateResolver } from './resolvers/notification-template.
 import { notificationReference } from './resolvers/notification.reference';
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { PublicNotificationResolver } from './resolvers/public-notification.resolver';
+import { publishDueAnnouncements } from './services/announcement-broadcast.service';
 import { sendDueReminders, startReminderJob } from './services/reminder.service';
 
 /**
@@ -54,10 +55,13 @@ export const activity = defineSubgraph<ActivityConfig, ActivityServices>({
   services({ config, orm, pubSub, logger }) {
     const runOnce = (now?: Date) => sendDueReminders(forkForTenant(orm.em, null), { pubSub, logger }, now);
     const job = startReminderJob(runOnce, config.REMINDER_POLL_SECONDS * 1000, logger);
-    return { reminders: { stop: job.stop, runOnce } };
+    const publishOnce = (now?: Date) => publishDueAnnouncements(forkForTenant(orm.em, null), { pubSub, logger }, now);
+    const announcing = startReminderJob(publishOnce, config.ANNOUNCEMENT_POLL_SECONDS * 1000, logger, 'announcements');
+    return { reminders: { stop: job.stop, runOnce }, announcements: { stop: announcing.stop, runOnce: publishOnce } };
   },
   closeServices(services) {
     services.reminders.stop();
+    services.announcements.stop();
     return Promise.resolve();
   },
 });

@@ -5,6 +5,9 @@ import { ActivityClient, asIterator, callers, nextEvent, RECEIVED, TENANT } from
 import { BASE_ROLES } from '@platform/testkit';
 import { NOTIFICATION_RECEIVED } from '@platform/activity';
 
+// MariaDB migrations and Redis on a shared, loaded 2-core machine take longer than jest's 5 s.
+jest.setTimeout(60_000);
+
 // Real MariaDB + Redis: CI sets the URLs; these machines run both on the default ports.
 const mysqlServer = process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

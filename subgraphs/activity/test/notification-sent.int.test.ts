@@ -4,6 +4,9 @@ import { RedisStreamBus, type BusEvent } from '@platform/kit';
 import { dropDatabases, uniqueDatabaseUrl } from '@platform/testkit';
 import { ActivityClient, callers, TENANT } from './support/harness';
 
+// MariaDB migrations and Redis on a shared, loaded 2-core machine take longer than jest's 5 s.
+jest.setTimeout(60_000);
+
 // Real MariaDB + Redis Streams: the bus the launcher builds when REDIS_URL is set.
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const databaseUrl = uniqueDatabaseUrl('activity_events');

@@ -71,3 +71,13 @@ describe('subscribing, per role', () => {
     }
   });
 });
+
+// An announcement to every tenant (platformWide) is the platform administrator's alone, tenant admins included out.
+describe('a platform-wide announcement, per role', () => {
+  const PLATFORM_WIDE = 'mutation { createPublicNotification(input: { title: "t", content: "c", effectiveStart: "2026-01-01 00:00:00", platformWide: true }) { id } }';
+  test.each(Object.keys(roles))('%s', async (role) => {
+    const result = await client.run(roles[role as keyof typeof roles], PLATFORM_WIDE);
+    const expected = role === 'SuperAdmin' ? 'allowed' : role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+    expect(result.errors ? codeOf(result) : 'allowed').toBe(expected);
+  });
+});

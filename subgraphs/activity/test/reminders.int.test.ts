@@ -2,6 +2,9 @@ import { randomInt } from 'node:crypto';
 import { createOrm, type Orm } from '@platform/kit';
 import { ActivityClient, callers } from './support/harness';
 
+// MariaDB migrations and Redis on a shared, loaded 2-core machine take longer than jest's 5 s.
+jest.setTimeout(60_000);
+
 // Two activity instances on one MariaDB database, as two processes of a deployment.
 const mysqlServer = process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306';
 const databaseUrl = (() => {

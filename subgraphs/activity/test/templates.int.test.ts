@@ -1,6 +1,9 @@
 import { dropDatabases, uniqueDatabaseUrl } from '@platform/testkit';
 import { ActivityClient, callers } from './support/harness';
 
+// MariaDB migrations and Redis on a shared, loaded 2-core machine take longer than jest's 5 s.
+jest.setTimeout(60_000);
+
 // The template counts are hand-written SQL (count, sum grouped by code): checked on MariaDB too.
 const databaseUrl = uniqueDatabaseUrl('activity_templates');
 let client: ActivityClient;

@@ -152,6 +152,8 @@ export type CreatePublicNotificationInput = {
   enabled?: boolean | null | undefined;
   /** Required from a platform administrator, otherwise the caller's own. */
   tenantId?: string | number | null | undefined;
+  /** Platform administrators only: to the users of every tenant (times in UTC). */
+  platformWide?: boolean | null | undefined;
 };
 
 /** A new queue (CCO admin § 7.2). */

@@ -88,4 +88,11 @@ export class Notification extends TenantScopedEntity {
   @Field(() => Date, { nullable: true })
   @Property({ type: DateTimeType, length: 3, nullable: true })
   readAt?: Date | null;
+
+  // Not stored: set only on an announcement delivered on a live feed (its id is then `public-<this id>`).
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Set when this notice is an announcement (category `announcement`): mark it read with markPublicNotificationRead.',
+  })
+  publicNotificationId?: number | null;
 }

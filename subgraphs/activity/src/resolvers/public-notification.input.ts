@@ -31,4 +31,7 @@ export class CreatePublicNotificationInput {
   @IsOptional()
   @Matches(ID_PATTERN, { message: 'tenantId must be a tenant id' })
   tenantId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Platform administrators only: to the users of every tenant (times in UTC).' })
+  platformWide?: boolean | null;
 }

@@ -36,15 +36,15 @@ export async function sendDueReminders(
   return sent;
 }
 
-/** The job's timer: one run every `everyMs`, never two at once in one instance. */
-export function startReminderJob(run: () => Promise<unknown>, everyMs: number, logger: Logger): { stop(this: void): void } {
+/** A job's timer (reminders, announcements taking effect): one run every `everyMs`, never two at once in one instance. */
+export function startReminderJob(run: () => Promise<unknown>, everyMs: number, logger: Logger, what = 'notification reminders'): { stop(this: void): void } {
   if (everyMs <= 0) return { stop: () => undefined };
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
     run()
-      .catch((err: unknown) => logger.error({ err }, 'notification reminders failed'))
+      .catch((err: unknown) => logger.error({ err }, `${what} failed`))
       .finally(() => {
         running = false;
       });
