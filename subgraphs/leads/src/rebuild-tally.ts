@@ -5,7 +5,7 @@ import { LEADS_ENTITIES } from './entities';
 import { rebuildTally } from './services/lead-tally';
 
 /**
- * `npx node subgraphs/leads/dist/rebuild-tally.js [tenantId]`: recounts the statistics' lead tally from the leads in
+ * `npx node subgraphs/leads/dist/rebuild-tally.js [tenantId]`: recounts the statistics' lead tallies from the leads in
  * leads' DATABASE_URL, for one tenant or all. The migration that made the tally filled it once; run this after
  * writing leads around the subgraph (a bulk SQL import), or should the tally ever be doubted.
  */
@@ -16,7 +16,7 @@ export async function rebuildTallyCommand(args: string[], env: NodeJS.ProcessEnv
   const orm = await createOrm({ entities: LEADS_ENTITIES, databaseUrl: config.DATABASE_URL });
   try {
     const rows = await rebuildTally(orm.em.fork(), tenantId);
-    console.log(`lead tally rebuilt${tenantId === undefined ? '' : ` for tenant ${tenantId}`}: ${rows} rows`);
+    console.log(`lead tallies rebuilt${tenantId === undefined ? '' : ` for tenant ${tenantId}`}: ${rows.tally} tally rows, ${rows.arrivals} arrival rows`);
   } finally {
     await orm.close();
   }

@@ -2,6 +2,7 @@ import { directoryEntities, eventEntities } from '@platform/kit';
 import { FollowUp } from './follow-up.entity';
 import { KnownUser } from './known-user.entity';
 import { Lead } from './lead.entity';
+import { LeadArrival } from './lead-arrival.entity';
 import { LeadTally } from './lead-tally.entity';
 import { LeadsSetting } from './leads-setting.entity';
 import { RemindConfig } from './remind-config.entity';
@@ -20,6 +21,7 @@ export const LEADS_ENTITIES = [
   LeadsSetting,
   ReminderRun,
   LeadTally,
+  LeadArrival,
   KnownUser,
   ...eventEntities,
   ...directoryEntities,

@@ -10,7 +10,7 @@ import type { CreateLeadResult, DeleteLeadResult, UpdateLeadResult } from '../re
 import type { PageWindow } from '@platform/kit';
 import { recordFollowUp } from './follow-up.service';
 import { leadSnapshot, recordLeadEvent } from './lead-audit';
-import { adjustTally, moveInTally, tallyKeyOf } from './lead-tally';
+import { countLead, moveInTally, tallyKeyOf } from './lead-tally';
 import { visibleLeads } from './lead-visibility';
 import { parseLocalDate, parseLocalTime, tenantZone } from './tenant-zone';
 
@@ -77,7 +77,7 @@ export async function createLead(ctx: LeadsContext, input: CreateLeadInput): Pro
     updatedAt: now,
   });
   await ctx.em.flush(); // the id the follow-up and the events name
-  await adjustTally(ctx.em, [{ key: tallyKeyOf(lead), delta: 1 }]);
+  await countLead(ctx.em, lead, 1);
   recordLeadEvent(ctx, lead, 'create', { after: leadSnapshot(lead) });
   const followUp = input.createFollowUp
     ? await recordFollowUp(ctx, lead, {
@@ -150,7 +150,7 @@ export async function deleteLead(ctx: LeadsContext, id: string): Promise<DeleteL
   const deletedFollowUps = await ctx.em.nativeDelete(FollowUp, { leadId: lead.id });
   recordLeadEvent(ctx, lead, 'delete', { before, detail: `删除跟进记录 ${deletedFollowUps} 条` });
   await ctx.em.remove(lead).flush();
-  await adjustTally(ctx.em, [{ key: tallyKeyOf(lead), delta: -1 }]);
+  await countLead(ctx.em, lead, -1);
   return { id: String(before.id), deletedFollowUps };
 }
 

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { callerOf, type LeadsContext } from '../leads.context';
 import { INTENTION_LEVELS } from '../entities/intention-level';
 import type { LeadsOverview } from '../resolvers/statistics.types';
-import { visibleLeadsSql } from './lead-visibility';
+import { seesWholeTenant, visibleLeadsSql } from './lead-visibility';
 import { tenantZone } from './tenant-zone';
 
 const TREND_DAYS = 15;
@@ -17,10 +17,10 @@ const rank = (level: string) => {
  * 002 § 5.1 over the leads the caller may see, in four statements whatever the number of leads:
  * 1. the all-time figures (total, by level, by platform) from the lead tally (a few rows per level, platform,
  *    follower and registrant, kept by the lead mutations: services/lead-tally.ts), not from the leads;
- * 2. the windows (today, this week, this month, the 15-day trend): one pass over the leads created since the
- *    earliest window, read from the (tenant, created_at, follower, registrant) index alone;
+ * 2. the windows (today, this week, this month, the 15-day trend): the quarter-hour arrivals since the earliest
+ *    window (entities/lead-arrival.entity.ts) for whoever sees the whole tenant, the caller's own leads otherwise;
  * 3. the leads ended today: a range of the (tenant, end_followup, updated_at) index;
- * 4. the follow-ups recorded this week and today: a range of the follow-ups' (tenant, created_at) index.
+ * 4. the follow-ups recorded this week and today: a range of the follow-ups' (tenant, created_at, lead_id) index.
  * Day, week (Monday–Sunday) and month boundaries are computed here in the tenant's zone and compared in SQL, so
  * the counts are exact in any zone on MariaDB and SQLite alike (no time-zone tables needed in the database).
  */
@@ -52,29 +52,42 @@ export async function leadsOverview(ctx: LeadsContext): Promise<LeadsOverview> {
     `select t.intention_level as level, t.source_platform as platform, sum(t.leads) as n from lead_tally t ` +
     `where ${tally.sql} group by t.intention_level, t.source_platform`;
 
-  // 2. Recent additions and the 15-day trend: conditional sums over the rows since the earliest window.
+  // 2. Recent additions and the 15-day trend: conditional sums since the earliest window. Whoever sees the whole
+  //    tenant reads the quarter-hour arrivals (≤ 96 rows a day); anyone else counts their own leads through the
+  //    (tenant, follower | registrant, created_at) indexes.
   const windows: Array<[DateTime, DateTime]> = [[today, tomorrow], [week, tomorrow], [month, tomorrow], ...days.map((d): [DateTime, DateTime] => [d, d.plus({ days: 1 })])];
   const earliest = DateTime.min(week, month, trendStart);
-  const totalsSql =
-    `select ${windows.map((_, i) => `${between('l.created_at')} as w${i}`).join(', ')} ` +
-    `from customer_lead l where ${leads.sql} and l.created_at >= ?`;
-  const totalsParams = [...windows.flatMap(([from, to]) => [date(from), date(to)]), ...leads.params, date(earliest)];
+  const wholeTenant = seesWholeTenant(caller);
+  const windowParams = windows.flatMap(([from, to]) => [date(from), date(to)]);
+  const [totalsSql, totalsParams] = wholeTenant
+    ? [
+        `select ${windows.map((_, i) => `sum(case when a.slot >= ? and a.slot < ? then a.leads else 0 end) as w${i}`).join(', ')} ` +
+          `from lead_arrival a where a.tenant_id = ? and a.slot >= ?`,
+        [...windowParams, tenantId, date(earliest)],
+      ]
+    : [
+        `select ${windows.map((_, i) => `${between('l.created_at')} as w${i}`).join(', ')} ` +
+          `from customer_lead l where ${leads.sql} and l.created_at >= ?`,
+        [...windowParams, ...leads.params, date(earliest)],
+      ];
 
   // 3. Ended today: ending writes updated_at, so today's ended leads are a range of that index.
   const endedSql = `select count(*) as n from customer_lead l where ${leads.sql} and l.end_followup = ? and l.updated_at >= ? and l.updated_at < ?`;
   const endedParams = [...leads.params, 1, date(today), date(tomorrow)];
 
-  // 4. Follow-ups of visible leads made this week and today (by record creation, as 002 counts them).
+  // 4. Follow-ups of visible leads made this week and today (by record creation, as 002 counts them), from the
+  //    (tenant, created_at, lead_id) index; the leads are joined only to narrow them to the caller's.
   const followSql =
     `select count(distinct case when f.created_at >= ? and f.created_at < ? then f.lead_id end) as week_leads, ` +
     `${between('f.created_at')} as week_records, ` +
     `count(distinct case when f.created_at >= ? and f.created_at < ? then f.lead_id end) as today_leads, ` +
     `${between('f.created_at')} as today_records ` +
-    `from follow_up_record f join customer_lead l on l.id = f.lead_id where f.tenant_id = ? and f.created_at >= ? and ${leads.sql}`;
+    `from follow_up_record f ${wholeTenant ? '' : 'join customer_lead l on l.id = f.lead_id '}` +
+    `where f.tenant_id = ? and f.created_at >= ?${wholeTenant ? '' : ` and ${leads.sql}`}`;
   const followParams = [
     date(week), date(tomorrow), date(week), date(tomorrow),
     date(today), date(tomorrow), date(today), date(tomorrow),
-    tenantId, date(week), ...leads.params,
+    tenantId, date(week), ...(wholeTenant ? [] : leads.params),
   ];
 
   const [grid, [totals], [ended], [follow]] = await Promise.all([
