@@ -80,15 +80,9 @@ runMain(async () => {
     if (failed) process.exitCode = 1;
   } finally {
     await platform.close();
-    if (process.env.BENCH_KEEP_DB === '1') {
-      console.log(`kept databases ${platform.subgraphs.map((sub) => `${url.pathname.slice(1)}_${sub.name}`).join(', ')}`);
-      return;
-    }
-    const drop = new URL(url);
-    for (const name of platform.subgraphs.map((s) => s.name)) {
-      drop.pathname = `${url.pathname}_${name}`;
-      await dropDatabase(drop.toString());
-    }
+    const names = platform.subgraphs.map((sub) => sub.name);
+    if (process.env.BENCH_KEEP_DB === '1') console.log(`kept databases ${names.map((name) => `${url.pathname.slice(1)}_${name}`).join(', ')}`);
+    else await dropDatabases(url, names);
   }
 });
 
@@ -122,6 +116,14 @@ async function seed(leads: RunningSubgraph<SubgraphConfig, unknown, RequestConte
     [registrantId],
   );
   await executeSql(em, 'analyze table customer_lead, follow_up_record');
+}
+
+async function dropDatabases(url: URL, names: string[]): Promise<void> {
+  const drop = new URL(url);
+  for (const name of names) {
+    drop.pathname = `${url.pathname}_${name}`;
+    await dropDatabase(drop.toString());
+  }
 }
 
 async function dropDatabase(databaseUrl: string): Promise<void> {
