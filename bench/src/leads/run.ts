@@ -98,7 +98,8 @@ async function seed(leads: RunningSubgraph<SubgraphConfig, unknown, RequestConte
     const values: unknown[] = [];
     const rows: string[] = [];
     for (let i = from; i < Math.min(LEADS, from + BATCH); i++) {
-      const created = new Date(now - ((i * 7919) % (120 * 86_400_000)));
+      // Spread over the whole 120 days: steps of about 2.2 hours, wrapping round every ~1,300 leads.
+      const created = new Date(now - ((i * 7_919_000) % (120 * 86_400_000)));
       const leadTime = new Date(Date.UTC(2024, 0, 1) + ((i * 104_729) % (200 * 86_400)) * 1000);
       rows.push('(?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
       values.push(created, created, `客户${i}`, PLATFORMS[i % PLATFORMS.length], `acct${i}`, `138${String(i).padStart(8, '0')}`, leadTime, i % 2, LEVELS[i % 3], registrantId, registrantId, i % 10 === 0 ? 1 : 0, i % 2, i % 13 === 0 ? 1 : 0);
