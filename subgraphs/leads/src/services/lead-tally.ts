@@ -53,7 +53,9 @@ function upsertSql(em: EntityManager, table: string, keyColumns: string, rows: n
  * them up, a zero changes nothing.
  */
 export async function adjustTally(em: EntityManager, changes: Array<{ key: TallyKey; delta: number }>): Promise<void> {
-  const moves = changes.filter((c) => c.delta !== 0);
+  // In key order: two edits moving leads between the same rows in opposite directions lock them in the same order.
+  const order = ({ key }: { key: TallyKey }) => [key.tenantId, key.intentionLevel, key.sourcePlatform, key.followerId, key.registrantId].join('\u0000');
+  const moves = changes.filter((c) => c.delta !== 0).sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   if (moves.length === 0) return;
   const params = moves.flatMap(({ key, delta }) => [key.tenantId, key.intentionLevel, key.sourcePlatform, key.followerId, key.registrantId, delta]);
   await executeSql(em, upsertSql(em, 'lead_tally', COLUMNS, moves.length), params);
