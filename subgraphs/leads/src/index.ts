@@ -11,5 +11,6 @@ export { KnownUser } from './entities/known-user.entity';
 export { LeadsSetting } from './entities/leads-setting.entity';
 export { LeadTally } from './entities/lead-tally.entity';
 export { rebuildTally } from './services/lead-tally';
+export { rebuildTallyCommand } from './rebuild-tally';
 export { listen } from './main';
 export { permissions } from './permissions';
