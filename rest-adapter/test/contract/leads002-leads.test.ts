@@ -68,7 +68,7 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error('leads never learned the sales user');
-});
+}, 30_000); // the probe alone may take 5 s on a loaded machine
 
 describe('POST /api/leads', () => {
   it('creates the lead and its first follow-up', async () => {
