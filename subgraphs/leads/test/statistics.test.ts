@@ -47,7 +47,7 @@ beforeAll(async () => {
   await end('2024-06-12T01:40:00Z', lastMonth); // ended today
   await end('2024-06-11T03:00:00Z', old); // ended yesterday
   client.setNow(NOW);
-});
+}, 30_000);
 afterAll(() => client.close());
 
 const zeroDays = (days: Record<string, number>) => {
