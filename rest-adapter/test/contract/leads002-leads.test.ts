@@ -16,6 +16,7 @@ const HIGH = encodeURIComponent('高');
 
 let admin: string;
 let service: string;
+let serviceId: number;
 let sales: string;
 let salesId: number;
 
@@ -55,7 +56,7 @@ const total = async () => (await call(platform.app, 'GET', '/api/leads', { token
 
 beforeAll(async () => {
   admin = (await login('admin', 'Admin123456')).token;
-  ({ token: service } = await register('kefu_lead', 'service'));
+  ({ token: service, id: serviceId } = await register('kefu_lead', 'service'));
   ({ token: sales, id: salesId } = await register('sales_lead', 'sales'));
   // identity announces new users by event: leads accepts the follower once it has heard of them.
   for (let i = 0; i < 200; i++) {
@@ -67,7 +68,7 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error('leads never learned the sales user');
-});
+}, 30_000); // the probe alone may take 5 s on a loaded machine
 
 describe('POST /api/leads', () => {
   it('creates the lead and its first follow-up', async () => {
@@ -92,6 +93,14 @@ describe('POST /api/leads', () => {
     const res = await call(platform.app, 'POST', '/api/leads', { token: service, body: newLead(change) });
     expect(res.status).toBe(400);
     expect(res.body).toEqual(fail(new RegExp(field)));
+    expect(await total()).toBe(before);
+  });
+
+  it('a follower who is not a sales user is 400 naming current_follower, and nothing is created', async () => {
+    const before = await total();
+    const res = await call(platform.app, 'POST', '/api/leads', { token: service, body: newLead({ current_follower: serviceId }) });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(fail(/current_follower/));
     expect(await total()).toBe(before);
   });
 
@@ -187,6 +196,15 @@ describe('PUT /api/leads/{id}', () => {
     }
     const detail = (await call(platform.app, 'GET', `/api/leads/${id}`, { token: service })).body.data;
     expect(detail).toMatchObject({ customer_nickname: '张三', end_followup: 0 });
+  });
+
+  it('400 naming current_follower for a reassignment to someone who is not a sales user, and the follower stays', async () => {
+    const id = await createLead();
+    const res = await call(platform.app, 'PUT', `/api/leads/${id}`, { token: admin, body: { current_follower: serviceId, customer_nickname: '改名' } });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(fail(/current_follower/));
+    const detail = (await call(platform.app, 'GET', `/api/leads/${id}`, { token: admin })).body.data;
+    expect(detail).toMatchObject({ customer_nickname: '张三', current_follower: { id: salesId } });
   });
 
   it('404 for a lead the caller may not see', async () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { defineSubgraph, foreignRefConsumer, USER_REFS, type RunningSubgraph, type SubgraphDeps } from '@platform/kit';
+import { identityConsumer } from './consumers/identity.consumer';
 import type { LeadsContext } from './leads.context';
 import { leadsConfigSchema, type LeadsConfig } from './config';
 import { LEADS_ENTITIES } from './entities';
@@ -23,8 +24,9 @@ export const leads = defineSubgraph({
   references: { Lead: leadReference },
   permissions,
   migrations: join(__dirname, 'migrations'),
-  // Followers are checked against identity's users as identity announces them (checkForeignRef).
-  consumers: [foreignRefConsumer([USER_REFS])],
+  // Followers are checked against identity's users as identity announces them (checkForeignRef), and must hold the
+  // sales role (known_user); each tenant's zone comes from identity too (leads_setting.tenant_zone).
+  consumers: [foreignRefConsumer([USER_REFS]), identityConsumer],
   services: leadsServices,
   closeServices: closeLeadsServices,
 });

@@ -47,7 +47,7 @@ beforeAll(async () => {
   await end('2024-06-12T01:40:00Z', lastMonth); // ended today
   await end('2024-06-11T03:00:00Z', old); // ended yesterday
   client.setNow(NOW);
-});
+}, 30_000);
 afterAll(() => client.close());
 
 const zeroDays = (days: Record<string, number>) => {
@@ -84,6 +84,50 @@ it('counts every figure in the tenant zone', async () => {
 it("counts only the leads the caller may see (sales: those assigned to them)", async () => {
   const data = await client.ok(callers.sales2, OVERVIEW);
   expect(data.leadsOverview).toMatchObject({ totalLeads: 1, recentAdditions: { today: 0, thisWeek: 0, thisMonth: 0 }, todayStats: { endedLeads: 0 } });
+});
+
+it("counts a sales user's own leads with the same figures (their leads, not the tenant's tallies)", async () => {
+  const data = await client.ok(callers.sales, OVERVIEW);
+  expect(data.leadsOverview).toEqual({
+    totalLeads: 6,
+    timeZone: 'Asia/Shanghai',
+    intentionDistribution: [
+      { label: '高', count: 2 },
+      { label: '中', count: 2 },
+      { label: '低', count: 2 },
+    ],
+    platformDistribution: [
+      { label: '抖音', count: 3 },
+      { label: '微信', count: 2 },
+      { label: '其他', count: 1 },
+    ],
+    recentAdditions: { today: 2, thisWeek: 3, thisMonth: 5 },
+    last15DaysTrend: zeroDays({ '2024-05-31': 1, '2024-06-01': 1, '2024-06-09': 1, '2024-06-10': 1, '2024-06-12': 2 }),
+    followup: { thisWeekLeadCount: 2, thisWeekRecordCount: 3 },
+    todayStats: { followedLeads: 2, followupRecords: 2, endedLeads: 1 },
+  });
+});
+
+it('stays exact in a zone whose midnight is on the half hour (Asia/Kolkata, UTC+05:30)', async () => {
+  await client.ok(callers.admin, 'mutation { updateLeadsSettings(timeZone: "Asia/Kolkata") { timeZone } }');
+  // Now is 07:30 on the 12th there: today began at 2024-06-11T18:30Z, the week (Monday the 10th) at 06-09T18:30Z.
+  const before = await lead('2024-06-11T18:29:59Z', '中', null); // 23:59:59 on the 11th
+  const after = await lead('2024-06-11T18:30:00Z', '中', null); // 00:00 on the 12th
+  client.setNow(NOW);
+  try {
+    const windows = `{ leadsOverview { timeZone recentAdditions { today thisWeek thisMonth } last15DaysTrend { date count } } }`;
+    const expected = {
+      timeZone: 'Asia/Kolkata',
+      recentAdditions: { today: 2, thisWeek: 5, thisMonth: 6 },
+      last15DaysTrend: zeroDays({ '2024-05-31': 2, '2024-06-09': 1, '2024-06-10': 1, '2024-06-11': 2, '2024-06-12': 2 }),
+    };
+    // The admin's figures come from the quarter-hour arrivals, the sales user's from their leads: both exact.
+    expect((await client.ok(callers.admin, windows)).leadsOverview).toEqual(expected);
+    expect((await client.ok(callers.sales, windows)).leadsOverview).toEqual(expected);
+  } finally {
+    for (const id of [before, after]) await client.ok(callers.admin, 'mutation($id: ID!) { deleteLead(id: $id) { id } }', { id });
+    await client.ok(callers.admin, 'mutation { updateLeadsSettings(timeZone: null) { timeZone } }');
+  }
 });
 
 it('costs five statements whatever the number of leads', async () => {

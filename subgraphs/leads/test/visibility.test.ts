@@ -11,7 +11,7 @@ beforeAll(async () => {
   ids.byService = await client.createLead(callers.service, { customerNickname: 'by-service', followerId: callers.sales.userId });
   ids.byUser = await client.createLead(callers.user, { customerNickname: 'by-user', followerId: callers.sales2.userId });
   ids.byAdmin = await client.createLead(callers.admin, { customerNickname: 'by-admin', followerId: callers.sales2.userId });
-});
+}, 30_000); // a loaded machine starts the runtime slowly
 afterAll(() => client.close());
 
 const sees: Record<keyof typeof callers, string[]> = {

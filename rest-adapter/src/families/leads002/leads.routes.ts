@@ -75,7 +75,7 @@ export const leadRoutes = [
     path: '/api/leads',
     summary: '新增线索',
     description:
-      'The registrant (follow_up_person) is the caller. current_follower (a user of the tenant), customer_nickname ' +
+      'The registrant (follow_up_person) is the caller. current_follower (a sales user of the tenant: anyone else is a 400 naming it, an unknown user a 404), customer_nickname ' +
       'and intention_level are required; follow_up_content too unless create_follow_up is false. Times are the ' +
       "tenant's wall clock (`2024-06-01 10:00:00`); lead_time defaults to now.",
     body: z.object({
@@ -139,7 +139,7 @@ export const leadRoutes = [
     path: '/api/leads/{id}',
     summary: '编辑线索',
     description:
-      `${VISIBILITY} follow_up_person never changes; current_follower only when the body sets it (decisions.md § 002). ` +
+      `${VISIBILITY} follow_up_person never changes; current_follower only when the body sets it (decisions.md § 002), to a sales user of the tenant. ` +
       'A follow-up is recorded only with create_follow_up: true (follow_up_content then required); end_followup: 1 ' +
       'needs end_followup_reason and clears need_followup.',
     params: idParams,

@@ -6,9 +6,10 @@ import { Field, ID, ObjectType } from 'type-graphql';
 /** One follow-up of a lead (002 `follow_up_records`). */
 @ObjectType()
 @Entity({ tableName: 'follow_up_record' })
-// A lead's records newest first (lists, the latest one, the reminder check); statistics count by creation time.
+// A lead's records newest first (lists, the latest one, the reminder check); statistics count records and distinct
+// leads by creation time, from the index alone.
 @Index({ properties: ['leadId', 'followUpTime', 'id'] })
-@Index({ properties: ['tenantId', 'createdAt'] })
+@Index({ properties: ['tenantId', 'createdAt', 'leadId'] })
 export class FollowUp extends TenantScopedEntity {
   @Field(() => ID)
   @Property({ type: 'integer', index: true, nullable: false })

@@ -1,12 +1,18 @@
 import { directoryEntities, eventEntities } from '@platform/kit';
 import { FollowUp } from './follow-up.entity';
+import { KnownUser } from './known-user.entity';
 import { Lead } from './lead.entity';
+import { LeadArrival } from './lead-arrival.entity';
+import { LeadTally } from './lead-tally.entity';
 import { LeadsSetting } from './leads-setting.entity';
 import { RemindConfig } from './remind-config.entity';
 import { RemindRecipient } from './remind-recipient.entity';
 import { ReminderRun } from './reminder-run.entity';
 
-/** Leads, follow-ups, reminder settings, the kit's outbox tables and its directory of users. */
+/**
+ * Leads, follow-ups, reminder settings, the statistics' tally, what leads knows of identity's users, the kit's
+ * outbox tables and its directory of users.
+ */
 export const LEADS_ENTITIES = [
   Lead,
   FollowUp,
@@ -14,6 +20,9 @@ export const LEADS_ENTITIES = [
   RemindRecipient,
   LeadsSetting,
   ReminderRun,
+  LeadTally,
+  LeadArrival,
+  KnownUser,
   ...eventEntities,
   ...directoryEntities,
 ];

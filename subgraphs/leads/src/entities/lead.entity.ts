@@ -7,15 +7,15 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity({ tableName: 'customer_lead' })
-// The list is the tenant's newest first, often narrowed to a registrant or a follower; statistics count by creation time.
+// The list is the tenant's newest first, often narrowed to a registrant or a follower; statistics count a caller's own
+// leads by creation time, and the leads ended today by updated_at.
 @Index({ properties: ['tenantId', 'createdAt'] })
 @Index({ properties: ['tenantId', 'registrantId', 'createdAt'] })
 @Index({ properties: ['tenantId', 'followerId', 'createdAt'] })
 @Index({ properties: ['tenantId', 'leadTime'] })
+// The list's usual filter (level, deal, lead_time days): its count reads the index alone.
+@Index({ properties: ['tenantId', 'intentionLevel', 'isDeal', 'leadTime'] })
 @Index({ properties: ['tenantId', 'endFollowup', 'updatedAt'] })
-// The statistics' distributions group by these: read from the index alone.
-@Index({ properties: ['tenantId', 'intentionLevel'] })
-@Index({ properties: ['tenantId', 'sourcePlatform'] })
 export class Lead extends TenantScopedEntity {
   @Field(() => ID)
   @Property({ type: 'integer', index: true, nullable: false })

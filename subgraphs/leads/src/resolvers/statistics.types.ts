@@ -78,3 +78,19 @@ export class LeadsOverview {
   @Field()
   timeZone!: string;
 }
+
+/** A tenant's leads settings as they apply (services/tenant-zone.ts). */
+@ObjectType('LeadsSetting')
+export class LeadsSettingView {
+  @Field({ description: 'The IANA time zone leads uses for the tenant, e.g. Asia/Shanghai.' })
+  timeZone!: string;
+
+  @Field({
+    description:
+      "Where timeZone comes from, first match wins: `admin` (set for leads by updateLeadsSettings), `identity` (the tenant's zone identity announces), `default` (LEADS_TIME_ZONE).",
+  })
+  timeZoneSource!: string;
+
+  @Field(() => String, { nullable: true, description: "The tenant's zone as identity announced it (tenant.changed); null until it has." })
+  tenantZone!: string | null;
+}

@@ -8,7 +8,7 @@ import type { Lead } from '../entities/lead.entity';
  * they registered. The same rule governs reading, editing and deleting; another's lead is simply not found.
  */
 export function visibleLeads(caller: Caller): FilterQuery<Lead> {
-  if (hasPermission(caller, 'leads:view_all')) return {};
+  if (seesWholeTenant(caller)) return {};
   const own: Array<FilterQuery<Lead>> = [];
   if (hasRole(caller, 'sales')) own.push({ followerId: caller.userId });
   // Any role besides sales (service, user, …) sees what it registered.
@@ -17,9 +17,12 @@ export function visibleLeads(caller: Caller): FilterQuery<Lead> {
   return own.length === 1 ? own[0] : { $or: own };
 }
 
+/** Every lead of the tenant (the statistics then read the tenant's tallies). */
+export const seesWholeTenant = (caller: Caller): boolean => hasPermission(caller, 'leads:view_all');
+
 /** The same rule as SQL over the lead table aliased `alias`, for the grouped statistics queries. */
 export function visibleLeadsSql(caller: Caller, alias: string): { sql: string; params: string[] } {
-  if (hasPermission(caller, 'leads:view_all')) return { sql: '1 = 1', params: [] };
+  if (seesWholeTenant(caller)) return { sql: '1 = 1', params: [] };
   const parts: string[] = [];
   const params: string[] = [];
   if (hasRole(caller, 'sales')) {
@@ -35,7 +38,7 @@ export function visibleLeadsSql(caller: Caller, alias: string): { sql: string; p
 
 /** The same rule for a lead already loaded (entity fetches batch their loads, then check each). */
 export function canSee(caller: Caller, lead: Pick<Lead, 'followerId' | 'registrantId'>): boolean {
-  if (hasPermission(caller, 'leads:view_all')) return true;
+  if (seesWholeTenant(caller)) return true;
   if (hasRole(caller, 'sales') && lead.followerId === caller.userId) return true;
   const registers = caller.roles.some((role) => role !== 'sales') || caller.roles.length === 0;
   return registers && lead.registrantId === caller.userId;

@@ -3,12 +3,14 @@ import { checkForeignRef, containingText, pageWindow, parseId, toPage, type Page
 import { callerOf, type LeadsContext } from '../leads.context';
 import { LeadsErrors } from '../leads.errors';
 import { FollowUp } from '../entities/follow-up.entity';
+import { KnownUser } from '../entities/known-user.entity';
 import { Lead } from '../entities/lead.entity';
 import type { CreateLeadInput, LeadFilter, UpdateLeadInput } from '../resolvers/lead.inputs';
 import type { CreateLeadResult, DeleteLeadResult, UpdateLeadResult } from '../resolvers/results.types';
 import type { PageWindow } from '@platform/kit';
 import { recordFollowUp } from './follow-up.service';
 import { leadSnapshot, recordLeadEvent } from './lead-audit';
+import { countLead, moveInTally, tallyKeyOf } from './lead-tally';
 import { visibleLeads } from './lead-visibility';
 import { parseLocalDate, parseLocalTime, tenantZone } from './tenant-zone';
 
@@ -56,8 +58,7 @@ export async function createLead(ctx: LeadsContext, input: CreateLeadInput): Pro
   if (input.createFollowUp && !input.followUpContent) throw LeadsErrors.followUpContentRequired();
   const leadTime = input.leadTime ? parseLocalTime(input.leadTime, zone, 'leadTime') : now;
   const followUpTime = input.followUpTime ? parseLocalTime(input.followUpTime, zone, 'followUpTime') : now;
-  // The follower must be a user of the caller's tenant (identity announces them; another tenant's is NOT_FOUND).
-  await checkForeignRef(ctx, 'User', input.followerId, { tenantId });
+  await checkFollower(ctx, input.followerId, tenantId);
 
   const lead = ctx.em.create(Lead, {
     tenantId,
@@ -76,6 +77,7 @@ export async function createLead(ctx: LeadsContext, input: CreateLeadInput): Pro
     updatedAt: now,
   });
   await ctx.em.flush(); // the id the follow-up and the events name
+  await countLead(ctx.em, lead, 1);
   recordLeadEvent(ctx, lead, 'create', { after: leadSnapshot(lead) });
   const followUp = input.createFollowUp
     ? await recordFollowUp(ctx, lead, {
@@ -96,12 +98,13 @@ export async function updateLead(ctx: LeadsContext, id: string, input: UpdateLea
   if (input.endFollowup === true && !input.endFollowupReason) throw LeadsErrors.endReasonRequired();
   const leadTime = input.leadTime ? parseLocalTime(input.leadTime, zone, 'leadTime') : undefined;
   const followUpTime = input.followUpTime ? parseLocalTime(input.followUpTime, zone, 'followUpTime') : now;
-  // The follower changes only when the body names one (decisions.md § 002), and must be of the tenant.
-  if (input.followerId !== undefined && input.followerId !== null) {
-    await checkForeignRef(ctx, 'User', input.followerId, { tenantId: lead.tenantId });
+  // The follower changes only when the body names one (decisions.md § 002).
+  if (input.followerId !== undefined && input.followerId !== null && input.followerId !== lead.followerId) {
+    await checkFollower(ctx, input.followerId, lead.tenantId);
   }
 
   const before = leadSnapshot(lead);
+  const tallied = tallyKeyOf(lead);
   const wasEnded = lead.endFollowup;
   assignDefined(lead, {
     customerNickname: input.customerNickname?.trim(),
@@ -125,6 +128,7 @@ export async function updateLead(ctx: LeadsContext, id: string, input: UpdateLea
   }
   lead.updatedAt = now;
   await ctx.em.flush();
+  await moveInTally(ctx.em, tallied, tallyKeyOf(lead));
   recordLeadEvent(ctx, lead, 'update', { before, after: leadSnapshot(lead) });
   if (lead.endFollowup && !wasEnded) {
     recordLeadEvent(ctx, lead, 'end_follow_up', { before, after: leadSnapshot(lead), detail: lead.endFollowupReason ?? '' });
@@ -146,7 +150,18 @@ export async function deleteLead(ctx: LeadsContext, id: string): Promise<DeleteL
   const deletedFollowUps = await ctx.em.nativeDelete(FollowUp, { leadId: lead.id });
   recordLeadEvent(ctx, lead, 'delete', { before, detail: `删除跟进记录 ${deletedFollowUps} 条` });
   await ctx.em.remove(lead).flush();
+  await countLead(ctx.em, lead, -1);
   return { id: String(before.id), deletedFollowUps };
+}
+
+/**
+ * A lead's follower is a user of the lead's tenant (identity announces them; missing, removed or another tenant's
+ * is NOT_FOUND) who holds the sales role (002: 分配给哪个销售跟进; anyone else is BAD_USER_INPUT naming followerId).
+ */
+async function checkFollower(ctx: LeadsContext, followerId: string, tenantId: number): Promise<void> {
+  await checkForeignRef(ctx, 'User', followerId, { tenantId });
+  const user = await ctx.em.findOne(KnownUser, { userId: followerId });
+  if (!user?.sales) throw LeadsErrors.followerNotSales(followerId);
 }
 
 /** Sets the fields that are given; `undefined` leaves a field as it is, `null` clears a nullable one. */

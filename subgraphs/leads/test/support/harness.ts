@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ForeignRef, SqlCounter, type BusEvent, type Caller } from '@platform/kit';
 import { BASE_ROLES, SubgraphHarness, type UntypedJson } from '@platform/testkit';
 import type { ExecutionResult } from 'graphql';
-import { leads, type LeadsDeps, type LeadsRuntime } from '@platform/leads';
+import { KnownUser, leads, type LeadsDeps, type LeadsRuntime } from '@platform/leads';
 
 export const TENANT = '1';
 export const OTHER_TENANT = '2';
@@ -22,7 +22,8 @@ const userCreated = (user: Caller): BusEvent => ({
   topic: 'user.created',
   tenantId: user.tenantId,
   aggregateId: user.userId,
-  payload: { userId: Number(user.userId), username: user.username },
+  // As identity announces an account: its role codes included (a lead's follower must hold `sales`).
+  payload: { userId: Number(user.userId), username: user.username, roles: user.roles, status: 'active' },
   occurredAt: new Date().toISOString(),
 });
 
@@ -57,8 +58,10 @@ export class LeadsClient {
     await this.runtime.bus.publish(users.map(userCreated));
     const ids = users.map((u) => u.userId);
     for (let i = 0; i < 500; i++) {
-      const rows = await this.runtime.orm.em.fork().find(ForeignRef, { entity: 'User', refId: { $in: ids }, present: true });
-      if (rows.length === ids.length) return;
+      const em = this.runtime.orm.em.fork();
+      const rows = await em.find(ForeignRef, { entity: 'User', refId: { $in: ids }, present: true });
+      const known = await em.count(KnownUser, { userId: { $in: ids } });
+      if (rows.length === ids.length && known === ids.length) return;
       await new Promise((r) => setTimeout(r, 10));
     }
     throw new Error(`leads did not learn users ${ids.join(', ')}`);
