@@ -1,5 +1,6 @@
 import { Decimal, DecimalScalar } from '@platform/kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Collector } from '../../org/entities/collector.entity';
 import type { CollectionsContext } from '../../../collections.context';
 import { CollectionCase } from '../entities/collection-case.entity';
 import { communicationsByCase, ptpsByCase } from '../loaders/case-records.loader';
@@ -94,6 +95,11 @@ export class CaseFieldsResolver {
   @FieldResolver(() => String, { nullable: true })
   async teamName(@Root() c: CollectionCase, @Ctx() ctx: CollectionsContext) {
     return c.teamId ? ((await teamById(ctx).load(c.teamId))?.teamName ?? null) : null;
+  }
+
+  @FieldResolver(() => Collector, { nullable: true, description: 'The collector holding the case; its `user` is identity’s account.' })
+  async collector(@Root() c: CollectionCase, @Ctx() ctx: CollectionsContext): Promise<Collector | null> {
+    return c.collectorId ? collectorById(ctx).load(c.collectorId) : null;
   }
 
   @FieldResolver(() => String, { nullable: true })
