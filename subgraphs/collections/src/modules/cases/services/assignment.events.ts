@@ -3,16 +3,9 @@ import type { CollectionsContext } from '../../../collections.context';
 import type { Collector } from '../../org/entities/collector.entity';
 import type { AssignmentKind } from '../entities/case-assignment.entity';
 import type { CollectionCase } from '../entities/collection-case.entity';
+import { maskName } from './personal-data.mask';
 
 export const CASE_ASSIGNED = 'case.assigned';
-
-/** A debtor's name as a notice shows it: first and last character kept (李小红 → 李*红, Li → L*). */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
 
 /** `case.assigned` payload for one case (manual assignment, transfer). */
 export interface CaseAssignedPayload {

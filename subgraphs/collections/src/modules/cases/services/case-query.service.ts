@@ -2,17 +2,11 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { badInput, Decimal, pageWindow, parseId, prefixPattern, toPage, type PageWindow, type Paged } from '@platform/kit';
 import type { CollectionsContext } from '../../../collections.context';
 import { CollectionsErrors } from '../../../collections.errors';
-import { isAdminScope, scoped, scopeOf, type CollectionsScope } from '../../org/services/scope';
+import { adminScope, scoped } from '../../org/services/scope';
+
 import { CASE_STATUSES, type CaseStatus } from '../entities/case-status';
 import { CollectionCase } from '../entities/collection-case.entity';
 import { CaseSortField, SortOrder, type CaseFilter, type CaseSort, type MoneyRange } from '../resolvers/case.inputs';
-
-/** The caller's scope for the admin console: a collector's own scope is refused (CCO: collectors use the app). */
-export async function adminScope(ctx: CollectionsContext): Promise<CollectionsScope> {
-  const scope = await scopeOf(ctx);
-  if (!isAdminScope(scope)) throw CollectionsErrors.adminOnly();
-  return scope;
-}
 
 const idFilter = (value: string | null | undefined, field: string): number | undefined => {
   if (value === null || value === undefined || value === '') return undefined;

@@ -42,3 +42,11 @@ export function maskEmail(email: string): string {
   const at = email.indexOf('@');
   return at <= 0 ? '***' : `${email[0]}***${email.slice(at)}`;
 }
+
+/** A debtor's name as a notice shows it: first and last character kept (李小红 → 李*红, Li → L*). */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}

@@ -5,7 +5,7 @@ import { Collector } from '../../org/entities/collector.entity';
 import { scopeWhere, type CollectionsScope } from '../../org/services/scope';
 import { Ptp } from '../../work/entities/ptp.entity';
 import type { DashboardAlerts, OverCapacityAlerts } from '../resolvers/alerts.types';
-import { adminScope } from './daily-stats.service';
+import { adminScope } from '../../org/services/scope';
 import { aggregate, count, num, workScope } from './grouped';
 import { addDays, localToday, zoneOffsetHours } from './local-day';
 import { idleThresholdMinutes } from './idle-threshold';

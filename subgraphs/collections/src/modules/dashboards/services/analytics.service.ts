@@ -10,7 +10,7 @@ import { Communication } from '../../work/entities/communication.entity';
 import { Ptp } from '../../work/entities/ptp.entity';
 import { Repayment } from '../../work/entities/repayment.entity';
 import type { CaseGroupFigures, DashboardAnalytics } from '../resolvers/analytics.types';
-import { adminScope } from './daily-stats.service';
+import { adminScope } from '../../org/services/scope';
 import { aggregate, count, countWhere, num, workScope, type Row } from './grouped';
 import { addDays, daysRange, localToday, zoneOffsetHours } from './local-day';
 import { rate } from './rates';

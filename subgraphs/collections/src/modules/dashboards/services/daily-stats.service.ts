@@ -2,12 +2,11 @@ import { raw } from '@mikro-orm/sql';
 import { centsToDecimal } from '@platform/kit';
 import type { CollectionsContext } from '../../../collections.context';
 import { Collector } from '../../org/entities/collector.entity';
-import { scopeOf, type CollectionsScope } from '../../org/services/scope';
+import { adminScope } from '../../org/services/scope';
 import { Communication, CONTACT_METHODS } from '../../work/entities/communication.entity';
 import { Ptp, PTP_STATUSES } from '../../work/entities/ptp.entity';
 import { QualityInspection } from '../../work/entities/quality-inspection.entity';
 import type { CommunicationStats, KeyCount, PtpStats, QualityInspectionStats } from '../resolvers/dashboard.types';
-import { CollectionsErrors } from '../../../collections.errors';
 import { aggregate, byOrg, count, countWhere, localHourSql, num, workScope, type Row } from './grouped';
 import { dayRange, localToday, zoneOffsetHours, type TimeRange } from './local-day';
 
@@ -34,13 +33,6 @@ async function dayOf(ctx: CollectionsContext, filter: DailyFilter): Promise<Day>
   const inScope = await workScope(ctx, scope);
   const org = byOrg({ agencyId: filter.agencyId, teamId: filter.teamId, collectorId: filter.collectorId });
   return { date, offset, range, where: (column) => ({ $and: [org, inScope, { [column]: { $gte: range.from, $lt: range.to } }] }) };
-}
-
-/** The caller's scope; a collector's own scope has no dashboards (the shield has already asked for dashboards:view). */
-export async function adminScope(ctx: CollectionsContext): Promise<CollectionsScope> {
-  const scope = await scopeOf(ctx);
-  if (scope.level === 'own') throw CollectionsErrors.adminOnly();
-  return scope;
 }
 
 /** `[{key, count}]` from grouped rows, with `known` keys present (zero) in that order, others after them. */

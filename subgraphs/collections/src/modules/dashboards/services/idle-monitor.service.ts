@@ -8,7 +8,7 @@ import { scoped } from '../../org/services/scope';
 import { Communication } from '../../work/entities/communication.entity';
 import { Ptp } from '../../work/entities/ptp.entity';
 import type { IdleCollector, IdleReport } from '../resolvers/idle-monitor.types';
-import { adminScope } from './daily-stats.service';
+import { adminScope } from '../../org/services/scope';
 import { aggregate, count, num } from './grouped';
 import { idleMinutes } from './idle-time';
 import { idleThresholdMinutes } from './idle-threshold';

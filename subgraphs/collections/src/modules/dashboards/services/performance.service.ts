@@ -9,7 +9,7 @@ import { Communication } from '../../work/entities/communication.entity';
 import { Ptp } from '../../work/entities/ptp.entity';
 import { Repayment } from '../../work/entities/repayment.entity';
 import type { CollectorPerformance } from '../resolvers/performance.types';
-import { adminScope } from './daily-stats.service';
+import { adminScope } from '../../org/services/scope';
 import { aggregate, count, countWhere, num, type Row } from './grouped';
 import { localToday, monthRange, parseMonth, zoneOffsetHours } from './local-day';
 import { rate } from './rates';

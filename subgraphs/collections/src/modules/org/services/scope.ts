@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { type Caller, type DataScope } from '@platform/kit';
 import { callerOf, type CollectionsContext } from '../../../collections.context';
+import { CollectionsErrors } from '../../../collections.errors';
 import { Collector } from '../entities/collector.entity';
 
 /**
@@ -106,6 +107,13 @@ export function inScope(
 
 /** Admin-console reach: platform, tenant, agency, team group or team; a collector's own scope is refused. */
 export const isAdminScope = (scope: CollectionsScope): boolean => scope.level !== 'own';
+
+/** The caller's scope for the admin console: a collector's own scope is refused (CCO: collectors use the app). */
+export async function adminScope(ctx: CollectionsContext): Promise<CollectionsScope> {
+  const scope = await scopeOf(ctx);
+  if (!isAdminScope(scope)) throw CollectionsErrors.adminOnly();
+  return scope;
+}
 
 /**
  * `where` kept inside the scope: `{ $and: [where, scopeWhere(…)] }`. Use this rather than spreading scopeWhere into a

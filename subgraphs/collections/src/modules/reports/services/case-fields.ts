@@ -1,6 +1,6 @@
 import { centsToDecimal, Decimal } from '@platform/kit';
 import type { CollectionCase } from '../../cases/entities/collection-case.entity';
-import { maskAccount, maskAddress, maskEmail, maskIdNumber, maskMobile } from './personal-data';
+import { maskAddress, maskBankAccount as maskAccount, maskEmail, maskIdNumber, maskMobile } from '../../cases/services/personal-data.mask';
 import { ReportCellType, type Cell } from './report-cells';
 
 /** The names a page of cases refers to by id, read once per page. */

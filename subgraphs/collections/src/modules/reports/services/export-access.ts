@@ -1,20 +1,12 @@
-import { badInput, hasPermission, isPlatformAdmin } from '@platform/kit';
+import { badInput } from '@platform/kit';
 import { callerOf, type CollectionsContext } from '../../../collections.context';
-import { CollectionsErrors } from '../../../collections.errors';
-import { isAdminScope, scopeOf, type CollectionsScope } from '../../org/services/scope';
+import { canSeePersonalData } from '../../cases/services/personal-data.mask';
 
 /** An export's reach: the caller's admin-console scope (a collector's own scope is refused). */
-export async function exportScope(ctx: CollectionsContext): Promise<CollectionsScope> {
-  const scope = await scopeOf(ctx);
-  if (!isAdminScope(scope)) throw CollectionsErrors.adminOnly();
-  return scope;
-}
+export { adminScope as exportScope } from '../../org/services/scope';
 
 /** Whether the caller sees personal data unmasked (`cases:view_sensitive`; admins' `*` holds it). */
-export const seesPersonalData = (ctx: CollectionsContext): boolean => {
-  const caller = callerOf(ctx);
-  return hasPermission(caller, 'cases:view_sensitive') || isPlatformAdmin(caller);
-};
+export const seesPersonalData = (ctx: CollectionsContext): boolean => canSeePersonalData(callerOf(ctx));
 
 /** The largest page an export query serves, and the one it serves unasked. */
 export const MAX_EXPORT_PAGE = 2000;
