@@ -5,7 +5,7 @@ import { CollectionCase } from '../entities/collection-case.entity';
 import { findCase, listCases } from '../services/case-query.service';
 import { importCases, MAX_IMPORT_ROWS } from '../services/case-import.service';
 import { updateCaseStatus } from '../services/case-status.service';
-import { importTenant } from '../services/import-tenant';
+import { writeTenant } from '../../config/services/tenant-target';
 import { CasesArgs, ImportCasesInput, UpdateCaseStatusInput } from './case.inputs';
 import { CaseImportResult, CasePage, CaseStatusChange } from './case.types';
 
@@ -25,7 +25,7 @@ export class CaseResolver {
 
   @Mutation(() => CaseImportResult, { description: 'Imports (upserts by case code) up to 10,000 cases; per-row results.' })
   async importCases(@Arg('input') input: ImportCasesInput, @Ctx() ctx: CollectionsContext): Promise<CaseImportResult> {
-    const tenantId = importTenant(ctx, input.tenantId);
+    const tenantId = writeTenant(ctx, input.tenantId || null);
     if (!input.cases.length || input.cases.length > MAX_IMPORT_ROWS) {
       throw badInput('cases', `cases must hold 1 to ${MAX_IMPORT_ROWS} rows`);
     }
