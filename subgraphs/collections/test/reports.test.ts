@@ -1,4 +1,4 @@
-import { Decimal } from '@platform/kit';
+import { Decimal, OutboxEvent } from '@platform/kit';
 import { CollectionCase, Communication, FieldDisplay, Ptp, Repayment, StandardField } from '@platform/collections';
 import { codeOf, CollectionsClient, fieldOf, type OrgFixture } from './support/harness';
 
@@ -106,6 +106,20 @@ describe('caseExportPage', () => {
     expect(rows[0].slice(1, 3)).toEqual(['+63-917-***-**11', 'ID***456']);
     const team = await page('teamLeader', {});
     expect(team.rows.map((r) => r[0])).toEqual(['CASE_001', 'CASE_002', 'CASE_003']);
+  });
+
+  it('an unmasked page is one audit entry naming its cases; a masked page writes none', async () => {
+    const exported = async () =>
+      (await client.em(null).find(OutboxEvent, { topic: 'audit.recorded' })).filter(
+        (e) => (e.payload as { action: string }).action === 'export_personal_data',
+      );
+    const before = (await exported()).length;
+    await page('tenantAdmin', {});
+    const after = await exported();
+    expect(after).toHaveLength(before + 1);
+    expect((after[after.length - 1].payload as { after: { case_ids: number[] } }).after.case_ids).toHaveLength(5);
+    await page('agencyAdmin', {});
+    expect(await exported()).toHaveLength(before + 1);
   });
 
   it('pages by keyset: id after the last one, first rows at a time', async () => {

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { badInput, parseId } from '@platform/kit';
+import { badInput, parseId, recordDomainEvent } from '@platform/kit';
 import type { CollectionsContext } from '../../../collections.context';
 import { CollectionsErrors } from '../../../collections.errors';
 import { CollectionCase } from '../../cases/entities/collection-case.entity';
@@ -99,6 +99,21 @@ async function readCases(ctx: CollectionsContext, where: object, fields: readonl
   return await qb.execute('all', true);
 }
 
+/** An export page holding unmasked personal data is one audit entry naming its cases (the detail audits per read). */
+async function auditPersonalDataExport(ctx: CollectionsContext, caseIds: number[], tenantId: number | null): Promise<void> {
+  recordDomainEvent(ctx, {
+    source: 'collections',
+    tenantId,
+    action: 'export_personal_data',
+    resourceType: 'case',
+    resourceId: caseIds.length === 1 ? caseIds[0] : 'cases',
+    after: { case_ids: caseIds },
+    summary: `导出案件个人信息 ${caseIds.length} 件`,
+  });
+  // A query has no unit of work of its own to commit: the entry is written now.
+  await ctx.em.flush();
+}
+
 /**
  * One keyset page of the export (`id > afterId`, ascending, `first` rows): the cases the filter picks inside the
  * caller's scope (dates are days of `zone`, the tenant's), as rows of cells in the fields' order, personal data masked unless the caller may see it.
@@ -118,6 +133,7 @@ export async function caseExportPage(
   const cases = await readCases(ctx, scoped(where, scope), fields, limit);
   const names = await namesOf(ctx, cases, new Set(keys));
   const unmasked = seesPersonalData(ctx);
+  if (unmasked && cases.length && fields.some(({ field }) => field.mask)) await auditPersonalDataExport(ctx, cases.map((c) => Number(c.id)), scope.tenantId);
   const rows = cases.map((c) =>
     fields.map(({ field }) => {
       const value = field.read(c, names);
