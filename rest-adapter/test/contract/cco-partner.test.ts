@@ -250,3 +250,37 @@ describe('POST /api/v1/webhook/repayments (§ 2.3) and /repayment-notify (§ 5.1
     expect((await caseState('CASE_001'))?.repaid).toBe('1000.00');
   });
 });
+
+describe('POST /api/v1/webhook/cases/status-update (§ 2.2)', () => {
+  it('changes the status and answers the documented body', async () => {
+    const res = await push('/cases/status-update', {
+      case_code: 'CASE_001',
+      update_time: '2025-11-20T14:30:00',
+      case_status: 'settled',
+      repaid_amount: 5000.0,
+      outstanding_amount: 0.0,
+      settlement_date: '2025-11-20',
+      notes: '客户已全额还款',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      code: 200,
+      message: '状态更新成功',
+      data: { case_code: 'CASE_001', old_status: 'pending_repayment', new_status: 'settled', updated_at: expect.stringMatching(ISO_LOCAL) },
+    });
+    expect(await caseState('CASE_001')).toEqual({ status: 'settled', repaid: '5000.00', outstanding: '0.00' });
+    expect((await em().findOne(CollectionCase, { caseCode: 'CASE_001' }))?.settlementDate).toBe('2025-11-20');
+  });
+
+  it('bad bodies are 400 naming the field, an unknown case 404, unsigned 401 — nothing changed', async () => {
+    expect(await push('/cases/status-update', { case_code: 'CASE_001', case_status: 'bogus' })).toMatchObject({ status: 400, body: naming('case_status') });
+    expect(await push('/cases/status-update', { case_status: 'closed' })).toMatchObject({ status: 400, body: naming('case_code') });
+    expect(await push('/cases/status-update', { case_code: 'CASE_001', case_status: 'pending_repayment' })).toMatchObject({ status: 400, body: naming('case_status') });
+    expect(await push('/cases/status-update', { case_code: 'NO_SUCH', case_status: 'closed' })).toMatchObject({ status: 404, body: error(404) });
+    expect(await call(platform.app, 'POST', '/api/v1/webhook/cases/status-update', { body: { case_code: 'CASE_001', case_status: 'closed' } })).toMatchObject({
+      status: 401,
+      body: error(401),
+    });
+    expect(await caseState('CASE_001')).toEqual({ status: 'settled', repaid: '5000.00', outstanding: '0.00' });
+  });
+});

@@ -6,6 +6,7 @@ import {
   CcoPartnerImportCasesDocument,
   CcoPartnerRepaymentDocument,
   CcoPartnerRepaymentNotifyDocument,
+  CcoPartnerUpdateCaseStatusDocument,
   type CcoPartnerRepaymentFragment,
 } from './operations.generated';
 
@@ -91,6 +92,23 @@ export const ccoPartnerRoutes: Route[] = [
       success: b.success,
       failed: b.failed,
       errors: b.errors.map((e) => ({ case_code: e.caseCode, error: e.error })),
+    }),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'POST',
+    path: '/api/v1/webhook/cases/status-update',
+    summary: '案件状态更新推送',
+    description: `${AUTH} The admin console's status transitions apply (a final status cannot change: 400 naming case_status). repaid_amount is the case's total repaid after the change; the outstanding amount follows from it (settled clears it); settlement_date dates a settlement (default today). An unknown case_code is a 404.`,
+    response: z.object({ case_code: z.string(), old_status: z.string(), new_status: z.string(), updated_at: isoTime }),
+    message: '状态更新成功',
+    operation: CcoPartnerUpdateCaseStatusDocument,
+    variables: signed,
+    map: ({ partnerUpdateCaseStatus: u }) => ({
+      case_code: u.caseCode,
+      old_status: u.oldStatus,
+      new_status: u.newStatus,
+      updated_at: partnerTime(u.updatedAt, u.zone),
     }),
   }),
   graphqlRoute({

@@ -1,16 +1,17 @@
-import { allow, type Decimal, type IRules } from '@platform/kit';
+import { allow, badInput, DomainError, type Decimal, type IRules } from '@platform/kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
 import { CollectionsErrors } from '../../../collections.errors';
 import { CollectionCase } from '../../cases/entities/collection-case.entity';
 import { importCases } from '../../cases/services/case-import.service';
+import { changeCaseStatus } from '../../cases/services/case-status.service';
 import { tenantZone } from '../../config/services/tenant-day';
 import { applyRepayment } from '../../work/services/apply-repayment';
 import { PartnerPushBatch } from '../entities/partner-push-batch.entity';
 import { authenticatePartner } from '../services/partner-auth';
-import { caseBatchBody, parseBody, partnerInstant, repaymentBody, repaymentNotifyBody } from '../services/partner-bodies';
+import { caseBatchBody, parseBody, partnerInstant, repaymentBody, repaymentNotifyBody, statusUpdateBody } from '../services/partner-bodies';
 import { PartnerRequestInput } from './partner.inputs';
-import { PartnerImportResult, PartnerRepaymentResult } from './partner.types';
+import { PartnerImportResult, PartnerRepaymentResult, PartnerStatusResult } from './partner.types';
 
 /**
  * The partner (甲方) pushes (partner §§ 2, 5, 7). The caller has no token: each mutation first has identity verify the
@@ -40,6 +41,22 @@ export class PartnerResolver {
     return { ...batchAnswer(batch), duplicate: false, zone };
   }
 
+  @Mutation(() => PartnerStatusResult, { description: 'Partner § 2.2: the case’s status as the partner’s system now has it (the admin console’s transitions apply).' })
+  async partnerUpdateCaseStatus(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerStatusResult> {
+    const tenantId = await authenticatePartner(ctx, request);
+    const body = parseBody(statusUpdateBody, request.rawBody);
+    const found = await ctx.em.findOne(CollectionCase, { tenantId, caseCode: body.case_code });
+    if (!found) throw CollectionsErrors.notFound('Case', body.case_code);
+    const change = await changeCaseStatus(ctx, found, { caseStatus: body.case_status, repaidAmount: body.repaid_amount ?? null, notes: body.notes }).catch(
+      (error: unknown) => {
+        throw inPartnerNames(error);
+      },
+    );
+    if (change.newStatus === 'settled' && body.settlement_date) change.case.settlementDate = body.settlement_date;
+    await ctx.em.flush();
+    return { caseCode: found.caseCode, oldStatus: change.oldStatus, newStatus: change.newStatus, updatedAt: new Date(), zone: await tenantZone(ctx.em, tenantId) };
+  }
+
   @Mutation(() => PartnerRepaymentResult, { description: 'Partner § 2.3: a repayment, applied once per repayment_id.' })
   async partnerRepayment(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerRepaymentResult> {
     const tenantId = await authenticatePartner(ctx, request);
@@ -57,6 +74,14 @@ export class PartnerResolver {
     const date = partnerInstant('transaction_time', body.transaction_time, zone);
     return repay(ctx, tenantId, zone, { ...body, date, transaction_no: null, notes: null });
   }
+}
+
+/** The admin service names its inputs as GraphQL does; the partner sent the document's names. */
+const PARTNER_NAMES: Record<string, string> = { caseStatus: 'case_status', repaidAmount: 'repaid_amount' };
+function inPartnerNames(error: unknown): unknown {
+  if (!(error instanceof DomainError) || error.code !== 'BAD_USER_INPUT' || typeof error.details.field !== 'string') return error;
+  const field = PARTNER_NAMES[error.details.field] ?? error.details.field;
+  return badInput(field, error.message.replace(error.details.field, field));
 }
 
 const batchAnswer = (batch: PartnerPushBatch) => ({
@@ -114,10 +139,12 @@ export const partnerRules: IRules = {
   Mutation: {
     // Anonymous by design: the signature verified inside (authenticatePartner) is the authentication.
     partnerImportCases: allow,
+    partnerUpdateCaseStatus: allow,
     partnerRepayment: allow,
     partnerRepaymentNotify: allow,
   },
   PartnerImportResult: allow,
   PartnerBatchErrorType: allow,
   PartnerRepaymentResult: allow,
+  PartnerStatusResult: allow,
 };

@@ -31,3 +31,12 @@ export class PartnerRepaymentResult {
   @Field() receivedAt!: Date;
   @Field() zone!: string;
 }
+
+@ObjectType({ description: 'A case status change pushed by the partner (partner § 2.2).' })
+export class PartnerStatusResult {
+  @Field() caseCode!: string;
+  @Field() oldStatus!: string;
+  @Field() newStatus!: string;
+  @Field() updatedAt!: Date;
+  @Field() zone!: string;
+}

@@ -1,6 +1,7 @@
 import { badInput, Decimal } from '@platform/kit';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { CASE_STATUSES } from '../../cases/entities/case-status';
 import { MAX_IMPORT_ROWS } from '../../cases/services/case-import.service';
 
 /** The body as the partner sent it: JSON, an object (anything else names `body`). */
@@ -75,4 +76,26 @@ export const repaymentNotifyBody = z.object({
   repayment_amount: amount,
   transaction_time: localTime,
   repayment_channel: optionalText(32),
+});
+
+const day = z.string().trim().regex(/^\d{4}-\d\d-\d\d$/, 'expected 2025-11-20').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'not a date');
+
+/** A non-negative amount with at most 2 decimals, exact. */
+const total = z
+  .union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$/)])
+  .transform((v, issue) => {
+    const value = new Decimal(typeof v === 'number' ? String(v) : v);
+    if (!value.isFinite() || value.isNeg() || value.decimalPlaces() > 2) issue.addIssue({ code: 'custom', message: 'must be at least 0 with at most 2 decimals' });
+    return value;
+  });
+
+/** § 2.2 (outstanding_amount follows from repaid_amount: the case's own arithmetic, not the push's). */
+export const statusUpdateBody = z.object({
+  case_code: text(64),
+  update_time: localTime.nullish(),
+  case_status: z.enum(CASE_STATUSES),
+  repaid_amount: total.nullish(),
+  outstanding_amount: total.nullish(),
+  settlement_date: day.nullish(),
+  notes: optionalText(500),
 });
