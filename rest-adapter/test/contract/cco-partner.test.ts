@@ -284,3 +284,28 @@ describe('POST /api/v1/webhook/cases/status-update (§ 2.2)', () => {
     expect(await caseState('CASE_001')).toEqual({ status: 'settled', repaid: '5000.00', outstanding: '0.00' });
   });
 });
+
+describe('POST /api/v1/webhook/case-settled (§ 5.2)', () => {
+  it('settles the case on the settlement date; a repeated notice changes nothing', async () => {
+    await push('/cases/import', { push_batch_no: 'BATCH_SETTLE', cases: [row('CASE_S1')] });
+    const notice = { notify_type: 'case_settled', notify_time: '2025-11-20T15:05:00', case_code: 'CASE_S1', user_id: 'USER_CASE_S1', settlement_date: '2025-11-20', final_repayment_amount: 5000.0 };
+    const res = await push('/case-settled', notice);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      code: 200,
+      message: '接收成功',
+      data: { case_code: 'CASE_S1', old_status: 'pending_repayment', new_status: 'settled', updated_at: expect.stringMatching(ISO_LOCAL) },
+    });
+    expect(await caseState('CASE_S1')).toEqual({ status: 'settled', repaid: '1000.00', outstanding: '0.00' });
+    const again = await push('/case-settled', { ...notice, settlement_date: '2025-11-21' });
+    expect(again.body.data).toMatchObject({ old_status: 'settled', new_status: 'settled' });
+    expect((await em().findOne(CollectionCase, { caseCode: 'CASE_S1' }))?.settlementDate).toBe('2025-11-20');
+  });
+
+  it('bad bodies are 400 naming the field, unknown case 404, unsigned 401', async () => {
+    expect(await push('/case-settled', { notify_type: 'case_settled', case_code: 'CASE_002' })).toMatchObject({ status: 400, body: naming('settlement_date') });
+    expect(await push('/case-settled', { notify_type: 'other', case_code: 'CASE_002', settlement_date: '2025-11-20' })).toMatchObject({ status: 400, body: naming('notify_type') });
+    expect(await push('/case-settled', { notify_type: 'case_settled', case_code: 'NO_SUCH', settlement_date: '2025-11-20' })).toMatchObject({ status: 404, body: error(404) });
+    expect(await call(platform.app, 'POST', '/api/v1/webhook/case-settled', { body: { notify_type: 'case_settled' } })).toMatchObject({ status: 401, body: error(401) });
+  });
+});

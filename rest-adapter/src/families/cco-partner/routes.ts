@@ -3,6 +3,7 @@ import type { Headers } from '@platform/kit';
 import { graphqlRoute, rateLimit, type Route } from '../../framework/route';
 import { ccoPartner } from './cco-partner.family';
 import {
+  CcoPartnerCaseSettledDocument,
   CcoPartnerImportCasesDocument,
   CcoPartnerRepaymentDocument,
   CcoPartnerRepaymentNotifyDocument,
@@ -105,6 +106,23 @@ export const ccoPartnerRoutes: Route[] = [
     operation: CcoPartnerUpdateCaseStatusDocument,
     variables: signed,
     map: ({ partnerUpdateCaseStatus: u }) => ({
+      case_code: u.caseCode,
+      old_status: u.oldStatus,
+      new_status: u.newStatus,
+      updated_at: partnerTime(u.updatedAt, u.zone),
+    }),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'POST',
+    path: '/api/v1/webhook/case-settled',
+    summary: '案件结清通知',
+    description: `${AUTH} The document shows no answer body: this one is § 2.2's (case_code, old_status, new_status, updated_at). The case becomes settled (outstanding 0) on settlement_date; a case already settled is left as it is (a repeated notice); a closed or written-off case is a 400 naming case_status; an unknown case_code a 404.`,
+    response: z.object({ case_code: z.string(), old_status: z.string(), new_status: z.string(), updated_at: isoTime }),
+    message: '接收成功',
+    operation: CcoPartnerCaseSettledDocument,
+    variables: signed,
+    map: ({ partnerCaseSettled: u }) => ({
       case_code: u.caseCode,
       old_status: u.oldStatus,
       new_status: u.newStatus,

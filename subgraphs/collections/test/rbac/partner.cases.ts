@@ -12,6 +12,7 @@ const REQUEST = 'request: { apiKey: "ak", timestamp: "0", signature: "00", tenan
 export const partnerCases: Record<string, RbacCase> = {
   'Mutation.partnerImportCases': { query: `mutation { partnerImportCases(${REQUEST}) { total } }`, allow: EVERYONE },
   'Mutation.partnerUpdateCaseStatus': { query: `mutation { partnerUpdateCaseStatus(${REQUEST}) { caseCode } }`, allow: EVERYONE },
+  'Mutation.partnerCaseSettled': { query: `mutation { partnerCaseSettled(${REQUEST}) { caseCode } }`, allow: EVERYONE },
   'Mutation.partnerRepayment': { query: `mutation { partnerRepayment(${REQUEST}) { repaymentId } }`, allow: EVERYONE },
   'Mutation.partnerRepaymentNotify': { query: `mutation { partnerRepaymentNotify(${REQUEST}) { repaymentId } }`, allow: EVERYONE },
 };

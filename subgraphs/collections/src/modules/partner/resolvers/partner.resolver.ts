@@ -9,7 +9,7 @@ import { tenantZone } from '../../config/services/tenant-day';
 import { applyRepayment } from '../../work/services/apply-repayment';
 import { PartnerPushBatch } from '../entities/partner-push-batch.entity';
 import { authenticatePartner } from '../services/partner-auth';
-import { caseBatchBody, parseBody, partnerInstant, repaymentBody, repaymentNotifyBody, statusUpdateBody } from '../services/partner-bodies';
+import { caseBatchBody, caseSettledBody, parseBody, partnerInstant, repaymentBody, repaymentNotifyBody, statusUpdateBody } from '../services/partner-bodies';
 import { PartnerRequestInput } from './partner.inputs';
 import { PartnerImportResult, PartnerRepaymentResult, PartnerStatusResult } from './partner.types';
 
@@ -55,6 +55,23 @@ export class PartnerResolver {
     if (change.newStatus === 'settled' && body.settlement_date) change.case.settlementDate = body.settlement_date;
     await ctx.em.flush();
     return { caseCode: found.caseCode, oldStatus: change.oldStatus, newStatus: change.newStatus, updatedAt: new Date(), zone: await tenantZone(ctx.em, tenantId) };
+  }
+
+  @Mutation(() => PartnerStatusResult, { description: 'Partner § 5.2: the case is settled (collection stops) on settlement_date; a repeated notice changes nothing.' })
+  async partnerCaseSettled(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerStatusResult> {
+    const tenantId = await authenticatePartner(ctx, request);
+    const body = parseBody(caseSettledBody, request.rawBody);
+    const found = await ctx.em.findOne(CollectionCase, { tenantId, caseCode: body.case_code });
+    if (!found) throw CollectionsErrors.notFound('Case', body.case_code);
+    const oldStatus = found.caseStatus;
+    if (oldStatus !== 'settled') {
+      await changeCaseStatus(ctx, found, { caseStatus: 'settled', repaidAmount: null, notes: null }).catch((error: unknown) => {
+        throw inPartnerNames(error);
+      });
+      found.settlementDate = body.settlement_date;
+      await ctx.em.flush();
+    }
+    return { caseCode: found.caseCode, oldStatus, newStatus: found.caseStatus, updatedAt: new Date(), zone: await tenantZone(ctx.em, tenantId) };
   }
 
   @Mutation(() => PartnerRepaymentResult, { description: 'Partner § 2.3: a repayment, applied once per repayment_id.' })
@@ -140,6 +157,7 @@ export const partnerRules: IRules = {
     // Anonymous by design: the signature verified inside (authenticatePartner) is the authentication.
     partnerImportCases: allow,
     partnerUpdateCaseStatus: allow,
+    partnerCaseSettled: allow,
     partnerRepayment: allow,
     partnerRepaymentNotify: allow,
   },

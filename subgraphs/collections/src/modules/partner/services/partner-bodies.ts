@@ -99,3 +99,13 @@ export const statusUpdateBody = z.object({
   settlement_date: day.nullish(),
   notes: optionalText(500),
 });
+
+/** § 5.2 */
+export const caseSettledBody = z.object({
+  notify_type: z.literal('case_settled'),
+  notify_time: localTime.nullish(),
+  case_code: text(64),
+  user_id: z.union([text(64), z.number().int().transform(String)]).nullish(),
+  settlement_date: day,
+  final_repayment_amount: total.nullish(),
+});
