@@ -1,3 +1,4 @@
+import { keepRawJsonBodies } from './framework/raw-body';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -94,6 +95,7 @@ export async function createAdapter(opts: AdapterOptions): Promise<Adapter> {
     requestIdHeader: false,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
   });
+  keepRawJsonBodies(app);
   const info: AppInfo = {
     name: opts.app?.name ?? 'Federated Platform',
     version: opts.app?.version ?? '0.1.0',

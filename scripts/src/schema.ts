@@ -1,5 +1,5 @@
 import { composeSupergraph, createPubSub, readRegistry, serviceUrlOf, type SubgraphSdl } from '@platform/kit';
-import { STAFF_ACCOUNT_DOCUMENTS } from '@platform/collections';
+import { PARTNER_DOCUMENTS, STAFF_ACCOUNT_DOCUMENTS } from '@platform/collections';
 import { ALL_ROUTES, loadOperation, SOCKET_ROUTES } from '@platform/rest-adapter';
 import { buildManifest } from '@platform/router';
 import { loadSubgraph } from './registered-subgraphs';
@@ -48,7 +48,7 @@ function trustedDocuments() {
     [
       ...operations.map(({ family, op }) => ({ name: `${family.id}#${op.name}`, document: op.document })),
       // Operations a subgraph itself sends through the router, as the caller (collections → identity accounts).
-      ...Object.entries(STAFF_ACCOUNT_DOCUMENTS).map(([name, document]) => ({ name: `collections#${name}`, document })),
+      ...Object.entries({ ...STAFF_ACCOUNT_DOCUMENTS, ...PARTNER_DOCUMENTS }).map(([name, document]) => ({ name: `collections#${name}`, document })),
     ],
   );
 }

@@ -7,6 +7,7 @@ import { ccoAdminRoutes } from './cco-admin/routes';
 import { ccoIm } from './cco-im/cco-im.family';
 import { ccoImRoutes } from './cco-im/routes';
 import { ccoPartner } from './cco-partner/cco-partner.family';
+import { ccoPartnerRoutes } from './cco-partner/routes';
 import { crm003 } from './crm003/crm003.family';
 import { crm003Routes } from './crm003/routes';
 import { hr004 } from './hr004/hr004.family';
@@ -30,6 +31,7 @@ export const ALL_ROUTES: readonly Route[] = [
   ...bantu001Routes,
   ...ccoAdminRoutes,
   ...ccoImRoutes,
+  ...ccoPartnerRoutes,
   ...crm003Routes,
 ];
 

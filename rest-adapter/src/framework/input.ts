@@ -1,3 +1,4 @@
+import { rawBodyOf } from './raw-body';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { invalidInput } from './rest-error';
@@ -66,5 +67,6 @@ export function parseInput(route: Route, request: FastifyRequest): RouteInput {
     body: parsePart('body', route.body, request.body ?? {}, max),
     headers: request.headers,
     ip: request.ip,
+    rawBody: rawBodyOf(request),
   };
 }

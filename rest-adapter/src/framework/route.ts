@@ -32,6 +32,8 @@ export interface RouteInput<P = unknown, Q = unknown, B = unknown> {
   body: B;
   headers: Headers;
   ip: string;
+  /** The JSON body exactly as received ('' without one): what a partner's signature covers. */
+  rawBody: string;
 }
 
 type InputOf<PS, QS, BS> = RouteInput<Out<PS>, Out<QS>, Out<BS>>;

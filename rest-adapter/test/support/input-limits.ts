@@ -147,7 +147,7 @@ export function bodyFeeds(routes: readonly Route[], schema: GraphQLSchema): Fiel
     const bodySchema = z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
     const markers = new Map<unknown, Path>();
     const body = probe(bodySchema, [], markers);
-    const variables = route.variables({ params: {}, query: {}, body, headers: {}, ip: '127.0.0.1' });
+    const variables = route.variables({ params: {}, query: {}, body, headers: {}, ip: '127.0.0.1', rawBody: JSON.stringify(body) });
     const found: Array<[Path, Path]> = [];
     landings(variables, [], markers, found);
     for (const [bodyPath, variablePath] of found) {

@@ -16,6 +16,7 @@ import { Queue } from './modules/queues/entities/queue.entity';
 import { Communication } from './modules/work/entities/communication.entity';
 import { Ptp } from './modules/work/entities/ptp.entity';
 import { QualityInspection } from './modules/work/entities/quality-inspection.entity';
+import { PartnerPushBatch } from './modules/partner/entities/partner-push-batch.entity';
 import { Repayment } from './modules/work/entities/repayment.entity';
 
 export {
@@ -28,6 +29,7 @@ export {
   Communication,
   FieldDisplay,
   FieldGroup,
+  PartnerPushBatch,
   Ptp,
   QualityInspection,
   Queue,
@@ -59,6 +61,7 @@ export const COLLECTIONS_ENTITIES = [
   StandardField,
   FieldDisplay,
   SystemConfig,
+  PartnerPushBatch,
   ...eventEntities,
   ...directoryEntities,
 ];

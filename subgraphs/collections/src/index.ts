@@ -17,3 +17,4 @@ export { queueForOverdueDays } from './modules/queues';
 export { seedStandardFields } from './modules/fields';
 export { applyRepayment, inspectionResult, type ApplyRepaymentInput, type RepaymentOutcome } from './modules/work';
 export { STAFF_ACCOUNT_DOCUMENTS } from './modules/org/services/staff-accounts';
+export { PARTNER_DOCUMENTS } from './modules/partner/services/partner-auth';

@@ -3,6 +3,7 @@ import type { OperationLimits, RequestContext, RevocationList, SubgraphContext, 
 import type { IdentityConfig } from './config';
 import type { AuthLimitClass } from './services/auth-limits';
 import type { CredentialCipher } from './services/credential-cipher.service';
+import type { PartnerLimitClass } from './services/partner-signature';
 
 /** What identity's resolvers need beyond the shared request context; built once per runtime. */
 export interface IdentityServices {
@@ -12,6 +13,8 @@ export interface IdentityServices {
   cipher: CredentialCipher;
   /** Login, refresh and register limits, shared through Redis when REDIS_URL is set. */
   limits: OperationLimits<AuthLimitClass>;
+  /** Partner pushes per key and the signatures seen (replays), shared through Redis when REDIS_URL is set. */
+  partnerLimits: OperationLimits<PartnerLimitClass>;
   /** An EntityManager across every tenant, for the few operations that precede a tenant (login, refresh). */
   platformEm(): EntityManager;
 }

@@ -9,6 +9,7 @@ import { AuthResolver } from './resolvers/auth.resolver';
 import { DeviceResolver } from './resolvers/device.resolver';
 import { menuReference } from './resolvers/menu.reference';
 import { MenuResolver } from './resolvers/menu.resolver';
+import { PartnerVerificationResolver } from './resolvers/partner-verification.resolver';
 import { Permission } from './resolvers/permission.type';
 import { PositionFieldsResolver } from './resolvers/position-fields.resolver';
 import { positionReference } from './resolvers/position.reference';
@@ -28,6 +29,7 @@ import { seedIdentity } from './seed';
 import { AUTH_RATE_CLASSES } from './services/auth-limits';
 import { clientAddressOf } from './services/client-address';
 import { CredentialCipher } from './services/credential-cipher.service';
+import { createPartnerLimits } from './services/partner-signature';
 
 /** Accounts, tenants, roles, positions, menus, sessions and partner API credentials. */
 export const identity = defineSubgraph({
@@ -49,6 +51,7 @@ export const identity = defineSubgraph({
     RoleFieldsResolver,
     TenantResolver,
     ApiCredentialResolver,
+    PartnerVerificationResolver,
   ],
   orphanedTypes: [Permission],
   references: {
@@ -60,7 +63,7 @@ export const identity = defineSubgraph({
   },
   permissions,
   // Sign-in records its sessions and revocations even when it then refuses (a replayed refresh token ends the session).
-  ownTransactions: ['login', 'refreshToken', 'logout'],
+  ownTransactions: ['login', 'refreshToken', 'logout', 'verifyPartnerRequest'],
   migrations: join(__dirname, 'migrations'),
   seed: (em, config) => seedIdentity(em, config),
   services: ({ config, signer, revocations, platformEm, logger }): IdentityServices => ({
@@ -74,9 +77,13 @@ export const identity = defineSubgraph({
       keyPrefix: config.RATE_LIMIT_PREFIX,
       logger,
     }),
+    partnerLimits: createPartnerLimits(config.REDIS_URL, config.RATE_LIMIT_PREFIX, logger),
     platformEm,
   }),
-  closeServices: (services) => services.limits.close(),
+  closeServices: async (services) => {
+    await services.limits.close();
+    await services.partnerLimits.close();
+  },
   // Recorded on the sessions a login opens.
   context: (headers) => ({ clientAddress: clientAddressOf(headers) }),
 });

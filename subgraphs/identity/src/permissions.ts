@@ -60,6 +60,8 @@ export const permissions: IRules = {
     deleteTenant: isSuperAdmin,
     issueApiCredential: can('tenants:update'),
     revokeApiCredential: can('tenants:update'),
+    // The signature is the authentication (partner pushes carry no token); see PartnerVerificationResolver.
+    verifyPartnerRequest: allow,
     signOutDevice: isAuthenticated,
     signOutUserDevice: can('users:update'),
   },
@@ -83,4 +85,5 @@ export const permissions: IRules = {
   UserSummaryPage: isAuthenticated,
   ApiCredential: can('tenants:update'),
   IssuedApiCredential: can('tenants:update'),
+  PartnerVerification: allow,
 };

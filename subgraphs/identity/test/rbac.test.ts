@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { BASE_ROLES, rbacMatrix, type BaseRole, type RbacCase } from '@platform/testkit';
 import type { Caller } from '@platform/kit';
 import { permissions } from '../src';
@@ -46,7 +47,18 @@ beforeAll(async () => {
     credential: (await h.data(`mutation { issueApiCredential(tenantId: "${demo}") { credential { id } } }`, {}, admin))
       .issueApiCredential.credential.id,
   });
+  const partner = (await h.data(`mutation { issueApiCredential(tenantId: "${demo}") { apiSecret credential { apiKey } } }`, {}, admin)).issueApiCredential;
+  partnerKey = { apiKey: partner.credential.apiKey, secret: partner.apiSecret };
 });
+let partnerKey: { apiKey: string; secret: string };
+
+/** A freshly signed partner request (a new body each time: a signature is accepted once). */
+function signedPartnerRequest() {
+  const rawBody = JSON.stringify({ nonce: unique('n') });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = createHmac('sha256', partnerKey.secret).update(partnerKey.apiKey + timestamp + rawBody).digest('hex');
+  return { apiKey: partnerKey.apiKey, timestamp, signature, tenantCode: 'DEMO', rawBody };
+}
 afterAll(() => h.close());
 
 const SUPER = ['SuperAdmin'];
@@ -212,6 +224,13 @@ const cases: Record<string, RbacCase> = {
     query: 'mutation($t: ID!) { issueApiCredential(tenantId: $t) { apiSecret credential { apiKey } } }',
     variables: () => ({ t: ids.demo }),
     allow: ADMINS,
+  },
+  // The signature is the authentication: anyone holding a correctly signed request gets its tenant (a forged one is
+  // UNAUTHENTICATED for everyone: rest-adapter/test/contract/cco-partner.test.ts).
+  'Mutation.verifyPartnerRequest': {
+    query: 'mutation($i: PartnerRequestInput!) { verifyPartnerRequest(input: $i) { tenantId } }',
+    variables: () => ({ i: signedPartnerRequest() }),
+    allow: EVERYONE,
   },
   'Mutation.revokeApiCredential': {
     query: 'mutation($t: ID!, $id: ID!) { revokeApiCredential(tenantId: $t, id: $id) }',

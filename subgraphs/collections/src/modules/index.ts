@@ -4,6 +4,7 @@ import { dashboardsModule } from './dashboards';
 import { fieldsModule } from './fields';
 import type { CollectionsModule } from './module';
 import { orgModule } from './org';
+import { partnerModule } from './partner';
 import { queuesModule } from './queues';
 import { reportsModule } from './reports';
 import { workModule } from './work';
@@ -17,4 +18,5 @@ export const COLLECTIONS_MODULES: readonly CollectionsModule[] = [
   configModule,
   dashboardsModule,
   reportsModule,
+  partnerModule,
 ];

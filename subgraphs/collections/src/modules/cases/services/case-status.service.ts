@@ -40,6 +40,15 @@ const snapshot = (c: CollectionCase) => ({
 export async function updateCaseStatus(ctx: CollectionsContext, id: string, input: UpdateCaseStatusInput): Promise<CaseStatusChange> {
   const row = await findCase(ctx, id);
   if (!row) throw notFound('Case', id);
+  return changeCaseStatus(ctx, row, input);
+}
+
+/** The change itself, on a case the caller has found (the admin in their scope, a partner push by case_code). */
+export async function changeCaseStatus(
+  ctx: CollectionsContext,
+  row: CollectionCase,
+  input: Pick<UpdateCaseStatusInput, 'caseStatus' | 'repaidAmount' | 'notes'>,
+): Promise<CaseStatusChange> {
   if (!(CASE_STATUSES as readonly string[]).includes(input.caseStatus)) {
     throw badInput('caseStatus', `caseStatus must be one of ${CASE_STATUSES.join(', ')}`);
   }

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import type { Headers } from '@platform/kit';
+import { graphqlRoute, rateLimit, type Route } from '../../framework/route';
+import { ccoPartner } from './cco-partner.family';
+import {
+  CcoPartnerCaseSettledDocument,
+  CcoPartnerImportCasesDocument,
+  CcoPartnerRepaymentDocument,
+  CcoPartnerRepaymentNotifyDocument,
+  CcoPartnerUpdateCaseStatusDocument,
+  type CcoPartnerRepaymentFragment,
+} from './operations.generated';
+
+/** ISO 8601 without zone, in the tenant's zone (decisions.md: `2025-11-20T08:00:05`). */
+const isoTime = z.string().describe('ISO 8601 in the tenant\'s zone, e.g. 2025-11-20T08:00:05');
+const partnerTime = (value: string, zone: string) => ccoPartner.time(value, zone);
+
+const header = (headers: Headers, name: string): string => {
+  const value = headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+};
+
+/**
+ * The signed request, forwarded untouched: collections has identity verify it (decisions.md § CCO). The adapter checks
+ * nothing itself, so an unsigned request is a 401 before its body is even read (and a bad body of a signed one a 400).
+ */
+const signed = ({ headers, rawBody }: { headers: Headers; rawBody: string }) => ({
+  request: {
+    apiKey: header(headers, 'x-api-key'),
+    timestamp: header(headers, 'x-timestamp'),
+    signature: header(headers, 'x-signature'),
+    tenantCode: header(headers, 'x-tenant-code'),
+    rawBody,
+  },
+});
+
+const AUTH = 'Signed by the tenant\'s API key: `X-Api-Key`, `X-Timestamp` (unix seconds, within 300 s), `X-Signature` = hex ' +
+  'HMAC-SHA256(api_secret, api_key + timestamp + raw body), `X-Tenant-Code` the key\'s tenant; a replayed signature, a revoked ' +
+  'key or any mismatch is a 401 and nothing is applied. `X-Api-Secret` is ignored. 1000 pushes an hour per key (429).';
+
+const common = { family: ccoPartner, rateLimit: rateLimit.none, auth: false } as const;
+
+const repaymentAnswer = z.object({
+  repayment_id: z.string(),
+  case_code: z.string(),
+  repayment_amount: z.number(),
+  applied: z.boolean(),
+  case_status: z.string(),
+  repaid_amount: z.number(),
+  outstanding_amount: z.number(),
+  received_time: isoTime,
+});
+
+const toRepaymentAnswer = (r: CcoPartnerRepaymentFragment): z.input<typeof repaymentAnswer> => ({
+  repayment_id: r.repaymentId,
+  case_code: r.caseCode,
+  repayment_amount: Number(r.repaymentAmount),
+  applied: !r.duplicate,
+  case_status: r.caseStatus,
+  repaid_amount: Number(r.repaidAmount),
+  outstanding_amount: Number(r.outstandingAmount),
+  received_time: partnerTime(r.receivedAt, r.zone),
+});
+
+const REPAYMENT_ANSWER =
+  'The document shows no answer body: this one says what the repayment did — `applied` false when the repayment_id ' +
+  'had been received before (by /webhook/repayments or /webhook/repayment-notify; nothing changed), the case\'s status, ' +
+  'repaid and outstanding amounts after it. An unknown case_code is a 404.';
+
+/** CCO partner pushes (`/api/v1/webhook`, partner §§ 2, 5, 7). */
+export const ccoPartnerRoutes: Route[] = [
+  graphqlRoute({
+    ...common,
+    method: 'POST',
+    path: '/api/v1/webhook/cases/import',
+    summary: '批量推送逾期案件',
+    description: `${AUTH} Cases upsert by case_code; a row's problem is listed in errors (the others are imported). A repeated push_batch_no answers the first result and applies nothing.`,
+    response: z.object({
+      push_batch_no: z.string(),
+      received_time: isoTime,
+      total: z.number().int(),
+      success: z.number().int(),
+      failed: z.number().int(),
+      errors: z.array(z.object({ case_code: z.string().nullable(), error: z.string() })),
+    }),
+    message: '接收成功',
+    operation: CcoPartnerImportCasesDocument,
+    variables: signed,
+    map: ({ partnerImportCases: b }) => ({
+      push_batch_no: b.pushBatchNo,
+      received_time: partnerTime(b.receivedAt, b.zone),
+      total: b.total,
+      success: b.success,
+      failed: b.failed,
+      errors: b.errors.map((e) => ({ case_code: e.caseCode, error: e.error })),
+    }),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'POST',
+    path: '/api/v1/webhook/cases/status-update',
+    summary: '案件状态更新推送',
+    description: `${AUTH} The admin console's status transitions apply (a final status cannot change: 400 naming case_status). repaid_amount is the case's total repaid after the change; the outstanding amount follows from it (settled clears it); settlement_date dates a settlement (default today). An unknown case_code is a 404.`,
+    response: z.object({ case_code: z.string(), old_status: z.string(), new_status: z.string(), updated_at: isoTime }),
+    message: '状态更新成功',
+    operation: CcoPartnerUpdateCaseStatusDocument,
+    variables: signed,
+    map: ({ partnerUpdateCaseStatus: u }) => ({
+      case_code: u.caseCode,
+      old_status: u.oldStatus,
+      new_status: u.newStatus,
+      updated_at: partnerTime(u.updatedAt, u.zone),
+    }),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'POST',
+    path: '/api/v1/webhook/case-settled',
+    summary: '案件结清通知',
+    description: `${AUTH} The document shows no answer body: this one is § 2.2's (case_code, old_status, new_status, updated_at). The case becomes settled (outstanding 0) on settlement_date; a case already settled is left as it is (a repeated notice); a closed or written-off case is a 400 naming case_status; an unknown case_code a 404.`,
+    response: z.object({ case_code: z.string(), old_status: z.string(), new_status: z.string(), updated_at: isoTime }),
+    message: '接收成功',
+    operation: CcoPartnerCaseSettledDocument,
+    variables: signed,
+    map: ({ partnerCaseSettled: u }) => ({
+      case_code: u.caseCode,
+      old_status: u.oldStatus,
+      new_status: u.newStatus,
+      updated_at: partnerTime(u.updatedAt, u.zone),
+    }),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'POST',
+    path: '/api/v1/webhook/repayments',
+    summary: '还款记录推送',
+    description: `${AUTH} ${REPAYMENT_ANSWER}`,
+    response: repaymentAnswer,
+    message: '接收成功',
+    operation: CcoPartnerRepaymentDocument,
+    variables: signed,
+    map: ({ partnerRepayment }) => toRepaymentAnswer(partnerRepayment),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'POST',
+    path: '/api/v1/webhook/repayment-notify',
+    summary: '还款成功通知',
+    description: `${AUTH} ${REPAYMENT_ANSWER} transaction_time is the repayment's time.`,
+    response: repaymentAnswer,
+    message: '接收成功',
+    operation: CcoPartnerRepaymentNotifyDocument,
+    variables: signed,
+    map: ({ partnerRepaymentNotify }) => toRepaymentAnswer(partnerRepaymentNotify),
+  }),
+];

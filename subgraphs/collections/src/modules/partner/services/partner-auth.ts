@@ -1,0 +1,34 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DomainError, TENANT_FILTER, toErrorCode, type TenantFilterParams } from '@platform/kit';
+import type { CollectionsContext } from '../../../collections.context';
+import { PartnerRequestInput } from '../resolvers/partner.inputs';
+
+/** Outside the request's async context, so identity's own transaction never joins collections' (see staff-accounts). */
+const detached = AsyncLocalStorage.snapshot();
+
+const VERIFY = `mutation CollectionsVerifyPartnerRequest($input: PartnerRequestInput!) { verifyPartnerRequest(input: $input) { tenantId } }`;
+
+/** The operations collections sends through the router, for its trusted-documents list. */
+export const PARTNER_DOCUMENTS: Record<string, string> = { CollectionsVerifyPartnerRequest: VERIFY };
+
+/**
+ * Authenticates a partner push before anything of it is read: identity (which holds the secrets) checks the
+ * signature over the raw body, the time window, replays, the key and the tenant code. Its refusals come back with
+ * their codes (UNAUTHENTICATED, RATE_LIMITED). On success the request acts in that tenant: the tenant filter of the
+ * mutation's EntityManager is set to it. Answers the tenant id.
+ */
+export async function authenticatePartner(ctx: CollectionsContext, request: PartnerRequestInput): Promise<number> {
+  const graph = ctx.services.graph;
+  if (!graph) throw new DomainError('UNAVAILABLE', 'partner verification is out of reach: collections runs without the router');
+  const executor = await graph.executor();
+  const input = { ...request };
+  const result = await detached(() => executor.execute({ query: VERIFY, variables: { input }, headers: {} }));
+  const error = result.errors?.[0];
+  if (error) {
+    const { code, reason } = (error.extensions ?? {}) as Record<string, unknown>;
+    throw new DomainError(toErrorCode(code), error.message, typeof reason === 'string' ? { reason } : {});
+  }
+  const tenantId = (result.data as { verifyPartnerRequest: { tenantId: number } }).verifyPartnerRequest.tenantId;
+  ctx.em.setFilterParams(TENANT_FILTER, { tenantId } satisfies TenantFilterParams);
+  return tenantId;
+}

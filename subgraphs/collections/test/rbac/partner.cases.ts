@@ -1,0 +1,18 @@
+import type { RbacCase } from '@platform/testkit';
+import { RBAC_ROLES } from './roles';
+
+/**
+ * The partner module's pushes (partner §§ 2, 5): no token, so the shield lets every caller through, anonymous
+ * included — the authentication is the signature identity verifies inside (authenticatePartner; the REST contract
+ * test cco-partner.test.ts shows unsigned, forged, stale, replayed and revoked requests refused with 401).
+ */
+const EVERYONE = Object.keys(RBAC_ROLES);
+const REQUEST = 'request: { apiKey: "ak", timestamp: "0", signature: "00", tenantCode: "DEMO", rawBody: "{}" }';
+
+export const partnerCases: Record<string, RbacCase> = {
+  'Mutation.partnerImportCases': { query: `mutation { partnerImportCases(${REQUEST}) { total } }`, allow: EVERYONE },
+  'Mutation.partnerUpdateCaseStatus': { query: `mutation { partnerUpdateCaseStatus(${REQUEST}) { caseCode } }`, allow: EVERYONE },
+  'Mutation.partnerCaseSettled': { query: `mutation { partnerCaseSettled(${REQUEST}) { caseCode } }`, allow: EVERYONE },
+  'Mutation.partnerRepayment': { query: `mutation { partnerRepayment(${REQUEST}) { repaymentId } }`, allow: EVERYONE },
+  'Mutation.partnerRepaymentNotify': { query: `mutation { partnerRepaymentNotify(${REQUEST}) { repaymentId } }`, allow: EVERYONE },
+};
