@@ -9,6 +9,7 @@ import {
   CcoPartnerRepaymentNotifyDocument,
   CcoPartnerUpdateCaseStatusDocument,
   type CcoPartnerRepaymentFragment,
+  type CcoPartnerStatusChangeFragment,
 } from './operations.generated';
 
 /** ISO 8601 without zone, in the tenant's zone (decisions.md: `2025-11-20T08:00:05`). */
@@ -39,6 +40,16 @@ const AUTH = 'Signed by the tenant\'s API key: `X-Api-Key`, `X-Timestamp` (unix 
   'key or any mismatch is a 401 and nothing is applied. `X-Api-Secret` is ignored. 1000 pushes an hour per key (429).';
 
 const common = { family: ccoPartner, rateLimit: rateLimit.none, auth: false } as const;
+
+/** § 2.2's answer, also case-settled's (the document shows none for it). */
+const statusAnswer = z.object({ case_code: z.string(), old_status: z.string(), new_status: z.string(), updated_at: isoTime });
+
+const toStatusAnswer = (u: CcoPartnerStatusChangeFragment): z.input<typeof statusAnswer> => ({
+  case_code: u.caseCode,
+  old_status: u.oldStatus,
+  new_status: u.newStatus,
+  updated_at: partnerTime(u.updatedAt, u.zone),
+});
 
 const repaymentAnswer = z.object({
   repayment_id: z.string(),
@@ -101,16 +112,11 @@ export const ccoPartnerRoutes: Route[] = [
     path: '/api/v1/webhook/cases/status-update',
     summary: '案件状态更新推送',
     description: `${AUTH} The admin console's status transitions apply (a final status cannot change: 400 naming case_status). repaid_amount is the case's total repaid after the change; the outstanding amount follows from it (settled clears it); settlement_date dates a settlement (default today). An unknown case_code is a 404.`,
-    response: z.object({ case_code: z.string(), old_status: z.string(), new_status: z.string(), updated_at: isoTime }),
+    response: statusAnswer,
     message: '状态更新成功',
     operation: CcoPartnerUpdateCaseStatusDocument,
     variables: signed,
-    map: ({ partnerUpdateCaseStatus: u }) => ({
-      case_code: u.caseCode,
-      old_status: u.oldStatus,
-      new_status: u.newStatus,
-      updated_at: partnerTime(u.updatedAt, u.zone),
-    }),
+    map: ({ partnerUpdateCaseStatus }) => toStatusAnswer(partnerUpdateCaseStatus),
   }),
   graphqlRoute({
     ...common,
@@ -118,16 +124,11 @@ export const ccoPartnerRoutes: Route[] = [
     path: '/api/v1/webhook/case-settled',
     summary: '案件结清通知',
     description: `${AUTH} The document shows no answer body: this one is § 2.2's (case_code, old_status, new_status, updated_at). The case becomes settled (outstanding 0) on settlement_date; a case already settled is left as it is (a repeated notice); a closed or written-off case is a 400 naming case_status; an unknown case_code a 404.`,
-    response: z.object({ case_code: z.string(), old_status: z.string(), new_status: z.string(), updated_at: isoTime }),
+    response: statusAnswer,
     message: '接收成功',
     operation: CcoPartnerCaseSettledDocument,
     variables: signed,
-    map: ({ partnerCaseSettled: u }) => ({
-      case_code: u.caseCode,
-      old_status: u.oldStatus,
-      new_status: u.newStatus,
-      updated_at: partnerTime(u.updatedAt, u.zone),
-    }),
+    map: ({ partnerCaseSettled }) => toStatusAnswer(partnerCaseSettled),
   }),
   graphqlRoute({
     ...common,

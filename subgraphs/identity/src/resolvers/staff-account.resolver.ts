@@ -6,8 +6,7 @@ import { IdentityErrors } from '../identity.errors';
 import { rolesByUser } from '../loaders/roles-by-user.loader';
 import { USER_DELETED, type UserDeletedPayload } from '../services/identity.events';
 import { findManageableUser } from '../services/managed-account.policy';
-import { assertPasswordPolicy } from '../services/password-policy';
-import { hashPassword } from '../services/password.service';
+import { setNewPassword } from '../services/password-reset';
 import { assertMayAssignRole } from '../services/role-grant.service';
 import { revokeSessionsOf } from '../services/session.service';
 import { assertMayChangeToStaffRole, assertMayGiveStaffRole, assertStaffAccount } from '../services/staff-account.policy';
@@ -61,10 +60,7 @@ export class StaffAccountResolver {
   ): Promise<boolean> {
     const user = await findManageableUser(ctx, id, 'update');
     await assertStaffAccount(ctx, user);
-    await assertPasswordPolicy(ctx.em, user.tenantId, newPassword, 'newPassword');
-    user.passwordHash = await hashPassword(newPassword);
-    await ctx.em.flush();
-    await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'PASSWORD_RESET');
+    await setNewPassword(ctx, user, newPassword);
     return true;
   }
 

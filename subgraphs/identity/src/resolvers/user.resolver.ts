@@ -6,6 +6,7 @@ import type { IdentityContext } from '../identity.context';
 import { USER_DELETED, type UserDeletedPayload } from '../services/identity.events';
 import { findManageableUser } from '../services/managed-account.policy';
 import { assertPasswordPolicy } from '../services/password-policy';
+import { setNewPassword } from '../services/password-reset';
 import { hashPassword } from '../services/password.service';
 import { assertMayAssignRole } from '../services/role-grant.service';
 import { revokeSessionsOf } from '../services/session.service';
@@ -152,10 +153,7 @@ export class UserResolver {
     @Ctx() ctx: IdentityContext,
   ): Promise<boolean> {
     const user = await findManageableUser(ctx, id, 'update');
-    await assertPasswordPolicy(ctx.em, user.tenantId, newPassword, 'newPassword');
-    user.passwordHash = await hashPassword(newPassword);
-    await ctx.em.flush();
-    await revokeSessionsOf(ctx.em, ctx.services, { userId: user.id }, 'PASSWORD_RESET');
+    await setNewPassword(ctx, user, newPassword);
     return true;
   }
 
