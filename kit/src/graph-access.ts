@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GraphQLExecutor } from './executor';
 
 /**
@@ -10,7 +11,22 @@ export interface GraphAccess {
   executor(): Promise<GraphQLExecutor>;
 }
 
-/** A GraphAccess the launcher completes with `set` once its router is built. */
+/**
+ * The async context of no request, captured when the kit loads. The in-process router runs the called subgraph's
+ * resolvers in the caller's async context, where the ORM's and the kit's transaction contexts live: a mutation of
+ * the called subgraph would join the calling request's open transaction and deadlock on it.
+ */
+const outsideAnyRequest = AsyncLocalStorage.snapshot();
+
+/** The executor, its operations run outside the calling request's async context (an in-process graph must). */
+export const outsideRequests = (executor: GraphQLExecutor): GraphQLExecutor => ({
+  execute: (request) => outsideAnyRequest(() => executor.execute(request)),
+});
+
+/**
+ * A GraphAccess the launcher completes with `set` once its router is built. Its operations run outside the calling
+ * request's async context (see outsideAnyRequest), like a call over HTTP.
+ */
 export class DeferredGraphAccess implements GraphAccess {
   private resolve!: (executor: GraphQLExecutor) => void;
   private readonly ready = new Promise<GraphQLExecutor>((resolve) => {
@@ -18,7 +34,7 @@ export class DeferredGraphAccess implements GraphAccess {
   });
 
   set(executor: GraphQLExecutor): void {
-    this.resolve(executor);
+    this.resolve(outsideRequests(executor));
   }
 
   executor(): Promise<GraphQLExecutor> {

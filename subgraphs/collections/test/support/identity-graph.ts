@@ -1,5 +1,5 @@
 import { graphql } from 'graphql';
-import type { GraphAccess, GraphQLExecutor } from '@platform/kit';
+import { outsideRequests, type GraphAccess, type GraphQLExecutor } from '@platform/kit';
 import { SubgraphHarness } from '@platform/testkit';
 import { identity, type IdentityRuntime } from '@platform/identity';
 
@@ -20,14 +20,15 @@ export class IdentityGraph implements GraphAccess {
 
   executor(): Promise<GraphQLExecutor> {
     const runtime = this.harness.runtime;
-    return Promise.resolve({
+    // As the embedded launcher's graph does: identity's transactions never join the calling request's.
+    return Promise.resolve(outsideRequests({
       execute: async ({ query, variables, headers }) => {
         this.calls.push(query);
         const contextValue = await runtime.createContext(headers);
         const result = await graphql({ schema: runtime.schema, source: query, variableValues: variables, contextValue });
         return { data: result.data, errors: result.errors?.map((e) => e.toJSON()) };
       },
-    });
+    }));
   }
 
   /** Signs in to identity as a person would; answers the error code when refused. */

@@ -1,17 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { DomainError, toErrorCode, type Caller } from '@platform/kit';
 import type { CollectionsContext } from '../../../collections.context';
 import { callerOf } from '../../../collections.context';
 
 /** Long enough for one call through the router; the token is minted per call, never stored. */
 const TOKEN_TTL_SECONDS = 60;
-
-/**
- * Runs a function outside this request's async context. The embedded router calls identity in-process: inside the
- * context, identity's mutation would take collections' open transaction (the ORM's and the kit's transaction
- * contexts live in AsyncLocalStorage) for its own and deadlock on it. Captured at load, when no request runs.
- */
-const detached = AsyncLocalStorage.snapshot();
 
 /** identity's field names → the names collections' inputs use, so an error names the field the client sent. */
 export type FieldNames = Record<string, string>;
@@ -32,7 +24,7 @@ export async function asCaller<T>(
   const executor = await graph.executor();
   const caller: Caller = callerOf(ctx);
   const authorization = `Bearer ${ctx.services.signer.signAccess(caller, TOKEN_TTL_SECONDS)}`;
-  const result = await detached(() => executor.execute({ query, variables, headers: { authorization } }));
+  const result = await executor.execute({ query, variables, headers: { authorization } });
   const error = result.errors?.[0];
   if (error) {
     const { code, field, ...rest } = (error.extensions ?? {}) as Record<string, unknown>;

@@ -1,10 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { DomainError, TENANT_FILTER, toErrorCode, type TenantFilterParams } from '@platform/kit';
 import type { CollectionsContext } from '../../../collections.context';
 import { PartnerRequestInput } from '../resolvers/partner.inputs';
-
-/** Outside the request's async context, so identity's own transaction never joins collections' (see staff-accounts). */
-const detached = AsyncLocalStorage.snapshot();
 
 const VERIFY = `mutation CollectionsVerifyPartnerRequest($input: PartnerRequestInput!) { verifyPartnerRequest(input: $input) { tenantId } }`;
 
@@ -22,7 +18,7 @@ export async function authenticatePartner(ctx: CollectionsContext, request: Part
   if (!graph) throw new DomainError('UNAVAILABLE', 'partner verification is out of reach: collections runs without the router');
   const executor = await graph.executor();
   const input = { ...request };
-  const result = await detached(() => executor.execute({ query: VERIFY, variables: { input }, headers: {} }));
+  const result = await executor.execute({ query: VERIFY, variables: { input }, headers: {} });
   const error = result.errors?.[0];
   if (error) {
     const { code, reason } = (error.extensions ?? {}) as Record<string, unknown>;
