@@ -3,7 +3,7 @@
 // Subgraphs come from subgraphs/registry.json, so adding one needs no line here.
 const subgraphs = require('./subgraphs/registry.json').subgraphs.map((s) => s.name);
 const moduleNameMapper = {
-  '^@platform/(kit|testkit|router|rest-adapter|scripts)$': '<rootDir>/$1/src',
+  '^@platform/(kit|testkit|router|rest-adapter|scripts|simulator)$': '<rootDir>/$1/src',
   [`^@platform/(${subgraphs.join('|')})$`]: '<rootDir>/subgraphs/$1/src',
 };
 const transform = {

@@ -25,6 +25,7 @@ export * from './mutation-transaction';
 export * from './rate-limiter';
 export * from './page';
 export * from './page-args';
+export * from './partner-signing';
 export * from './pubsub';
 export * from './rate-limits.config';
 export * from './reference';

@@ -1,13 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { DomainError } from '@platform/kit';
-import {
-  createPartnerLimits,
-  PARTNER_PUSHES_PER_HOUR,
-  partnerSignature,
-  rememberSignature,
-  signaturesMatch,
-  timestampFresh,
-} from '../src/services/partner-signature';
+import { DomainError, partnerSignature, signaturesMatch, timestampFresh } from '@platform/kit';
+import { createPartnerLimits, PARTNER_PUSHES_PER_HOUR, rememberSignature } from '../src/services/partner-signature';
 
 const codeOf = async (work: Promise<unknown>) => work.then(() => null, (e: unknown) => (e instanceof DomainError ? e.code : String(e)));
 

@@ -1,7 +1,8 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { ApiCredential, Tenant } from '../entities';
 import type { IdentityContext } from '../identity.context';
-import { partnerRefused, partnerSignature, rememberSignature, signaturesMatch, timestampFresh } from '../services/partner-signature';
+import { partnerSignature, signaturesMatch, timestampFresh } from '@platform/kit';
+import { partnerRefused, rememberSignature } from '../services/partner-signature';
 
 @InputType({ description: 'A partner (甲方) request as it arrived: its signing headers and its raw body, byte for byte.' })
 export class PartnerRequestInput {

@@ -1,8 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createOperationLimits, DomainError, unauthenticated, type Logger, type OperationLimits } from '@platform/kit';
+import { createOperationLimits, DomainError, PARTNER_WINDOW_SECONDS, unauthenticated, type Logger, type OperationLimits } from '@platform/kit';
 
-/** decisions.md § CCO: a timestamp further than this from now is refused, and a signature is remembered this long. */
-export const PARTNER_WINDOW_SECONDS = 300;
 /** decisions.md § CCO: pushes are limited to 1000 an hour per key. */
 export const PARTNER_PUSHES_PER_HOUR = 1000;
 
@@ -23,23 +20,6 @@ export function createPartnerLimits(redisUrl: string | undefined, keyPrefix: str
     keyPrefix: `${keyPrefix}:partner`,
     logger,
   });
-}
-
-/** hex HMAC-SHA256(secret, apiKey + timestamp + rawBody): partner § 1.1. */
-export const partnerSignature = (secret: string, apiKey: string, timestamp: string, rawBody: string): string =>
-  createHmac('sha256', secret).update(apiKey + timestamp + rawBody, 'utf8').digest('hex');
-
-/** Constant-time comparison of two hex signatures (a length mismatch is simply unequal). */
-export function signaturesMatch(expected: string, given: string): boolean {
-  const a = Buffer.from(expected, 'utf8');
-  const b = Buffer.from(given.toLowerCase(), 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Unix seconds within the window of now. */
-export function timestampFresh(timestamp: string, nowMs = Date.now()): boolean {
-  if (!/^\d{1,12}$/.test(timestamp)) return false;
-  return Math.abs(nowMs / 1000 - Number(timestamp)) <= PARTNER_WINDOW_SECONDS;
 }
 
 /** Every refusal says the same to the caller (which check failed is logged, not told). */
