@@ -43,3 +43,30 @@ test('requests to one subgraph beyond the bound wait in the router: in flight an
     await new Promise((resolve) => server.close(resolve));
   }
 });
+
+test('a fetch that signed someone in (extensions.signedInToken): the operation’s later fetches go with that token', async () => {
+  const authorizations: (string | undefined)[] = [];
+  const server = createServer((req, res) => {
+    authorizations.push(req.headers.authorization);
+    req.resume();
+    res.setHeader('content-type', 'application/json');
+    const signIn = authorizations.length === 1;
+    res.end(JSON.stringify({ data: { ok: true }, ...(signIn ? { extensions: { signedInToken: 'issued.token' } } : {}) }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const source = new ForwardingDataSource('identity', url);
+  const fetch = (context: object) =>
+    source.process({ kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION, request: { query: '{ ok }' }, context, incomingRequestContext: {} as never, document: undefined as never });
+  try {
+    const operation = { headers: { 'x-request-id': 'r1' } };
+    await fetch(operation);
+    await fetch(operation);
+    // Another operation is not touched: it goes as its own caller (anonymous here).
+    await fetch({ headers: { 'x-request-id': 'r2' } });
+    expect(authorizations).toEqual([undefined, 'Bearer issued.token', undefined]);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});

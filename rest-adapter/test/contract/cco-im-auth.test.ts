@@ -128,6 +128,18 @@ describe('POST /api/v1/im/auth/login and GET /api/v1/im/auth/me', () => {
     expect(await devicesOf('collector003')).toEqual([]);
   });
 
+  it('one GraphQL operation signs in and reads the collections profile; the router keeps the issued-token extension to itself', async () => {
+    const res = await platform.platform.router.executor.execute({
+      query: 'mutation($i: LoginInput!) { login(input: $i) { accessToken user { collectorProfile { collectorCode } } } }',
+      variables: { i: { login: 'collector001', password: PASSWORD, channel: 'APP', audience: 'COLLECTOR_APP', device: { deviceId: 'DEVICE_GQL' } } },
+      headers: {},
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ login: { accessToken: expect.any(String), user: { collectorProfile: { collectorCode: 'COL_001' } } } });
+    expect(res.extensions?.signedInToken).toBeUndefined();
+    await call(platform.app, 'POST', '/api/v1/im/auth/logout', { token: (res.data as { login: { accessToken: string } }).login.accessToken });
+  });
+
   it('me without a token is 401 {code, message, data:null}', async () => {
     expect(await call(platform.app, 'GET', '/api/v1/im/auth/me')).toMatchObject({ status: 401, body: error(401) });
   });
