@@ -94,7 +94,7 @@ describe('POST /api/v1/im/auth/login and GET /api/v1/im/auth/me', () => {
     });
     const mine = await me(res.body.data.token);
     expect(mine.status).toBe(200);
-    expect(mine.body).toEqual({ code: 200, message: 'success', data: { ...user, today_statistics: { contact_count: 0, ptp_count: 0 } } });
+    expect(mine.body).toEqual({ code: 200, message: 'success', data: { ...user, today_statistics: { contact_count: 0, ptp_count: 0, collected_amount: 0 } } });
   });
 
   it('a missing loginId, password or device_id is 400 naming it, and signs nothing in', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { money2 } from '@platform/kit';
 import { graphqlRoute, rateLimit } from '../../framework/route';
 import type { RestError } from '../../framework/rest-error';
 import { identityText } from '../shared/inputs';
@@ -180,9 +181,10 @@ export const ccoImAuthRoutes = [
     summary: '获取当前催员信息',
     description:
       'The login answer’s user fields plus today_statistics: communications and promises to pay made today (the ' +
-      'agency’s local day). A token of an account that is not for the app is 403.',
+      'agency’s local day) and collected_amount, the confirmed repayments credited to the collector that day (two ' +
+      'decimals). A token of an account that is not for the app is 403.',
     response: collectorUser.extend({
-      today_statistics: z.object({ contact_count: z.number().int(), ptp_count: z.number().int() }),
+      today_statistics: z.object({ contact_count: z.number().int(), ptp_count: z.number().int(), collected_amount: z.number() }),
     }),
     rateLimit: rateLimit.none,
     auth: true,
@@ -191,7 +193,11 @@ export const ccoImAuthRoutes = [
       const today = me.collectorProfile?.recentActivities[0];
       return {
         ...toUser(me),
-        today_statistics: { contact_count: today?.contactCount ?? 0, ptp_count: today?.ptpCount ?? 0 },
+        today_statistics: {
+          contact_count: today?.contactCount ?? 0,
+          ptp_count: today?.ptpCount ?? 0,
+          collected_amount: money2(today?.collectedAmount ?? '0'),
+        },
       };
     },
   }),
