@@ -73,11 +73,11 @@ function deviceLimitData(error: RestError): unknown {
 
 const device = {
   device_id: z.string().min(1).max(128),
-  device_type: z.string().max(32).optional(),
-  device_model: z.string().max(128).optional(),
-  device_name: z.string().max(128).optional(),
-  os_version: z.string().max(64).optional(),
-  app_version: z.string().max(32).optional(),
+  device_type: z.string().min(1).max(32).optional(),
+  device_model: z.string().min(1).max(128).optional(),
+  device_name: z.string().min(1).max(128).optional(),
+  os_version: z.string().min(1).max(64).optional(),
+  app_version: z.string().min(1).max(32).optional(),
 };
 
 const FIELDS = {
