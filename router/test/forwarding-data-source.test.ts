@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import type { RouterContext } from '../src/context';
 import { ForwardingDataSource } from '../src/datasources/remote.data-source';
 
 /** A subgraph that answers after `holdMs`, counting the requests it holds at once and the connections opened. */
@@ -56,14 +57,14 @@ test('a fetch that signed someone in (extensions.signedInToken): the operationâ€
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const source = new ForwardingDataSource('identity', url);
-  const fetch = (context: object) =>
+  const fetch = (context: RouterContext) =>
     source.process({ kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION, request: { query: '{ ok }' }, context, incomingRequestContext: {} as never, document: undefined as never });
   try {
-    const operation = { headers: { 'x-request-id': 'r1' } };
+    const operation: RouterContext = { caller: null, headers: { 'x-request-id': 'r1' } };
     await fetch(operation);
     await fetch(operation);
     // Another operation is not touched: it goes as its own caller (anonymous here).
-    await fetch({ headers: { 'x-request-id': 'r2' } });
+    await fetch({ caller: null, headers: { 'x-request-id': 'r2' } });
     expect(authorizations).toEqual([undefined, 'Bearer issued.token', undefined]);
   } finally {
     server.closeAllConnections();
