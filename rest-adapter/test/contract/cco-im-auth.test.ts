@@ -158,7 +158,7 @@ describe('device slots', () => {
     expect(fourth.status).toBe(409);
     expect(fourth.body).toEqual({
       code: 409,
-      message: expect.any(String),
+      message: '登录设备已达上限（最多3台）',
       data: {
         max_devices: 3,
         devices: ['D1', 'D2', 'D3'].map((d) => ({

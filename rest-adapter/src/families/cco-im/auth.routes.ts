@@ -97,7 +97,7 @@ export const ccoImAuthRoutes = [
       'or password 401 用户名或密码错误 (5 failed attempts a minute per (loginId, client address), then 429 with ' +
       'Retry-After). Access token 24 h (`expires_in` 86400); `refresh_token` (7 days, rotating) is added for ' +
       '/im/auth/refresh. At most 3 devices signed in at once: a login from the same `device_id` reuses its slot; a 4th ' +
-      'device is 409 with `data: {max_devices, devices:[{session_id, device_id, device_name, device_model, ' +
+      'device is 409 登录设备已达上限（最多3台） with `data: {max_devices, devices:[{session_id, device_id, device_name, device_model, ' +
       'last_login_at, last_active_at}]}` unless the body says `force: true`, which signs the longest-signed-in device ' +
       'out (its tokens are refused from then on). `permissions` are the account’s permission codes. The user’s ' +
       'fields come from the collections profile (null without one); `id` is the collector id.',
@@ -119,6 +119,9 @@ export const ccoImAuthRoutes = [
     auth: false,
     fieldAliases: FIELDS,
     errorData: deviceLimitData,
+    errorMessages: {
+      CONFLICT: (error) => (error.details.reason === 'DEVICE_LIMIT' ? `登录设备已达上限（最多${String(error.details.limit)}台）` : undefined),
+    },
     operation: ImLoginDocument,
     variables: ({ body }) => ({
       input: {
