@@ -13,6 +13,8 @@ export interface RequestContext {
   loaders: Loaders;
   /** The request's SQL time so far (answered as `extensions.dbTimeMs`). */
   dbTimer?: DbTimer;
+  /** An access token this request issued (login, refresh): the router runs the rest of the operation as it. */
+  signedIn?: string;
 }
 
 /** Per-request DataLoaders, created on first use under a stable key. */

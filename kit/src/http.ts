@@ -9,6 +9,7 @@ import { WebSocketServer } from 'ws';
 import { createErrorFormatter, DomainError, withHttpStatus, type InternalErrorInfo } from './errors';
 import type { RequestContext } from './context';
 import { dbTimePlugin } from './db/db-timer';
+import { signedInPlugin } from './signed-in';
 import { loggedContext, operationLogPlugin, requestIdFrom, SocketOperationLog, type Logger } from './logging';
 import type { ProxyTrust } from './client-address';
 import type { SubgraphRuntime } from './subgraph';
@@ -69,6 +70,7 @@ export async function serveSubgraph(runtime: SubgraphRuntime, opts: ServeOptions
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginInlineTraceDisabled(),
       dbTimePlugin<RequestContext>(),
+      signedInPlugin<RequestContext>(),
       // Debug, not info: the router already logs every operation that reaches a subgraph.
       operationLogPlugin<RequestContext>({ logger: opts.logger, level: 'debug', requestIdOf: (ctx) => ctx.requestId }),
     ],

@@ -33,6 +33,7 @@ export * from './registry';
 export * from './revocation-redis';
 export * from './run-main';
 export * from './shield';
+export * from './signed-in';
 export * from './storage';
 export * from './subgraph';
 export * from './subgraph-base';

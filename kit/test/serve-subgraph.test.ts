@@ -1,6 +1,7 @@
 import type { FormattedExecutionResult } from 'graphql';
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import {
+  allow,
   buildFederatedSchema,
   createLogger,
   createTokenSigner,
@@ -20,6 +21,13 @@ class WhoAmIResolver {
   whoami(@Ctx() ctx: RequestContext): string {
     return ctx.caller!.username;
   }
+
+  /** What a login does: issues a token and tells the router (RequestContext.signedIn). */
+  @Mutation(() => String)
+  signIn(@Ctx() ctx: RequestContext): string {
+    ctx.signedIn = signer.signAccess(ANN, 60);
+    return 'signed in';
+  }
 }
 
 const ANN: Caller = { userId: '1', username: 'ann', tenantId: 't1', roles: [], permissions: [], scope: 'own', sessionId: 's1' };
@@ -29,7 +37,7 @@ const revocations = new MemoryRevocationList();
 let served: Served;
 
 beforeAll(async () => {
-  const built = await buildFederatedSchema({ resolvers: [WhoAmIResolver], permissions: { Query: { whoami: isAuthenticated } } });
+  const built = await buildFederatedSchema({ resolvers: [WhoAmIResolver], permissions: { Query: { whoami: isAuthenticated }, Mutation: { signIn: allow } } });
   const runtime = bareRuntime('whoami', built, { signer, revocations });
   served = await serveSubgraph(runtime, { port: 0, production: true, logger: createLogger({ name: 'test', level: 'silent' }) });
 });
@@ -69,4 +77,13 @@ describe('serveSubgraph called directly with a bearer token', () => {
       body: { errors: [{ message: 'Token is invalid or expired', extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' } }] },
     });
   });
+});
+
+test('an operation that signed someone in answers the token as extensions.signedInToken (for the router); others do not', async () => {
+  const post = async (query: string) =>
+    (await (await fetch(served.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as FormattedExecutionResult;
+  const signedIn = await post('mutation { signIn }');
+  expect(signedIn).toEqual({ data: { signIn: 'signed in' }, extensions: { signedInToken: expect.any(String) } });
+  expect((await whoami(`Bearer ${String(signedIn.extensions!.signedInToken)}`)).body).toEqual({ data: { whoami: 'ann' } });
+  expect((await post('{ __typename }')).extensions).toBeUndefined();
 });

@@ -7,6 +7,9 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** A route's own wording for some codes (e.g. 002's `用户不存在`); a function may decline with undefined. */
 export type ErrorMessages = Partial<Record<ErrorCode, string | ((error: RestError) => string | undefined)>>;
 
+/** A route's `data` for some errors (the collector app's device limit lists the devices); undefined keeps null. */
+export type ErrorData = (error: RestError) => unknown;
+
 export interface SuccessContext {
   requestId: string;
   method: HttpMethod;
@@ -24,6 +27,8 @@ export interface ErrorContext {
   /** Whether the request carried a bearer token (002 words "no token" and "bad token" differently). */
   hadToken: boolean;
   messages?: ErrorMessages;
+  /** What the route answers as the error's `data` (the `{code, message, data}` families), when it says more than null. */
+  data?: unknown;
   elapsedMs(): number;
 }
 

@@ -43,11 +43,13 @@ export function sendError(
   const status = error.status ?? httpStatus(error.code, family.invalidInputStatus);
   const retryAfter = error.details.retryAfterSeconds;
   if (error.code === 'RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-  const body = family.error(restFieldName(error, family, route), {
+  const named = restFieldName(error, family, route);
+  const body = family.error(named, {
     requestId: request.id,
     status,
     hadToken: !!bearerToken(request.headers.authorization),
     messages: route?.errorMessages,
+    data: route?.errorData?.(named),
     elapsedMs: () => reply.elapsedTime,
   });
   return reply.code(status).send(body);

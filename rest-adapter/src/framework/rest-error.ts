@@ -2,7 +2,7 @@ import { toErrorCode, type ErrorCode, type ErrorDetails } from '@platform/kit';
 import type { GraphQLFormattedError } from 'graphql';
 
 /** Extension keys safe to show a client; anything else (stack traces, service names) stays inside. */
-const PUBLIC_DETAILS = ['field', 'reason', 'resource', 'retryAfterSeconds'] as const;
+const PUBLIC_DETAILS = ['field', 'reason', 'resource', 'retryAfterSeconds', 'limit', 'devices', 'zone'] as const;
 
 /** Codes whose upstream message is never shown: the adapter words them itself. */
 const GENERIC_MESSAGES: Partial<Record<ErrorCode, string>> = {

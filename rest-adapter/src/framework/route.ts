@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Headers, ObjectStorage } from '@platform/kit';
-import type { ErrorMessages, Family, HttpMethod } from './family';
+import type { ErrorData, ErrorMessages, Family, HttpMethod } from './family';
 import type { Operation } from './operations';
 
 /**
@@ -87,6 +87,7 @@ interface RouteBase<PS, QS, BS, RS, P extends string> extends RouteDocs {
   /** The body is not wrapped in the family's envelope (health checks). */
   raw?: boolean;
   errorMessages?: ErrorMessages;
+  errorData?: ErrorData;
   /** The longest string accepted anywhere in path, query or body; 10,000 characters unless raised here. */
   maxTextLength?: number;
   /** GraphQL input field → REST field name, where the default case conversion is not the contract's name. */

@@ -1,7 +1,8 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { execute, GraphQLError, parse, type DocumentNode } from 'graphql';
-import type { DbTimer, SubgraphRuntime } from '@platform/kit';
+import type { DbTimer, SignedInContext, SubgraphRuntime } from '@platform/kit';
 import type { RouterContext } from '../context';
+import { adoptSignIn } from './signed-in';
 
 type GatewayResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
@@ -31,6 +32,7 @@ export class LocalDataSource implements GraphQLDataSource<RouterContext> {
       // Serialised exactly as an HTTP subgraph would answer, its SQL time added to the operation's.
       const dbTimeMs = (contextValue as { dbTimer?: DbTimer }).dbTimer?.ms;
       if (dbTimeMs !== undefined) (options.context as Partial<RouterContext>).dbTimer?.add(dbTimeMs);
+      adoptSignIn(options.context, (contextValue as SignedInContext).signedIn);
       return { data: result.data, errors: result.errors?.map((e) => e.toJSON()) };
     } catch (error) {
       const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(String(error));

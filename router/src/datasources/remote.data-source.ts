@@ -1,7 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { DB_TIME_EXTENSION, DB_TIME_HEADER, DomainError } from '@platform/kit';
+import { DB_TIME_EXTENSION, DB_TIME_HEADER, DomainError, SIGNED_IN_EXTENSION } from '@platform/kit';
 import type { RouterContext } from '../context';
+import { adoptSignIn } from './signed-in';
 
 type Response = Awaited<ReturnType<RemoteGraphQLDataSource<RouterContext>['process']>>;
 
@@ -65,6 +66,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext>
       // The subgraph's SQL time, added to the operation's (the gateway keeps no subgraph extensions itself).
       const dbTimeMs: unknown = response.extensions?.[DB_TIME_EXTENSION];
       if (typeof dbTimeMs === 'number') (options.context as Partial<RouterContext>).dbTimer?.add(dbTimeMs);
+      adoptSignIn(options.context, response.extensions?.[SIGNED_IN_EXTENSION]);
       return response;
     } catch (error) {
       if (error instanceof GraphQLError) throw error;

@@ -26,10 +26,12 @@ export const IdentityErrors = {
   roleChoiceNeedsAdmin: () => forbidden('Choosing a role needs an administrator', { reason: 'ROLE_NEEDS_ADMIN' }),
   deviceRequired: () => badInput('device', 'A sign-in on the APP channel must name its device'),
   /** Lists the signed-in devices so the app can offer to sign the oldest out (`force: true`). */
-  deviceLimit: (limit: number, devices: DeviceSummary[]) =>
-    conflict(`At most ${limit} devices may be signed in at once`, { reason: 'DEVICE_LIMIT', limit, devices }),
+  deviceLimit: (limit: number, devices: DeviceSummary[], zone: string) =>
+    conflict(`At most ${limit} devices may be signed in at once`, { reason: 'DEVICE_LIMIT', limit, devices, zone }),
   notAdminConsoleAccount: () =>
     forbidden('This account cannot sign in to the admin console', { reason: 'NOT_ADMIN_CONSOLE_ACCOUNT' }),
+  notCollectorAppAccount: () =>
+    forbidden('This account cannot sign in to the collector app', { reason: 'NOT_COLLECTOR_APP_ACCOUNT' }),
   ownRole: () => forbidden('You cannot change your own role', { reason: 'OWN_ROLE' }),
   /** Granting or assigning more than one holds would be privilege escalation. */
   roleBeyondOwn: (what: string) =>

@@ -133,6 +133,32 @@ describe('admin console sign-in (audience ADMIN_CONSOLE)', () => {
   });
 });
 
+describe('collector app sign-in (audience COLLECTOR_APP)', () => {
+  const appLogin = (login: string, password: string, deviceId = 'DEVICE_1') =>
+    h.exec(LOGIN, { input: { login, password, channel: 'APP', audience: 'COLLECTOR_APP', device: { deviceId } } });
+  const ME = `{ me(audience: COLLECTOR_APP) { username } }`;
+
+  it('lets collectors and team leaders in; me with the audience answers them', async () => {
+    for (const roleCode of ['collector', 'TeamLeader']) {
+      const account = await createAccount(h, adminToken, { roleCode });
+      const result = await appLogin(account.username, account.password);
+      expect(result.errors).toBeUndefined();
+      const token = (result.data as { login: { accessToken: string } }).login.accessToken;
+      expect((await h.data(ME, {}, token)).me.username).toBe(account.username);
+    }
+  });
+
+  it('refuses administrators (holders of *), SPVs and others with FORBIDDEN NOT_COLLECTOR_APP_ACCOUNT and opens no session', async () => {
+    for (const { login, password } of [TENANT_ADMIN, ADMIN]) {
+      expect(errorOf(await appLogin(login, password))).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_COLLECTOR_APP_ACCOUNT' });
+    }
+    const spv = await createAccount(h, adminToken, { roleCode: 'SPV' });
+    expect(errorOf(await appLogin(spv.username, spv.password)).reason).toBe('NOT_COLLECTOR_APP_ACCOUNT');
+    expect(await platformEm(h).count(Session, { userId: Number(spv.id) })).toBe(0);
+    expect(errorOf(await h.exec(ME, {}, adminToken))).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_COLLECTOR_APP_ACCOUNT' });
+  });
+});
+
 describe('salesUsers (002: service staff pick a sales user)', () => {
   const SALES = `{ salesUsers(pageSize: 100) { total items { id username nickname roleCode createdAt updatedAt } } }`;
 

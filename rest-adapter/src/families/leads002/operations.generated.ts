@@ -71,7 +71,8 @@ export type LeadFilter = {
 
 export type LoginAudience =
   | 'ANY'
-  | 'ADMIN_CONSOLE';
+  | 'ADMIN_CONSOLE'
+  | 'COLLECTOR_APP';
 
 export type LoginChannel =
   | 'WEB'
@@ -86,7 +87,7 @@ export type LoginInput = {
   device?: DeviceInput | null | undefined;
   /** APP: when every device slot is taken, sign the oldest device out instead of CONFLICT DEVICE_LIMIT. */
   force?: boolean | null | undefined;
-  /** ADMIN_CONSOLE refuses accounts that may not use the admin console (FORBIDDEN NOT_ADMIN_CONSOLE_ACCOUNT). */
+  /** ADMIN_CONSOLE refuses accounts that may not use the admin console (FORBIDDEN NOT_ADMIN_CONSOLE_ACCOUNT); COLLECTOR_APP those that are not collectors or team leaders (FORBIDDEN NOT_COLLECTOR_APP_ACCOUNT). */
   audience?: LoginAudience | null | undefined;
 };
 

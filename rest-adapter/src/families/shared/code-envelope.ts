@@ -30,14 +30,18 @@ export function codeEnvelopeFamily(opts: CodeEnvelopeOptions): Family {
     error: (error, ctx) => ({
       code: ctx.status,
       message: familyMessage(error, ctx, opts.messages[error.code]),
-      data: null,
+      data: ctx.data ?? null,
     }),
     successSchema: (data) =>
       schema.object(
         { code: schema.integer, message: schema.string, data: data ?? { type: 'null' } },
         data || opts.dataAlways ? ['code', 'message', 'data'] : ['code', 'message'],
       ),
-    errorSchema: schema.object({ code: schema.integer, message: schema.string, data: { type: 'null' } }),
+    errorSchema: schema.object({
+      code: schema.integer,
+      message: schema.string,
+      data: { anyOf: [{ type: 'null' }, { type: 'object' }], description: 'null, unless the route describes more (e.g. the devices signed in)' },
+    }),
     time: opts.time,
   };
 }

@@ -53,6 +53,7 @@ export function collectorPerformanceSpec(start: () => Promise<CollectionsClient>
     repayment('R1', '1234.56', true);
     repayment('R2', '100.00', true);
     repayment('R3', '50.00', false);
+    em.create(Repayment, { tenantId: 1, repaymentId: 'R4', caseId: cases[1].id, collectorId: c1.id, repaymentAmount: new Decimal('20.00'), repaymentDate: yesterday, source: 'partner', confirmed: true } as never);
     await em.flush();
   });
   afterAll(() => client.close());
@@ -60,16 +61,16 @@ export function collectorPerformanceSpec(start: () => Promise<CollectionsClient>
   it('counts cases, sums confirmed repayments exactly, rates contacts, and buckets days in the agency’s zone', async () => {
     const { collector } = await client.ok(
       org.callers.tenantAdmin,
-      'query($id: ID!) { collector(id: $id) { currentCases performance { totalCases resolvedCases resolutionRate totalCollectedAmount contactRate } recentActivities { date contactCount ptpCount } } }',
+      'query($id: ID!) { collector(id: $id) { currentCases performance { totalCases resolvedCases resolutionRate totalCollectedAmount contactRate } recentActivities { date contactCount ptpCount collectedAmount } } }',
       { id: String(org.collectors.c1.id) },
     );
     expect(collector.currentCases).toBe(2);
-    expect(collector.performance).toEqual({ totalCases: 4, resolvedCases: 2, resolutionRate: 0.5, totalCollectedAmount: '1334.56', contactRate: 0.5 });
+    expect(collector.performance).toEqual({ totalCases: 4, resolvedCases: 2, resolutionRate: 0.5, totalCollectedAmount: '1354.56', contactRate: 0.5 });
     expect(collector.recentActivities).toHaveLength(7);
     expect(collector.recentActivities.slice(0, 3)).toEqual([
-      { date: local(todayStart), contactCount: 3, ptpCount: 1 },
-      { date: local(todayStart - DAY), contactCount: 1, ptpCount: 0 },
-      { date: local(todayStart - 2 * DAY), contactCount: 0, ptpCount: 0 },
+      { date: local(todayStart), contactCount: 3, ptpCount: 1, collectedAmount: '1334.56' },
+      { date: local(todayStart - DAY), contactCount: 1, ptpCount: 0, collectedAmount: '20' },
+      { date: local(todayStart - 2 * DAY), contactCount: 0, ptpCount: 0, collectedAmount: '0' },
     ]);
   });
 }

@@ -6,7 +6,7 @@ import { IdentityErrors } from '../identity.errors';
 import { loginKeyOf } from '../entities/user.entity';
 import { userById } from '../loaders/user-by-id.loader';
 import { addressLimitKey, loginLimitKey } from '../services/auth-limits';
-import { actAsTenant, assertAdminConsoleAccount, assertMaySignIn, authPayload } from '../services/auth.service';
+import { actAsTenant, assertAudience, assertMaySignIn, authPayload } from '../services/auth.service';
 import { verifyPassword } from '../services/password.service';
 import { assertMayAssignRole } from '../services/role-grant.service';
 import { REVOCATION_TTL_SECONDS, revokeSession, rotateSession } from '../services/session.service';
@@ -20,7 +20,7 @@ import { RegisterInput } from './register.input';
 @Resolver()
 export class AuthResolver {
   @Query(() => User, {
-    description: 'The signed-in account; with audience ADMIN_CONSOLE, FORBIDDEN for an account the console login refuses.',
+    description: 'The signed-in account; with an audience (ADMIN_CONSOLE, COLLECTOR_APP), FORBIDDEN for an account its login refuses.',
   })
   async me(
     @Ctx() ctx: IdentityContext,
@@ -28,7 +28,7 @@ export class AuthResolver {
   ): Promise<User> {
     const user = await userById(ctx).load(Number(ctx.caller!.userId));
     if (!user) throw IdentityErrors.accountGone();
-    if (audience === LoginAudience.ADMIN_CONSOLE) await assertAdminConsoleAccount(ctx.services.platformEm(), user);
+    await assertAudience(ctx.services.platformEm(), user, audience);
     return user;
   }
 
@@ -61,7 +61,7 @@ export class AuthResolver {
     }
     await limits.reset('login', limitKey);
     await assertMaySignIn(em, user);
-    if (input.audience === LoginAudience.ADMIN_CONSOLE) await assertAdminConsoleAccount(em, user);
+    await assertAudience(em, user, input.audience);
     const opened = await signIn(em, ctx.services, user, {
       channel: input.channel ?? LoginChannel.WEB,
       device: input.device ?? null,

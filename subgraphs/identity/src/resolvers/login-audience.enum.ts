@@ -6,5 +6,7 @@ export enum LoginAudience {
   ANY = 'ANY',
   /** The CCO admin console: accounts holding `*` or `admin-console:access` only. */
   ADMIN_CONSOLE = 'ADMIN_CONSOLE',
+  /** The CCO collector app: collectors and team leaders only (COLLECTOR_APP_ROLES). */
+  COLLECTOR_APP = 'COLLECTOR_APP',
 }
 registerEnumType(LoginAudience, { name: 'LoginAudience' });

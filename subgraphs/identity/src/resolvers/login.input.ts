@@ -34,7 +34,9 @@ export class LoginInput {
   @Field(() => LoginAudience, {
     nullable: true,
     defaultValue: LoginAudience.ANY,
-    description: 'ADMIN_CONSOLE refuses accounts that may not use the admin console (FORBIDDEN NOT_ADMIN_CONSOLE_ACCOUNT).',
+    description:
+      'ADMIN_CONSOLE refuses accounts that may not use the admin console (FORBIDDEN NOT_ADMIN_CONSOLE_ACCOUNT); ' +
+      'COLLECTOR_APP those that are not collectors or team leaders (FORBIDDEN NOT_COLLECTOR_APP_ACCOUNT).',
   })
   audience?: LoginAudience | null;
 }

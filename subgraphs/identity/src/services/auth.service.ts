@@ -4,6 +4,7 @@ import { Tenant, UserStatus, type User } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import type { AuthPayload } from '../resolvers/auth-payload.type';
+import { LoginAudience } from '../resolvers/login-audience.enum';
 import { accessOf, callerOf } from './access.service';
 import { ACCESS_TTL_SECONDS, REFRESH_TTL_SECONDS, type OpenedSession } from './session.service';
 
@@ -26,6 +27,29 @@ export async function assertAdminConsoleAccount(em: EntityManager, user: User): 
   }
 }
 
+/**
+ * The collector app (CCO IM) is for the front line of collections: collectors and their team leaders (the document's
+ * 数据权限: 组长可以查看本组所有催员的数据). Administrators, SPVs and other accounts sign in elsewhere; `*` does not open it.
+ */
+export const COLLECTOR_APP_ROLES: readonly string[] = ['collector', 'TeamLeader'];
+
+export async function assertCollectorAppAccount(em: EntityManager, user: User): Promise<void> {
+  const { roles } = await accessOf({ em, loaders: new Loaders() }, user);
+  if (!roles.some((role) => COLLECTOR_APP_ROLES.includes(role.code))) throw IdentityErrors.notCollectorAppAccount();
+}
+
+/** The front end a login or `me` names may refuse the account (nothing is changed then). */
+export async function assertAudience(em: EntityManager, user: User, audience: LoginAudience | null | undefined): Promise<void> {
+  switch (audience ?? LoginAudience.ANY) {
+    case LoginAudience.ANY:
+      return;
+    case LoginAudience.ADMIN_CONSOLE:
+      return assertAdminConsoleAccount(em, user);
+    case LoginAudience.COLLECTOR_APP:
+      return assertCollectorAppAccount(em, user);
+  }
+}
+
 /** Access token (fresh roles and permissions) + the session's refresh token. */
 export async function authPayload(
   ctx: IdentityContext,
@@ -36,8 +60,11 @@ export async function authPayload(
   const access = await accessOf({ em, loaders: new Loaders() }, user);
   const expiresIn = ACCESS_TTL_SECONDS[opened.session.channel];
   actAsTenant(ctx, user.tenantId);
+  const accessToken = ctx.services.signer.signAccess(callerOf(user, access, opened.session.sid), expiresIn);
+  // The rest of the client's operation (e.g. the account's profile in another subgraph) runs as this session.
+  ctx.signedIn = accessToken;
   return {
-    accessToken: ctx.services.signer.signAccess(callerOf(user, access, opened.session.sid), expiresIn),
+    accessToken,
     refreshToken: opened.refreshToken,
     tokenType: 'bearer',
     expiresIn,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { LoginChannel, Session, User } from '../entities';
+import { LoginChannel, Session, Tenant, User } from '../entities';
 import type { IdentityServices } from '../identity.context';
 import { IdentityErrors, type DeviceSummary } from '../identity.errors';
 import { verifyNewDevice } from './new-device.policy';
@@ -71,11 +71,17 @@ async function takeDeviceSlot(
   await verifyNewDevice(em, user, device);
   const excess = live.length - (MAX_APP_DEVICES - 1);
   if (excess > 0) {
-    if (!force) throw IdentityErrors.deviceLimit(MAX_APP_DEVICES, live.map(summary));
+    if (!force) throw IdentityErrors.deviceLimit(MAX_APP_DEVICES, live.map(summary), await zoneOf(em, user));
     // Oldest sign-in first (the order above); revoked before the commit, so a failing revocation list fails the login.
     for (const session of live.slice(0, excess)) await revokeSession(em, services, session, 'DEVICE_LIMIT');
   }
   return openSession(em, user, LoginChannel.APP, meta);
+}
+
+/** The account's tenant zone, so a client can show the devices' times as it shows every other. */
+async function zoneOf(em: EntityManager, user: User): Promise<string> {
+  const tenant = user.tenantId === null ? null : await em.findOne(Tenant, user.tenantId);
+  return tenant?.zone ?? 'UTC';
 }
 
 const summary = (s: Session): DeviceSummary => ({

@@ -54,7 +54,8 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * The last `days` days (today included) in the agency's zone (`utcOffsetHours`), newest first: communications and
- * PTPs per day, each counted by one statement of per-day conditional sums (no rows loaded, same SQL on both dialects).
+ * PTPs per day and the confirmed repayments credited that day, each one statement of per-day conditional sums (no rows
+ * loaded, same SQL on both dialects).
  */
 export async function recentDaysOf(ctx: CollectionsContext, collector: Collector, days: number, utcOffsetHours: number, now = new Date()): Promise<CollectorDay[]> {
   const offset = utcOffsetHours * 3600 * 1000;
@@ -64,14 +65,25 @@ export async function recentDaysOf(ctx: CollectionsContext, collector: Collector
     return { date: new Date(start).toISOString().slice(0, 10), from: new Date(start - offset), to: new Date(start - offset + DAY_MS) };
   });
   const platform = ctx.em.getPlatform();
-  const perDay = (column: string) =>
+  const perDay = (column: string, value = '1') =>
     windows.map((w, i) =>
-      raw(`sum(case when ${column} >= ? and ${column} < ? then 1 else 0 end) as d${i}`, [platform.processDateProperty(w.from), platform.processDateProperty(w.to)]),
+      raw(`sum(case when ${column} >= ? and ${column} < ? then ${value} else 0 end) as d${i}`, [platform.processDateProperty(w.from), platform.processDateProperty(w.to)]),
     );
   const since = windows[windows.length - 1].from;
-  const [contacts, ptps] = await Promise.all([
+  const [contacts, ptps, repaid] = await Promise.all([
     aggregate(sql(ctx).createQueryBuilder(Communication).select(perDay('contact_time') as never).where({ collectorId: collector.id, contactTime: { $gte: since } })),
     aggregate(sql(ctx).createQueryBuilder(Ptp).select(perDay('created_at') as never).where({ collectorId: collector.id, createdAt: { $gte: since } })),
+    aggregate(
+      sql(ctx)
+        .createQueryBuilder(Repayment)
+        .select(perDay('repayment_date', 'repayment_amount') as never)
+        .where({ collectorId: collector.id, confirmed: true, repaymentDate: { $gte: since } }),
+    ),
   ]);
-  return windows.map((w, i) => ({ date: w.date, contactCount: Number(contacts[`d${i}`] ?? 0), ptpCount: Number(ptps[`d${i}`] ?? 0) }));
+  return windows.map((w, i) => ({
+    date: w.date,
+    contactCount: Number(contacts[`d${i}`] ?? 0),
+    ptpCount: Number(ptps[`d${i}`] ?? 0),
+    collectedAmount: centsToDecimal(repaid[`d${i}`] as string | number | null),
+  }));
 }

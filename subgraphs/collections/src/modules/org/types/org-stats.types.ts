@@ -50,6 +50,9 @@ export class CollectorDay {
 
   @Field(() => Int)
   ptpCount!: number;
+
+  @Field(() => DecimalScalar, { description: 'Exact: the confirmed repayments credited to the collector that day.' })
+  collectedAmount!: Decimal;
 }
 
 /** One day of an agency's week as configured, or the default when it has none (CCO admin § 13.3). */
