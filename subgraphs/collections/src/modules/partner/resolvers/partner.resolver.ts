@@ -1,17 +1,42 @@
-import { allow, badInput, DomainError, type Decimal, type IRules } from '@platform/kit';
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { allow, badInput, can, DomainError, type Decimal, type IRules } from '@platform/kit';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
 import { CollectionsErrors } from '../../../collections.errors';
 import { CollectionCase } from '../../cases/entities/collection-case.entity';
 import { importCases } from '../../cases/services/case-import.service';
+import { recallCase } from '../../cases/services/case-recall.service';
 import { changeCaseStatus } from '../../cases/services/case-status.service';
+import { businessRules, storeBusinessRules } from '../../config/services/business-rules';
+import { oneTenant } from '../../config/services/tenant-target';
 import { tenantZone } from '../../config/services/tenant-day';
 import { applyRepayment } from '../../work/services/apply-repayment';
 import { PartnerPushBatch } from '../entities/partner-push-batch.entity';
 import { authenticatePartner } from '../services/partner-auth';
-import { caseBatchBody, caseSettledBody, parseBody, partnerInstant, repaymentBody, repaymentNotifyBody, statusUpdateBody } from '../services/partner-bodies';
+import {
+  businessRulesBody,
+  caseBatchBody,
+  caseRecallBody,
+  caseSettledBody,
+  fieldMappingBody,
+  parseBody,
+  partnerInstant,
+  repaymentBody,
+  repaymentNotifyBody,
+  statusUpdateBody,
+} from '../services/partner-bodies';
+import { fieldMapping, mapCaseRow, storeFieldMapping } from '../services/partner-field-mapping';
 import { PartnerRequestInput } from './partner.inputs';
-import { PartnerImportResult, PartnerRepaymentResult, PartnerStatusResult } from './partner.types';
+import {
+  PartnerBusinessRuleSetType,
+  PartnerBusinessRulesResult,
+  PartnerFieldMapping,
+  PartnerFieldMappingResult,
+  PartnerImportResult,
+  PartnerRecallResult,
+  PartnerRepaymentResult,
+  PartnerStatusResult,
+} from './partner.types';
 
 /**
  * The partner (甲方) pushes (partner §§ 2, 5, 7). The caller has no token: each mutation first has identity verify the
@@ -20,25 +45,29 @@ import { PartnerImportResult, PartnerRepaymentResult, PartnerStatusResult } from
  */
 @Resolver()
 export class PartnerResolver {
-  @Mutation(() => PartnerImportResult, { description: 'Partner § 2.1: a batch of cases, upserted by case_code; a repeated push_batch_no answers the first result.' })
+  @Mutation(() => PartnerImportResult, {
+    description:
+      'Partner § 2.1: a batch of cases, upserted by case_code, its fields renamed by the tenant’s field mapping (§ 7.1); a repeated push_batch_no ' +
+      '(also one racing the first) answers the first result and applies nothing.',
+  })
   async partnerImportCases(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerImportResult> {
     const tenantId = await authenticatePartner(ctx, request);
     const body = parseBody(caseBatchBody, request.rawBody);
     const zone = await tenantZone(ctx.em, tenantId);
-    const first = await ctx.em.findOne(PartnerPushBatch, { tenantId, pushBatchNo: body.push_batch_no });
-    if (first) return { ...batchAnswer(first), duplicate: true, zone };
-    const result = await importCases(ctx, tenantId, body.cases, { pushBatchNo: body.push_batch_no });
-    const batch = ctx.em.create(PartnerPushBatch, {
-      tenantId,
-      pushBatchNo: body.push_batch_no,
-      receivedAt: new Date(),
+    const batch = await claimBatch(ctx.em, tenantId, body.push_batch_no);
+    if (!batch.claimed) return { ...batchAnswer(batch.first), duplicate: true, zone };
+    const mapping = await fieldMapping(ctx.em, tenantId);
+    const rows = body.cases.map((row) => mapCaseRow(row, mapping));
+    const result = await importCases(ctx, tenantId, rows, { pushBatchNo: body.push_batch_no });
+    const claimed = await ctx.em.findOneOrFail(PartnerPushBatch, { tenantId, pushBatchNo: body.push_batch_no });
+    Object.assign(claimed, {
       total: result.total,
       success: result.success,
       failed: result.failed,
       errors: result.errors.map((e) => ({ caseCode: e.caseCode, error: e.error })),
     });
     await ctx.em.flush();
-    return { ...batchAnswer(batch), duplicate: false, zone };
+    return { ...batchAnswer(claimed), duplicate: false, zone };
   }
 
   @Mutation(() => PartnerStatusResult, { description: 'Partner § 2.2: the case’s status as the partner’s system now has it (the admin console’s transitions apply).' })
@@ -74,6 +103,81 @@ export class PartnerResolver {
     return { caseCode: found.caseCode, oldStatus, newStatus: found.caseStatus, updatedAt: new Date(), zone: await tenantZone(ctx.em, tenantId) };
   }
 
+  @Mutation(() => PartnerRecallResult, {
+    description: 'Partner § 5.3: the tenant recalls a case — it becomes recalled and leaves its collector (who is told); a repeated recall changes nothing.',
+  })
+  async partnerCaseRecall(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerRecallResult> {
+    const tenantId = await authenticatePartner(ctx, request);
+    const body = parseBody(caseRecallBody, request.rawBody);
+    // Locked: a repeated notice racing the first waits for it and then finds the case recalled.
+    const found = await ctx.em.findOne(CollectionCase, { tenantId, caseCode: body.case_code }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!found) throw CollectionsErrors.notFound('Case', body.case_code);
+    const held = found.collectorId ?? null;
+    const recall = await recallCase(ctx, found, { reason: body.recall_reason, notes: body.recall_notes }).catch((error: unknown) => {
+      throw inPartnerNames(error);
+    });
+    return {
+      caseCode: found.caseCode,
+      oldStatus: recall.oldStatus,
+      newStatus: recall.newStatus,
+      updatedAt: new Date(),
+      recalled: recall.recalled,
+      unassigned: recall.recalled && held !== null && found.collectorId === null,
+      zone: await tenantZone(ctx.em, tenantId),
+    };
+  }
+
+  @Mutation(() => PartnerFieldMappingResult, {
+    description: 'Partner § 7.1: which of the partner’s field names stand for which of § 2.1’s; later case pushes are read through it.',
+  })
+  async partnerConfigureFieldMapping(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerFieldMappingResult> {
+    const tenantId = await authenticatePartner(ctx, request);
+    const body = parseBody(fieldMappingBody, request.rawBody);
+    sameTenant(body.tenant_code, request.tenantCode);
+    const entries = body.mapping_configs.map((c) => ({
+      standardFieldKey: c.standard_field_key,
+      tenantFieldKey: c.tenant_field_key,
+      tenantFieldName: c.tenant_field_name,
+      dataType: c.data_type,
+    }));
+    const stored = await storeFieldMapping(ctx.em, tenantId, entries);
+    if ('clash' in stored) {
+      const field = `mapping_configs.${stored.clash.index}.tenant_field_key`;
+      throw badInput(field, `${field} ${stored.clash.tenantFieldKey} is already mapped to another standard field`);
+    }
+    return { tenantCode: request.tenantCode, mappingConfigs: stored.mapping, updatedAt: new Date(), zone: await tenantZone(ctx.em, tenantId) };
+  }
+
+  @Mutation(() => PartnerBusinessRulesResult, {
+    description: 'Partner § 7.2: a rule set of one type (queue_assignment, tenant_settings), replacing the previous one; tenant_settings sets the tenant’s settings.',
+  })
+  async partnerConfigureBusinessRules(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerBusinessRulesResult> {
+    const tenantId = await authenticatePartner(ctx, request);
+    const body = parseBody(businessRulesBody, request.rawBody);
+    sameTenant(body.tenant_code, request.tenantCode);
+    const set = await storeBusinessRules(ctx.em, tenantId, body.rule_type, body.rules);
+    return {
+      tenantCode: request.tenantCode,
+      ruleType: set.ruleType,
+      rulesCount: set.rules.length,
+      updatedAt: new Date(set.updatedAt),
+      zone: await tenantZone(ctx.em, tenantId),
+    };
+  }
+
+  @Query(() => PartnerFieldMapping, { description: 'The tenant’s partner field mapping (partner § 7.1): the caller’s tenant; the super admin names one.' })
+  async partnerFieldMapping(@Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null, @Ctx() ctx: CollectionsContext): Promise<PartnerFieldMapping> {
+    const id = oneTenant(ctx, tenantId);
+    return { tenantId: id, entries: await fieldMapping(ctx.em, id) };
+  }
+
+  @Query(() => [PartnerBusinessRuleSetType], { description: 'The tenant’s partner business rule sets (partner § 7.2), by rule type: the caller’s tenant; the super admin names one.' })
+  async partnerBusinessRules(@Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null, @Ctx() ctx: CollectionsContext): Promise<PartnerBusinessRuleSetType[]> {
+    const id = oneTenant(ctx, tenantId);
+    const sets = await businessRules(ctx.em, id);
+    return sets.map((set) => ({ ruleType: set.ruleType, rules: set.rules as Record<string, unknown>[], updatedAt: new Date(set.updatedAt) }));
+  }
+
   @Mutation(() => PartnerRepaymentResult, { description: 'Partner § 2.3: a repayment, applied once per repayment_id.' })
   async partnerRepayment(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerRepaymentResult> {
     const tenantId = await authenticatePartner(ctx, request);
@@ -93,12 +197,40 @@ export class PartnerResolver {
   }
 }
 
+/** A body's tenant_code (§ 7), when sent, must be the tenant whose key signed it. */
+function sameTenant(bodyCode: string | null | undefined, signedCode: string): void {
+  if (bodyCode && bodyCode !== signedCode) throw badInput('tenant_code', `tenant_code must be ${signedCode}, the tenant of the API key`);
+}
+
 /** The admin service names its inputs as GraphQL does; the partner sent the document's names. */
 const PARTNER_NAMES: Record<string, string> = { caseStatus: 'case_status', repaidAmount: 'repaid_amount' };
 function inPartnerNames(error: unknown): unknown {
   if (!(error instanceof DomainError) || error.code !== 'BAD_USER_INPUT' || typeof error.details.field !== 'string') return error;
   const field = PARTNER_NAMES[error.details.field] ?? error.details.field;
   return badInput(field, error.message.replace(error.details.field, field));
+}
+
+/**
+ * Claims a batch number before anything of the batch is applied: its row is inserted (in a savepoint of the
+ * mutation's transaction) and held until the mutation commits. A concurrent push of the same number waits on the
+ * unique key, then finds it taken and reads the first result once that commits (a locking read sees past the
+ * transaction's snapshot); a later one finds it at once.
+ */
+async function claimBatch(em: EntityManager, tenantId: number, pushBatchNo: string): Promise<{ claimed: true } | { claimed: false; first: PartnerPushBatch }> {
+  const seen = await em.findOne(PartnerPushBatch, { tenantId, pushBatchNo });
+  if (seen) return { claimed: false, first: seen };
+  try {
+    await em.transactional(async (tx) => {
+      tx.create(PartnerPushBatch, { tenantId, pushBatchNo, receivedAt: new Date(), total: 0, success: 0, failed: 0, errors: [] });
+      await tx.flush();
+    });
+    return { claimed: true };
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    const first = await em.findOne(PartnerPushBatch, { tenantId, pushBatchNo }, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
+    if (!first) throw error;
+    return { claimed: false, first };
+  }
 }
 
 const batchAnswer = (batch: PartnerPushBatch) => ({
@@ -138,7 +270,8 @@ async function repay(ctx: CollectionsContext, tenantId: number, zone: string, bo
     },
     { caller: null, requestId: ctx.requestId },
   );
-  const current = await ctx.em.findOneOrFail(CollectionCase, { id: repayment.caseId }, { refresh: true });
+  // A locking read: a duplicate that waited for the first application sees the case as that one left it.
+  const current = await ctx.em.findOneOrFail(CollectionCase, { id: repayment.caseId }, { refresh: true, lockMode: LockMode.PESSIMISTIC_READ });
   return {
     repaymentId: repayment.repaymentId,
     caseCode: current.caseCode,
@@ -160,7 +293,20 @@ export const partnerRules: IRules = {
     partnerCaseSettled: allow,
     partnerRepayment: allow,
     partnerRepaymentNotify: allow,
+    partnerCaseRecall: allow,
+    partnerConfigureFieldMapping: allow,
+    partnerConfigureBusinessRules: allow,
   },
+  Query: {
+    partnerFieldMapping: can('system_config:view'),
+    partnerBusinessRules: can('system_config:view'),
+  },
+  PartnerRecallResult: allow,
+  PartnerFieldMappingResult: allow,
+  PartnerBusinessRulesResult: allow,
+  PartnerFieldMappingEntryType: allow,
+  PartnerFieldMapping: can('system_config:view'),
+  PartnerBusinessRuleSetType: can('system_config:view'),
   PartnerImportResult: allow,
   PartnerBatchErrorType: allow,
   PartnerRepaymentResult: allow,
