@@ -4,12 +4,13 @@ import { forkForTenant } from '@platform/kit';
 import { CollectionCase, Repayment } from '@platform/collections';
 import { useTestPlatform } from '../support/platform';
 import { call, ccoAdminToken } from '../support/contract';
+import { issuePartnerKey, partnerCaseRow, signedPush, type PartnerKey, type Signing } from '../support/partner';
 
 const platform = useTestPlatform();
 const ISO_LOCAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/;
 let superadmin: string;
 let demoId: number;
-let key: { id: number; apiKey: string; secret: string };
+let key: PartnerKey;
 
 const error = (code: number) => ({ code, message: expect.any(String), data: null });
 const naming = (field: string) => ({ ...error(400), message: expect.stringContaining(field) });
@@ -19,51 +20,9 @@ function em(): EntityManager {
   return forkForTenant(runtime.orm.em, null);
 }
 
-async function issueKey(name: string): Promise<{ id: number; apiKey: string; secret: string }> {
-  const res = await call(platform.app, 'POST', `/api/v1/tenants/${demoId}/api-credentials`, { token: superadmin, body: { name } });
-  return { id: res.body.data.id, apiKey: res.body.data.api_key, secret: res.body.data.api_secret };
-}
-
-interface Signing {
-  apiKey?: string;
-  secret?: string;
-  timestamp?: number;
-  tenantCode?: string;
-  signature?: string;
-}
-
-/** A partner push as the tenant's core system sends it: the body's exact text signed with the key's secret. */
-async function push(path: string, body: unknown, signing: Signing = {}) {
-  const raw = typeof body === 'string' ? body : JSON.stringify(body);
-  const apiKey = signing.apiKey ?? key.apiKey;
-  const timestamp = String(signing.timestamp ?? Math.floor(Date.now() / 1000));
-  const signature = signing.signature ?? createHmac('sha256', signing.secret ?? key.secret).update(apiKey + timestamp + raw).digest('hex');
-  return call(platform.app, 'POST', `/api/v1/webhook${path}`, {
-    body: raw,
-    headers: {
-      'content-type': 'application/json',
-      'x-api-key': apiKey,
-      'x-timestamp': timestamp,
-      'x-signature': signature,
-      'x-tenant-code': signing.tenantCode ?? 'DEMO',
-      'x-api-secret': 'ignored',
-    },
-  });
-}
-
-const row = (code: string, extra: Record<string, unknown> = {}) => ({
-  case_code: code,
-  user_id: `USER_${code}`,
-  user_name: '陈大明',
-  mobile: '+63-917-111-1111',
-  loan_amount: 5000.0,
-  repaid_amount: 1000.0,
-  outstanding_amount: 4000.0,
-  overdue_days: 15,
-  due_date: '2025-11-05',
-  case_status: 'pending_repayment',
-  ...extra,
-});
+const issueKey = (name: string) => issuePartnerKey(platform.app, superadmin, demoId, name);
+const push = (path: string, body: unknown, signing: Signing = {}) => signedPush(platform.app, key, path, body, signing);
+const row = partnerCaseRow;
 
 const caseState = async (code: string) => {
   const c = await em().findOne(CollectionCase, { caseCode: code });
