@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { forkForTenant } from '@platform/kit';
 import { CollectionCase, Repayment } from '@platform/collections';
@@ -20,7 +19,6 @@ function em(): EntityManager {
   return forkForTenant(runtime.orm.em, null);
 }
 
-const issueKey = (name: string) => issuePartnerKey(platform.app, superadmin, demoId, name);
 const push = (path: string, body: unknown, signing: Signing = {}) => signedPush(platform.app, key, path, body, signing);
 const row = partnerCaseRow;
 
@@ -35,7 +33,7 @@ beforeAll(async () => {
   superadmin = await ccoAdminToken(platform.app, 'superadmin', '123456');
   const tenants = (await call(platform.app, 'GET', '/api/v1/tenants', { token: superadmin })).body.data.items;
   demoId = tenants.find((t: { tenant_code: string }) => t.tenant_code === 'DEMO').id;
-  key = await issueKey('core system');
+  key = await issuePartnerKey(platform.app, superadmin, demoId, 'core system');
 });
 
 describe('POST /api/v1/webhook/cases/import (§ 2.1)', () => {
@@ -85,48 +83,7 @@ describe('POST /api/v1/webhook/cases/import (§ 2.1)', () => {
   });
 });
 
-describe('partner authentication (decisions.md § CCO)', () => {
-  const body = (no: string) => ({ push_batch_no: no, cases: [row(`CASE_AUTH_${no}`)] });
-  const refused = async (res: Awaited<ReturnType<typeof push>>) => {
-    expect(res).toMatchObject({ status: 401, body: error(401) });
-    expect(await caseCount()).toBe(2);
-  };
-
-  it('a wrong signature, a stale or future timestamp, a wrong tenant code, an unknown key are 401 and apply nothing', async () => {
-    await refused(await push('/cases/import', body('A1'), { secret: 'not the secret' }));
-    await refused(await push('/cases/import', body('A2'), { signature: 'f'.repeat(64) }));
-    await refused(await push('/cases/import', body('A3'), { timestamp: Math.floor(Date.now() / 1000) - 301 }));
-    await refused(await push('/cases/import', body('A4'), { timestamp: Math.floor(Date.now() / 1000) + 301 }));
-    await refused(await push('/cases/import', body('A5'), { tenantCode: 'OTHER' }));
-    await refused(await push('/cases/import', body('A6'), { apiKey: 'ak_unknown' }));
-    // No signing headers at all: still the CCO 401 body, before the body is read.
-    const bare = await call(platform.app, 'POST', '/api/v1/webhook/cases/import', { body: body('A7') });
-    await refused(bare);
-  });
-
-  it('the signature covers the raw bytes: a body changed after signing is 401', async () => {
-    const raw = JSON.stringify(body('A8'));
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const signature = createHmac('sha256', key.secret).update(key.apiKey + timestamp + raw).digest('hex');
-    await refused(await push('/cases/import', raw.replace('A8', 'A9'), { timestamp: Number(timestamp), signature }));
-  });
-
-  it('a replayed request (same signature) is 401 and applies nothing', async () => {
-    const raw = JSON.stringify({ push_batch_no: 'REPLAY_1', cases: [row('CASE_REPLAY')] });
-    const timestamp = Math.floor(Date.now() / 1000);
-    const first = await push('/cases/import', raw, { timestamp });
-    expect(first.status).toBe(200);
-    expect(await caseCount()).toBe(3);
-    await em().nativeDelete(CollectionCase, { caseCode: 'CASE_REPLAY' });
-    await refused(await push('/cases/import', raw, { timestamp }));
-  });
-
-  it('a revoked key is 401', async () => {
-    const revoked = await issueKey('revoked');
-    await call(platform.app, 'DELETE', `/api/v1/tenants/${demoId}/api-credentials/${revoked.id}`, { token: superadmin });
-    await refused(await push('/cases/import', body('R1'), { apiKey: revoked.apiKey, secret: revoked.secret }));
-  });
-});
+// Authentication (signature, time window, tenant, key, replay) on every partner route: cco-partner-auth.test.ts.
 
 describe('POST /api/v1/webhook/repayments (§ 2.3) and /repayment-notify (§ 5.1)', () => {
   const repayment = {
