@@ -165,7 +165,7 @@ const tenantSettingRule = z
       issue.addIssue({ code: 'custom', path: ['rule_value'], message: parsed.error.issues[0].message });
       return z.NEVER;
     }
-    return { rule_key: rule.rule_key, rule_value: parsed.data as unknown };
+    return { rule_key: rule.rule_key, rule_value: parsed.data };
   });
 
 /**
