@@ -79,6 +79,11 @@ describe('POST /api/v1/webhook/cases/import (§ 2.1)', () => {
     expect(await push('/cases/import', { cases: [row('CASE_X1')] })).toMatchObject({ status: 400, body: naming('push_batch_no') });
     expect(await push('/cases/import', { push_batch_no: 'B2', cases: [] })).toMatchObject({ status: 400, body: naming('cases') });
     expect(await push('/cases/import', { push_batch_no: 'B3', cases: 'x' })).toMatchObject({ status: 400, body: naming('cases') });
+    // Unsigned (no partner headers at all): 401 before the body is read.
+    expect(await call(platform.app, 'POST', '/api/v1/webhook/cases/import', { body: { push_batch_no: 'B4', cases: [row('CASE_X4')] } })).toMatchObject({
+      status: 401,
+      body: error(401),
+    });
     expect(await caseCount()).toBe(before);
   });
 });
