@@ -41,7 +41,8 @@ import {
 /**
  * The partner (甲方) pushes (partner §§ 2, 5, 7). The caller has no token: each mutation first has identity verify the
  * request's signature over its raw body (authenticatePartner), and only then reads the body, in the tenant the key
- * belongs to. So the shield lets anonymous callers reach exactly these fields, and nothing else of collections.
+ * belongs to. So the shield lets anonymous callers reach exactly these mutations, and nothing else of collections.
+ * What the partner configured (§ 7) is read back by the tenant's administrators (the two queries, system_config:view).
  */
 @Resolver()
 export class PartnerResolver {
