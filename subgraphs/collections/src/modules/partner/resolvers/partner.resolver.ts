@@ -1,48 +1,35 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { allow, badInput, can, DomainError, type Decimal, type IRules } from '@platform/kit';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { allow, badInput, DomainError, type Decimal, type IRules } from '@platform/kit';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
 import { CollectionsErrors } from '../../../collections.errors';
 import { CollectionCase } from '../../cases/entities/collection-case.entity';
 import { importCases } from '../../cases/services/case-import.service';
 import { recallCase } from '../../cases/services/case-recall.service';
 import { changeCaseStatus } from '../../cases/services/case-status.service';
-import { businessRules, storeBusinessRules } from '../../config/services/business-rules';
-import { oneTenant } from '../../config/services/tenant-target';
 import { tenantZone } from '../../config/services/tenant-day';
 import { applyRepayment } from '../../work/services/apply-repayment';
 import { PartnerPushBatch } from '../entities/partner-push-batch.entity';
 import { authenticatePartner } from '../services/partner-auth';
 import {
-  businessRulesBody,
   caseBatchBody,
   caseRecallBody,
   caseSettledBody,
-  fieldMappingBody,
   parseBody,
   partnerInstant,
   repaymentBody,
   repaymentNotifyBody,
   statusUpdateBody,
 } from '../services/partner-bodies';
-import { fieldMapping, mapCaseRow, storeFieldMapping } from '../services/partner-field-mapping';
+import { fieldMapping, mapCaseRow } from '../services/partner-field-mapping';
 import { PartnerRequestInput } from './partner.inputs';
-import {
-  PartnerBusinessRuleSetType,
-  PartnerBusinessRulesResult,
-  PartnerFieldMapping,
-  PartnerFieldMappingResult,
-  PartnerImportResult,
-  PartnerRecallResult,
-  PartnerRepaymentResult,
-  PartnerStatusResult,
-} from './partner.types';
+import { PartnerImportResult, PartnerRecallResult, PartnerRepaymentResult, PartnerStatusResult } from './partner.types';
 
 /**
  * The partner (甲方) pushes (partner §§ 2, 5, 7). The caller has no token: each mutation first has identity verify the
  * request's signature over its raw body (authenticatePartner), and only then reads the body, in the tenant the key
- * belongs to. So the shield lets anonymous callers reach exactly these mutations, and nothing else of collections.
- * What the partner configured (§ 7) is read back by the tenant's administrators (the two queries, system_config:view).
+ * belongs to. So the shield lets anonymous callers reach exactly these mutations (and the § 7 configuration ones,
+ * PartnerConfigResolver), and nothing else of collections.
  */
 @Resolver()
 export class PartnerResolver {
@@ -128,57 +115,6 @@ export class PartnerResolver {
     };
   }
 
-  @Mutation(() => PartnerFieldMappingResult, {
-    description: 'Partner § 7.1: which of the partner’s field names stand for which of § 2.1’s; later case pushes are read through it.',
-  })
-  async partnerConfigureFieldMapping(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerFieldMappingResult> {
-    const tenantId = await authenticatePartner(ctx, request);
-    const body = parseBody(fieldMappingBody, request.rawBody);
-    sameTenant(body.tenant_code, request.tenantCode);
-    const entries = body.mapping_configs.map((c) => ({
-      standardFieldKey: c.standard_field_key,
-      tenantFieldKey: c.tenant_field_key,
-      tenantFieldName: c.tenant_field_name,
-      dataType: c.data_type,
-    }));
-    const stored = await storeFieldMapping(ctx.em, tenantId, entries);
-    if ('clash' in stored) {
-      const field = `mapping_configs.${stored.clash.index}.tenant_field_key`;
-      throw badInput(field, `${field} ${stored.clash.tenantFieldKey} is already mapped to another standard field`);
-    }
-    return { tenantCode: request.tenantCode, mappingConfigs: stored.mapping, updatedAt: new Date(), zone: await tenantZone(ctx.em, tenantId) };
-  }
-
-  @Mutation(() => PartnerBusinessRulesResult, {
-    description: 'Partner § 7.2: a rule set of one type (queue_assignment, tenant_settings), replacing the previous one; tenant_settings sets the tenant’s settings.',
-  })
-  async partnerConfigureBusinessRules(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerBusinessRulesResult> {
-    const tenantId = await authenticatePartner(ctx, request);
-    const body = parseBody(businessRulesBody, request.rawBody);
-    sameTenant(body.tenant_code, request.tenantCode);
-    const set = await storeBusinessRules(ctx.em, tenantId, body.rule_type, body.rules);
-    return {
-      tenantCode: request.tenantCode,
-      ruleType: set.ruleType,
-      rulesCount: set.rules.length,
-      updatedAt: new Date(set.updatedAt),
-      zone: await tenantZone(ctx.em, tenantId),
-    };
-  }
-
-  @Query(() => PartnerFieldMapping, { description: 'The tenant’s partner field mapping (partner § 7.1): the caller’s tenant; the super admin names one.' })
-  async partnerFieldMapping(@Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null, @Ctx() ctx: CollectionsContext): Promise<PartnerFieldMapping> {
-    const id = oneTenant(ctx, tenantId);
-    return { tenantId: id, entries: await fieldMapping(ctx.em, id) };
-  }
-
-  @Query(() => [PartnerBusinessRuleSetType], { description: 'The tenant’s partner business rule sets (partner § 7.2), by rule type: the caller’s tenant; the super admin names one.' })
-  async partnerBusinessRules(@Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null, @Ctx() ctx: CollectionsContext): Promise<PartnerBusinessRuleSetType[]> {
-    const id = oneTenant(ctx, tenantId);
-    const sets = await businessRules(ctx.em, id);
-    return sets.map((set) => ({ ruleType: set.ruleType, rules: set.rules as Record<string, unknown>[], updatedAt: new Date(set.updatedAt) }));
-  }
-
   @Mutation(() => PartnerRepaymentResult, { description: 'Partner § 2.3: a repayment, applied once per repayment_id.' })
   async partnerRepayment(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerRepaymentResult> {
     const tenantId = await authenticatePartner(ctx, request);
@@ -196,11 +132,6 @@ export class PartnerResolver {
     const date = partnerInstant('transaction_time', body.transaction_time, zone);
     return repay(ctx, tenantId, zone, { ...body, date, transaction_no: null, notes: null });
   }
-}
-
-/** A body's tenant_code (§ 7), when sent, must be the tenant whose key signed it. */
-function sameTenant(bodyCode: string | null | undefined, signedCode: string): void {
-  if (bodyCode && bodyCode !== signedCode) throw badInput('tenant_code', `tenant_code must be ${signedCode}, the tenant of the API key`);
 }
 
 /** The admin service names its inputs as GraphQL does; the partner sent the document's names. */
@@ -295,19 +226,8 @@ export const partnerRules: IRules = {
     partnerRepayment: allow,
     partnerRepaymentNotify: allow,
     partnerCaseRecall: allow,
-    partnerConfigureFieldMapping: allow,
-    partnerConfigureBusinessRules: allow,
-  },
-  Query: {
-    partnerFieldMapping: can('system_config:view'),
-    partnerBusinessRules: can('system_config:view'),
   },
   PartnerRecallResult: allow,
-  PartnerFieldMappingResult: allow,
-  PartnerBusinessRulesResult: allow,
-  PartnerFieldMappingEntryType: allow,
-  PartnerFieldMapping: can('system_config:view'),
-  PartnerBusinessRuleSetType: can('system_config:view'),
   PartnerImportResult: allow,
   PartnerBatchErrorType: allow,
   PartnerRepaymentResult: allow,
