@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import { allow, badInput, DomainError, type Decimal, type IRules } from '@platform/kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
@@ -11,6 +11,7 @@ import { tenantZone } from '../../config/services/tenant-day';
 import { applyRepayment } from '../../work/services/apply-repayment';
 import { PartnerPushBatch } from '../entities/partner-push-batch.entity';
 import { authenticatePartner } from '../services/partner-auth';
+import { claimBatch } from '../services/partner-batch';
 import {
   caseBatchBody,
   caseRecallBody,
@@ -140,29 +141,6 @@ function inPartnerNames(error: unknown): unknown {
   if (!(error instanceof DomainError) || error.code !== 'BAD_USER_INPUT' || typeof error.details.field !== 'string') return error;
   const field = PARTNER_NAMES[error.details.field] ?? error.details.field;
   return badInput(field, error.message.replace(error.details.field, field));
-}
-
-/**
- * Claims a batch number before anything of the batch is applied: its row is inserted (in a savepoint of the
- * mutation's transaction) and held until the mutation commits. A concurrent push of the same number waits on the
- * unique key, then finds it taken and reads the first result once that commits (a locking read sees past the
- * transaction's snapshot); a later one finds it at once.
- */
-async function claimBatch(em: EntityManager, tenantId: number, pushBatchNo: string): Promise<{ claimed: true } | { claimed: false; first: PartnerPushBatch }> {
-  const seen = await em.findOne(PartnerPushBatch, { tenantId, pushBatchNo });
-  if (seen) return { claimed: false, first: seen };
-  try {
-    await em.transactional(async (tx) => {
-      tx.create(PartnerPushBatch, { tenantId, pushBatchNo, receivedAt: new Date(), total: 0, success: 0, failed: 0, errors: [] });
-      await tx.flush();
-    });
-    return { claimed: true };
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    const first = await em.findOne(PartnerPushBatch, { tenantId, pushBatchNo }, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
-    if (!first) throw error;
-    return { claimed: false, first };
-  }
 }
 
 const batchAnswer = (batch: PartnerPushBatch) => ({
