@@ -5,9 +5,9 @@ import { forkForTenant, type SubgraphRuntime } from '@platform/kit';
 import { CollectionCase, PartnerPushBatch, Repayment } from '@platform/collections';
 import { startPlatform, type Platform } from '@platform/scripts';
 import { dropDatabases, PLATFORM_START_MS, uniqueDatabaseUrl } from '@platform/testkit';
-import { ccoAdminToken } from '../support/contract';
-import { issuePartnerKey, partnerCaseRow, signedPush, type PartnerKey } from '../support/partner';
-import { silentLogger } from '../support/silent-logger';
+import { ccoAdminToken } from './support/contract';
+import { issuePartnerKey, partnerCaseRow, signedPush, type PartnerKey } from './support/partner';
+import { silentLogger } from './support/silent-logger';
 
 /**
  * decisions.md § CCO, pushes are idempotent — also when the duplicates race. Two platform instances (every subgraph,
