@@ -97,7 +97,6 @@ describe('racing duplicates on two instances (MariaDB + Redis)', () => {
       transaction_time: '2025-11-20T15:00:00',
       repayment_channel: 'bank_transfer',
     });
-    const started = Date.now();
     const answers = await race((i, timestamp) =>
       i % 2 === 0
         ? signedPush(apps()[Math.floor(i / 2) % 2], key, '/repayments', repayment, { timestamp })
@@ -117,7 +116,6 @@ describe('racing duplicates on two instances (MariaDB + Redis)', () => {
       received_time: expect.any(String),
     });
     for (const answer of answers) expect(result(answer.body.data)).toEqual(first);
-    console.log('repayment race took', Date.now() - started);
 
     const kase = await em().findOneOrFail(CollectionCase, { caseCode: 'CASE_RACE_1' });
     expect({ status: kase.caseStatus, repaid: kase.repaidAmount.toFixed(2), outstanding: kase.outstandingAmount.toFixed(2) }).toEqual({
