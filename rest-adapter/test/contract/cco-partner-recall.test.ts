@@ -142,4 +142,14 @@ describe('POST /api/v1/webhook/case-recall (§ 5.3)', () => {
     expect(await push('/case-recall', recall('CASE_R4'))).toMatchObject(naming('case_status'));
     expect((await caseOf('CASE_R4')).caseStatus).toBe('settled');
   });
+
+  it('a tenant whose business rules keep recalled cases with their collector: recalled, still assigned', async () => {
+    const rule = await push('/business-rules', { rule_type: 'tenant_settings', rules: [{ rule_key: 'case_recall_unassigns', rule_value: false }] });
+    expect(rule.status).toBe(200);
+    await assignedCase('CASE_R5');
+    const res = await push('/case-recall', recall('CASE_R5'));
+    expect(res.body.data).toMatchObject({ old_status: 'pending_repayment', new_status: 'recalled', recalled: true, unassigned: false });
+    expect((await caseOf('CASE_R5')).collectorId).toBe(wang.id);
+    expect(await historyOf('CASE_R5')).toEqual([{ kind: 'manual', from: null, to: wang.id }]);
+  });
 });
