@@ -7,8 +7,10 @@ import type { OperationLimit } from './rate-limiter';
  * documents login 5/min, normal 100/min, upload 10/min, export 5/hour. No document limits sign-ups or refreshes:
  * 20 sign-ups an hour per client address lets an office register its staff but not mint accounts without bound;
  * 30 failed refreshes a minute per address stops token guessing without touching a client that refreshes normally.
+ * decisions.md § CCO limits a partner API key's pushes to 1000 an hour and its queries to 100 a minute (partner § 8.4).
  * Each service applies the classes of the operations it runs: identity login, refresh, register (so REST and
- * GraphQL count together); the REST adapter normal, upload, export.
+ * GraphQL count together) and the partner classes (it verifies every partner request); the REST adapter normal,
+ * upload, export.
  */
 export const RATE_LIMIT_DEFAULTS = {
   login: { points: 5, durationSeconds: 60 },
@@ -17,6 +19,8 @@ export const RATE_LIMIT_DEFAULTS = {
   normal: { points: 100, durationSeconds: 60 },
   upload: { points: 10, durationSeconds: 60 },
   export: { points: 5, durationSeconds: 3600 },
+  partner_push: { points: 1000, durationSeconds: 3600 },
+  partner_query: { points: 100, durationSeconds: 60 },
 } as const satisfies Record<string, OperationLimit>;
 
 export type RateClass = keyof typeof RATE_LIMIT_DEFAULTS;
@@ -51,8 +55,8 @@ export const limitsOf = <C extends RateClass>(limits: RateLimitSettings, classes
 /**
  * The one rate-limit setting of every service that limits (identity, REST adapter, the all-in-one launcher); spread
  * into its config schema.
- * - `RATE_LIMITS`: e.g. `login:5/60,register:20/3600,refresh:30/60,normal:100/60,upload:10/60,export:5/3600` (the
- *   defaults); name only the classes to change. A bad entry stops the service, naming it.
+ * - `RATE_LIMITS`: e.g. `login:5/60,register:20/3600,refresh:30/60,normal:100/60,upload:10/60,export:5/3600,
+ *   partner_push:1000/3600,partner_query:100/60` (the defaults); name only the classes to change. A bad entry stops the service, naming it.
  * - `RATE_LIMIT_PREFIX`: namespace of the counters in Redis, so deployments (or test runs) sharing one Redis never
  *   count each other. Services of one deployment may share it: their classes differ.
  */

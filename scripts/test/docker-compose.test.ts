@@ -90,8 +90,10 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('gives identity (login, refresh, register) and the adapter (normal, upload, export) one RATE_LIMITS from .env', () => {
-    expect(envExampleValues.RATE_LIMITS).toBe('login:5/60,register:20/3600,refresh:30/60,normal:100/60,upload:10/60,export:5/3600');
+  it('gives identity (login, refresh, register, partner_push, partner_query) and the adapter (normal, upload, export) one RATE_LIMITS from .env', () => {
+    expect(envExampleValues.RATE_LIMITS).toBe(
+      'login:5/60,register:20/3600,refresh:30/60,normal:100/60,upload:10/60,export:5/3600,partner_push:1000/3600,partner_query:100/60',
+    );
     for (const name of ['identity', 'adapter']) {
       const service = compose.services[name];
       expect({ name, envFile: service.env_file, reads: keysRead(name).includes('RATE_LIMITS') }).toEqual({ name, envFile: '.env', reads: true });

@@ -1,15 +1,15 @@
-import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { forkForTenant } from '@platform/kit';
 import { CollectionCase, Repayment } from '@platform/collections';
 import { useTestPlatform } from '../support/platform';
 import { call, ccoAdminToken } from '../support/contract';
+import { issuePartnerKey, partnerCaseRow, signedPush, type PartnerKey, type Signing } from '../support/partner';
 
 const platform = useTestPlatform();
 const ISO_LOCAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/;
 let superadmin: string;
 let demoId: number;
-let key: { id: number; apiKey: string; secret: string };
+let key: PartnerKey;
 
 const error = (code: number) => ({ code, message: expect.any(String), data: null });
 const naming = (field: string) => ({ ...error(400), message: expect.stringContaining(field) });
@@ -19,51 +19,8 @@ function em(): EntityManager {
   return forkForTenant(runtime.orm.em, null);
 }
 
-async function issueKey(name: string): Promise<{ id: number; apiKey: string; secret: string }> {
-  const res = await call(platform.app, 'POST', `/api/v1/tenants/${demoId}/api-credentials`, { token: superadmin, body: { name } });
-  return { id: res.body.data.id, apiKey: res.body.data.api_key, secret: res.body.data.api_secret };
-}
-
-interface Signing {
-  apiKey?: string;
-  secret?: string;
-  timestamp?: number;
-  tenantCode?: string;
-  signature?: string;
-}
-
-/** A partner push as the tenant's core system sends it: the body's exact text signed with the key's secret. */
-async function push(path: string, body: unknown, signing: Signing = {}) {
-  const raw = typeof body === 'string' ? body : JSON.stringify(body);
-  const apiKey = signing.apiKey ?? key.apiKey;
-  const timestamp = String(signing.timestamp ?? Math.floor(Date.now() / 1000));
-  const signature = signing.signature ?? createHmac('sha256', signing.secret ?? key.secret).update(apiKey + timestamp + raw).digest('hex');
-  return call(platform.app, 'POST', `/api/v1/webhook${path}`, {
-    body: raw,
-    headers: {
-      'content-type': 'application/json',
-      'x-api-key': apiKey,
-      'x-timestamp': timestamp,
-      'x-signature': signature,
-      'x-tenant-code': signing.tenantCode ?? 'DEMO',
-      'x-api-secret': 'ignored',
-    },
-  });
-}
-
-const row = (code: string, extra: Record<string, unknown> = {}) => ({
-  case_code: code,
-  user_id: `USER_${code}`,
-  user_name: '陈大明',
-  mobile: '+63-917-111-1111',
-  loan_amount: 5000.0,
-  repaid_amount: 1000.0,
-  outstanding_amount: 4000.0,
-  overdue_days: 15,
-  due_date: '2025-11-05',
-  case_status: 'pending_repayment',
-  ...extra,
-});
+const push = (path: string, body: unknown, signing: Signing = {}) => signedPush(platform.app, key, path, body, signing);
+const row = partnerCaseRow;
 
 const caseState = async (code: string) => {
   const c = await em().findOne(CollectionCase, { caseCode: code });
@@ -76,7 +33,7 @@ beforeAll(async () => {
   superadmin = await ccoAdminToken(platform.app, 'superadmin', '123456');
   const tenants = (await call(platform.app, 'GET', '/api/v1/tenants', { token: superadmin })).body.data.items;
   demoId = tenants.find((t: { tenant_code: string }) => t.tenant_code === 'DEMO').id;
-  key = await issueKey('core system');
+  key = await issuePartnerKey(platform.app, superadmin, demoId, 'core system');
 });
 
 describe('POST /api/v1/webhook/cases/import (§ 2.1)', () => {
@@ -122,52 +79,16 @@ describe('POST /api/v1/webhook/cases/import (§ 2.1)', () => {
     expect(await push('/cases/import', { cases: [row('CASE_X1')] })).toMatchObject({ status: 400, body: naming('push_batch_no') });
     expect(await push('/cases/import', { push_batch_no: 'B2', cases: [] })).toMatchObject({ status: 400, body: naming('cases') });
     expect(await push('/cases/import', { push_batch_no: 'B3', cases: 'x' })).toMatchObject({ status: 400, body: naming('cases') });
+    // Unsigned (no partner headers at all): 401 before the body is read.
+    expect(await call(platform.app, 'POST', '/api/v1/webhook/cases/import', { body: { push_batch_no: 'B4', cases: [row('CASE_X4')] } })).toMatchObject({
+      status: 401,
+      body: error(401),
+    });
     expect(await caseCount()).toBe(before);
   });
 });
 
-describe('partner authentication (decisions.md § CCO)', () => {
-  const body = (no: string) => ({ push_batch_no: no, cases: [row(`CASE_AUTH_${no}`)] });
-  const refused = async (res: Awaited<ReturnType<typeof push>>) => {
-    expect(res).toMatchObject({ status: 401, body: error(401) });
-    expect(await caseCount()).toBe(2);
-  };
-
-  it('a wrong signature, a stale or future timestamp, a wrong tenant code, an unknown key are 401 and apply nothing', async () => {
-    await refused(await push('/cases/import', body('A1'), { secret: 'not the secret' }));
-    await refused(await push('/cases/import', body('A2'), { signature: 'f'.repeat(64) }));
-    await refused(await push('/cases/import', body('A3'), { timestamp: Math.floor(Date.now() / 1000) - 301 }));
-    await refused(await push('/cases/import', body('A4'), { timestamp: Math.floor(Date.now() / 1000) + 301 }));
-    await refused(await push('/cases/import', body('A5'), { tenantCode: 'OTHER' }));
-    await refused(await push('/cases/import', body('A6'), { apiKey: 'ak_unknown' }));
-    // No signing headers at all: still the CCO 401 body, before the body is read.
-    const bare = await call(platform.app, 'POST', '/api/v1/webhook/cases/import', { body: body('A7') });
-    await refused(bare);
-  });
-
-  it('the signature covers the raw bytes: a body changed after signing is 401', async () => {
-    const raw = JSON.stringify(body('A8'));
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const signature = createHmac('sha256', key.secret).update(key.apiKey + timestamp + raw).digest('hex');
-    await refused(await push('/cases/import', raw.replace('A8', 'A9'), { timestamp: Number(timestamp), signature }));
-  });
-
-  it('a replayed request (same signature) is 401 and applies nothing', async () => {
-    const raw = JSON.stringify({ push_batch_no: 'REPLAY_1', cases: [row('CASE_REPLAY')] });
-    const timestamp = Math.floor(Date.now() / 1000);
-    const first = await push('/cases/import', raw, { timestamp });
-    expect(first.status).toBe(200);
-    expect(await caseCount()).toBe(3);
-    await em().nativeDelete(CollectionCase, { caseCode: 'CASE_REPLAY' });
-    await refused(await push('/cases/import', raw, { timestamp }));
-  });
-
-  it('a revoked key is 401', async () => {
-    const revoked = await issueKey('revoked');
-    await call(platform.app, 'DELETE', `/api/v1/tenants/${demoId}/api-credentials/${revoked.id}`, { token: superadmin });
-    await refused(await push('/cases/import', body('R1'), { apiKey: revoked.apiKey, secret: revoked.secret }));
-  });
-});
+// Authentication (signature, time window, tenant, key, replay) on every partner route: cco-partner-auth.test.ts.
 
 describe('POST /api/v1/webhook/repayments (§ 2.3) and /repayment-notify (§ 5.1)', () => {
   const repayment = {

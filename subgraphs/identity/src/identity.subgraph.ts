@@ -77,7 +77,7 @@ export const identity = defineSubgraph({
       keyPrefix: config.RATE_LIMIT_PREFIX,
       logger,
     }),
-    partnerLimits: createPartnerLimits(config.REDIS_URL, config.RATE_LIMIT_PREFIX, logger),
+    partnerLimits: createPartnerLimits(config.RATE_LIMITS, config.REDIS_URL, config.RATE_LIMIT_PREFIX, logger),
     platformEm,
   }),
   closeServices: async (services) => {

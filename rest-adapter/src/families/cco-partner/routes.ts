@@ -3,7 +3,10 @@ import type { Headers } from '@platform/kit';
 import { graphqlRoute, rateLimit, type Route } from '../../framework/route';
 import { ccoPartner } from './cco-partner.family';
 import {
+  CcoPartnerBusinessRulesDocument,
+  CcoPartnerCaseRecallDocument,
   CcoPartnerCaseSettledDocument,
+  CcoPartnerFieldMappingDocument,
   CcoPartnerImportCasesDocument,
   CcoPartnerRepaymentDocument,
   CcoPartnerRepaymentNotifyDocument,
@@ -153,5 +156,79 @@ export const ccoPartnerRoutes: Route[] = [
     operation: CcoPartnerRepaymentNotifyDocument,
     variables: signed,
     map: ({ partnerRepaymentNotify }) => toRepaymentAnswer(partnerRepaymentNotify),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'POST',
+    path: '/api/v1/webhook/case-recall',
+    summary: '案件召回通知',
+    description:
+      `${AUTH} The document shows no answer body: this one is § 2.2's plus \`recalled\` (false when the case had been recalled before: ` +
+      'nothing changed) and `unassigned` (the recall took the case from its collector, who is notified; the assignment history keeps ' +
+      'every step, the recall added as an unassign step; the tenant setting case_recall_unassigns false keeps the collector). The case ' +
+      'becomes recalled (collection stops; it can later be reopened or closed). A settled, closed or written-off case is a 400 naming ' +
+      'case_status; an unknown case_code a 404.',
+    response: statusAnswer.extend({ recalled: z.boolean(), unassigned: z.boolean() }),
+    message: '接收成功',
+    operation: CcoPartnerCaseRecallDocument,
+    variables: signed,
+    map: ({ partnerCaseRecall: r }) => ({ ...toStatusAnswer(r), recalled: r.recalled, unassigned: r.unassigned }),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'POST',
+    path: '/api/v1/webhook/field-mapping',
+    summary: '字段映射配置',
+    description:
+      `${AUTH} Each entry says which partner field (tenant_field_key) carries one of § 2.1's case fields (standard_field_key); later ` +
+      '/webhook/cases/import rows are read through the mapping (a row sending the standard name itself keeps that value). An entry ' +
+      'replaces the earlier one of its standard field; the answer lists the whole mapping in force. tenant_code, when sent, must be ' +
+      'the key\'s tenant; an unknown standard_field_key, or two standard fields read from one partner field, is a 400 naming it. ' +
+      'The document shows no answer body: this one is the mapping.',
+    response: z.object({
+      tenant_code: z.string(),
+      mapping_count: z.number().int(),
+      mapping_configs: z.array(
+        z.object({ standard_field_key: z.string(), tenant_field_key: z.string(), tenant_field_name: z.string().nullable(), data_type: z.string().nullable() }),
+      ),
+      updated_at: isoTime,
+    }),
+    message: '配置成功',
+    operation: CcoPartnerFieldMappingDocument,
+    variables: signed,
+    map: ({ partnerConfigureFieldMapping: m }) => ({
+      tenant_code: m.tenantCode,
+      mapping_count: m.mappingConfigs.length,
+      mapping_configs: m.mappingConfigs.map((c) => ({
+        standard_field_key: c.standardFieldKey,
+        tenant_field_key: c.tenantFieldKey,
+        tenant_field_name: c.tenantFieldName,
+        data_type: c.dataType,
+      })),
+      updated_at: partnerTime(m.updatedAt, m.zone),
+    }),
+  }),
+  graphqlRoute({
+    ...common,
+    method: 'POST',
+    path: '/api/v1/webhook/business-rules',
+    summary: '业务规则配置',
+    description:
+      `${AUTH} A rule set replaces the tenant's previous one of its rule_type. rule_type \`queue_assignment\` (the document's): rules ` +
+      '`[{queue_code, conditions: {overdue_days_min, overdue_days_max}}]`, stored for the tenant. rule_type `tenant_settings`: rules ' +
+      '`[{rule_key, rule_value}]` set the tenant\'s collections settings the platform reads (e.g. penalty_cap_rate, default 0.15; ' +
+      'sms_device_verification, default false; the keys of /api/v1/system/config). tenant_code, when sent, must be the key\'s ' +
+      'tenant. A bad rule is a 400 naming it (e.g. rules.0.rule_value) and stores nothing. The document shows no answer body: this ' +
+      'one says what was stored.',
+    response: z.object({ tenant_code: z.string(), rule_type: z.string(), rules_count: z.number().int(), updated_at: isoTime }),
+    message: '配置成功',
+    operation: CcoPartnerBusinessRulesDocument,
+    variables: signed,
+    map: ({ partnerConfigureBusinessRules: r }) => ({
+      tenant_code: r.tenantCode,
+      rule_type: r.ruleType,
+      rules_count: r.rulesCount,
+      updated_at: partnerTime(r.updatedAt, r.zone),
+    }),
   }),
 ];

@@ -52,6 +52,16 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
   },
   {
     ...base,
+    code: 'case.recalled',
+    name: '案件已召回',
+    type: 'case_assignment',
+    titleTemplate: '案件已召回',
+    contentTemplate: '案件 {case_code}（{debtor_name}）已被甲方召回：{recall_reason}，请停止催收',
+    priority: NotificationPriority.high,
+    actionUrlTemplate: '/cases/{case_id}',
+  },
+  {
+    ...base,
     code: 'ptp.due',
     name: 'PTP到期提醒',
     type: 'ptp_due',

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
 import { ApiCredential, Tenant } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { partnerSignature, signaturesMatch, timestampFresh } from '@platform/kit';
@@ -12,6 +12,16 @@ export class PartnerRequestInput {
   @Field() tenantCode!: string;
   @Field({ description: 'The request body exactly as received (the signature covers these bytes).' }) rawBody!: string;
 }
+
+/** Which per-key budget a partner request spends (decisions.md § CCO: pushes 1000 an hour, queries 100 a minute). */
+export enum PartnerRequestKind {
+  PUSH = 'push',
+  QUERY = 'query',
+}
+registerEnumType(PartnerRequestKind, {
+  name: 'PartnerRequestKind',
+  description: 'PUSH: the partner sends data (partner §§ 2, 5, 7), 1000 an hour per key; QUERY: the partner reads, 100 a minute per key.',
+});
 
 @ObjectType({ description: 'Whose push it is, once its signature, time, key and tenant hold.' })
 export class PartnerVerification {
@@ -27,9 +37,15 @@ export class PartnerVerification {
 @Resolver()
 export class PartnerVerificationResolver {
   @Mutation(() => PartnerVerification, {
-    description: 'Checks a partner request: timestamp within 300 s, signature over the raw body, not seen before, key active, tenant code its own; counts the key’s pushes (1000/hour).',
+    description:
+      'Checks a partner request: timestamp within 300 s, signature over the raw body, not seen before, key active, tenant code its own; ' +
+      'counts it against the key’s budget of its kind (pushes 1000/hour, queries 100/minute; RATE_LIMITED beyond).',
   })
-  async verifyPartnerRequest(@Arg('input') input: PartnerRequestInput, @Ctx() ctx: IdentityContext): Promise<PartnerVerification> {
+  async verifyPartnerRequest(
+    @Arg('input') input: PartnerRequestInput,
+    @Ctx() ctx: IdentityContext,
+    @Arg('kind', () => PartnerRequestKind, { defaultValue: PartnerRequestKind.PUSH }) kind: PartnerRequestKind,
+  ): Promise<PartnerVerification> {
     if (!timestampFresh(input.timestamp) || !/^[0-9a-fA-F]{64}$/.test(input.signature)) throw partnerRefused();
     const em = ctx.services.platformEm();
     const credential = await em.findOne(ApiCredential, { apiKey: input.apiKey }, { populate: ['secretCiphertext'] });
@@ -40,7 +56,7 @@ export class PartnerVerificationResolver {
     if (!tenant || !tenant.isActive || tenant.code !== input.tenantCode) throw partnerRefused();
     // Only a genuine request is remembered and counted: forged ones can neither spend a key's budget nor block a signature.
     await rememberSignature(ctx.services.partnerLimits, input.signature.toLowerCase());
-    await ctx.services.partnerLimits.consume('push', credential.apiKey);
+    await ctx.services.partnerLimits.consume(kind, credential.apiKey);
     credential.lastUsedAt = new Date();
     await em.flush();
     return { tenantId: tenant.id, apiKey: credential.apiKey };

@@ -1,19 +1,35 @@
-import { createOperationLimits, DomainError, PARTNER_WINDOW_SECONDS, unauthenticated, type Logger, type OperationLimits } from '@platform/kit';
+import {
+  createOperationLimits,
+  DomainError,
+  PARTNER_WINDOW_SECONDS,
+  unauthenticated,
+  type Logger,
+  type OperationLimits,
+  type RateLimitSettings,
+} from '@platform/kit';
 
-/** decisions.md § CCO: pushes are limited to 1000 an hour per key. */
-export const PARTNER_PUSHES_PER_HOUR = 1000;
+/** What a partner request does, for its per-key budget (decisions.md § CCO, partner § 8.4). */
+export const PARTNER_REQUEST_KINDS = ['push', 'query'] as const;
+export type PartnerRequestKind = (typeof PARTNER_REQUEST_KINDS)[number];
 
-export type PartnerLimitClass = 'push' | 'replay';
+export type PartnerLimitClass = PartnerRequestKind | 'replay';
 
 /**
  * The partner guards, counted through the kit's limiter so every instance shares them through Redis (in memory
- * without REDIS_URL): `push` is the per-key budget, `replay` remembers each signature for twice the window (one point:
- * a second use inside it is refused), long enough that a timestamp still accepted can never be replayed.
+ * without REDIS_URL): `push` (RATE_LIMITS `partner_push`, 1000 an hour) and `query` (`partner_query`, 100 a minute)
+ * are per-key budgets; `replay` remembers each signature for twice the window (one point: a second use inside it is
+ * refused), long enough that a timestamp still accepted can never be replayed.
  */
-export function createPartnerLimits(redisUrl: string | undefined, keyPrefix: string, logger?: Logger): OperationLimits<PartnerLimitClass> {
+export function createPartnerLimits(
+  limits: RateLimitSettings,
+  redisUrl: string | undefined,
+  keyPrefix: string,
+  logger?: Logger,
+): OperationLimits<PartnerLimitClass> {
   return createOperationLimits({
     limits: {
-      push: { points: PARTNER_PUSHES_PER_HOUR, durationSeconds: 3600 },
+      push: limits.partner_push,
+      query: limits.partner_query,
       replay: { points: 1, durationSeconds: 2 * PARTNER_WINDOW_SECONDS },
     },
     redisUrl,

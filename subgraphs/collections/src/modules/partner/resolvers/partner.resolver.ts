@@ -1,44 +1,62 @@
+import { LockMode } from '@mikro-orm/core';
 import { allow, badInput, DomainError, type Decimal, type IRules } from '@platform/kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
 import { CollectionsErrors } from '../../../collections.errors';
 import { CollectionCase } from '../../cases/entities/collection-case.entity';
 import { importCases } from '../../cases/services/case-import.service';
+import { recallCase } from '../../cases/services/case-recall.service';
 import { changeCaseStatus } from '../../cases/services/case-status.service';
 import { tenantZone } from '../../config/services/tenant-day';
 import { applyRepayment } from '../../work/services/apply-repayment';
 import { PartnerPushBatch } from '../entities/partner-push-batch.entity';
 import { authenticatePartner } from '../services/partner-auth';
-import { caseBatchBody, caseSettledBody, parseBody, partnerInstant, repaymentBody, repaymentNotifyBody, statusUpdateBody } from '../services/partner-bodies';
+import { claimBatch } from '../services/partner-batch';
+import {
+  caseBatchBody,
+  caseRecallBody,
+  caseSettledBody,
+  parseBody,
+  partnerInstant,
+  repaymentBody,
+  repaymentNotifyBody,
+  statusUpdateBody,
+} from '../services/partner-bodies';
+import { fieldMapping, mapCaseRow } from '../services/partner-field-mapping';
 import { PartnerRequestInput } from './partner.inputs';
-import { PartnerImportResult, PartnerRepaymentResult, PartnerStatusResult } from './partner.types';
+import { PartnerImportResult, PartnerRecallResult, PartnerRepaymentResult, PartnerStatusResult } from './partner.types';
 
 /**
  * The partner (甲方) pushes (partner §§ 2, 5, 7). The caller has no token: each mutation first has identity verify the
  * request's signature over its raw body (authenticatePartner), and only then reads the body, in the tenant the key
- * belongs to. So the shield lets anonymous callers reach exactly these fields, and nothing else of collections.
+ * belongs to. So the shield lets anonymous callers reach exactly these mutations (and the § 7 configuration ones,
+ * PartnerConfigResolver), and nothing else of collections.
  */
 @Resolver()
 export class PartnerResolver {
-  @Mutation(() => PartnerImportResult, { description: 'Partner § 2.1: a batch of cases, upserted by case_code; a repeated push_batch_no answers the first result.' })
+  @Mutation(() => PartnerImportResult, {
+    description:
+      'Partner § 2.1: a batch of cases, upserted by case_code, its fields renamed by the tenant’s field mapping (§ 7.1); a repeated push_batch_no ' +
+      '(also one racing the first) answers the first result and applies nothing.',
+  })
   async partnerImportCases(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerImportResult> {
     const tenantId = await authenticatePartner(ctx, request);
     const body = parseBody(caseBatchBody, request.rawBody);
     const zone = await tenantZone(ctx.em, tenantId);
-    const first = await ctx.em.findOne(PartnerPushBatch, { tenantId, pushBatchNo: body.push_batch_no });
-    if (first) return { ...batchAnswer(first), duplicate: true, zone };
-    const result = await importCases(ctx, tenantId, body.cases, { pushBatchNo: body.push_batch_no });
-    const batch = ctx.em.create(PartnerPushBatch, {
-      tenantId,
-      pushBatchNo: body.push_batch_no,
-      receivedAt: new Date(),
+    const batch = await claimBatch(ctx.em, tenantId, body.push_batch_no);
+    if (!batch.claimed) return { ...batchAnswer(batch.first), duplicate: true, zone };
+    const mapping = await fieldMapping(ctx.em, tenantId);
+    const rows = body.cases.map((row) => mapCaseRow(row, mapping));
+    const result = await importCases(ctx, tenantId, rows, { pushBatchNo: body.push_batch_no });
+    const claimed = await ctx.em.findOneOrFail(PartnerPushBatch, { tenantId, pushBatchNo: body.push_batch_no });
+    Object.assign(claimed, {
       total: result.total,
       success: result.success,
       failed: result.failed,
       errors: result.errors.map((e) => ({ caseCode: e.caseCode, error: e.error })),
     });
     await ctx.em.flush();
-    return { ...batchAnswer(batch), duplicate: false, zone };
+    return { ...batchAnswer(claimed), duplicate: false, zone };
   }
 
   @Mutation(() => PartnerStatusResult, { description: 'Partner § 2.2: the case’s status as the partner’s system now has it (the admin console’s transitions apply).' })
@@ -72,6 +90,30 @@ export class PartnerResolver {
       await ctx.em.flush();
     }
     return { caseCode: found.caseCode, oldStatus, newStatus: found.caseStatus, updatedAt: new Date(), zone: await tenantZone(ctx.em, tenantId) };
+  }
+
+  @Mutation(() => PartnerRecallResult, {
+    description: 'Partner § 5.3: the tenant recalls a case — it becomes recalled and leaves its collector (who is told); a repeated recall changes nothing.',
+  })
+  async partnerCaseRecall(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerRecallResult> {
+    const tenantId = await authenticatePartner(ctx, request);
+    const body = parseBody(caseRecallBody, request.rawBody);
+    // Locked: a repeated notice racing the first waits for it and then finds the case recalled.
+    const found = await ctx.em.findOne(CollectionCase, { tenantId, caseCode: body.case_code }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!found) throw CollectionsErrors.notFound('Case', body.case_code);
+    const held = found.collectorId ?? null;
+    const recall = await recallCase(ctx, found, { reason: body.recall_reason, notes: body.recall_notes }).catch((error: unknown) => {
+      throw inPartnerNames(error);
+    });
+    return {
+      caseCode: found.caseCode,
+      oldStatus: recall.oldStatus,
+      newStatus: recall.newStatus,
+      updatedAt: new Date(),
+      recalled: recall.recalled,
+      unassigned: recall.recalled && held !== null && found.collectorId === null,
+      zone: await tenantZone(ctx.em, tenantId),
+    };
   }
 
   @Mutation(() => PartnerRepaymentResult, { description: 'Partner § 2.3: a repayment, applied once per repayment_id.' })
@@ -138,7 +180,8 @@ async function repay(ctx: CollectionsContext, tenantId: number, zone: string, bo
     },
     { caller: null, requestId: ctx.requestId },
   );
-  const current = await ctx.em.findOneOrFail(CollectionCase, { id: repayment.caseId }, { refresh: true });
+  // A locking read: a duplicate that waited for the first application sees the case as that one left it.
+  const current = await ctx.em.findOneOrFail(CollectionCase, { id: repayment.caseId }, { refresh: true, lockMode: LockMode.PESSIMISTIC_READ });
   return {
     repaymentId: repayment.repaymentId,
     caseCode: current.caseCode,
@@ -160,7 +203,9 @@ export const partnerRules: IRules = {
     partnerCaseSettled: allow,
     partnerRepayment: allow,
     partnerRepaymentNotify: allow,
+    partnerCaseRecall: allow,
   },
+  PartnerRecallResult: allow,
   PartnerImportResult: allow,
   PartnerBatchErrorType: allow,
   PartnerRepaymentResult: allow,

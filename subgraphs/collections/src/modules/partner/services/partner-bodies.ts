@@ -3,6 +3,8 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CASE_STATUSES } from '../../cases/entities/case-status';
 import { MAX_IMPORT_ROWS } from '../../cases/services/case-import.service';
+import { caseImportRow } from '../../cases/services/case-import.row';
+import { SETTINGS, WRITABLE_KEYS, type SettingKey } from '../../config/services/settings';
 
 /** The body as the partner sent it: JSON, an object (anything else names `body`). */
 export function jsonBody(rawBody: string): unknown {
@@ -109,3 +111,69 @@ export const caseSettledBody = z.object({
   settlement_date: day,
   final_repayment_amount: total.nullish(),
 });
+
+/** § 5.3 */
+export const caseRecallBody = z.object({
+  notify_type: z.literal('case_recall'),
+  notify_time: localTime.nullish(),
+  case_code: text(64),
+  recall_reason: text(255),
+  recall_notes: optionalText(500),
+});
+
+/** The case fields a partner may rename (§ 2.1's own names), for § 7.1. */
+export const STANDARD_CASE_FIELDS = Object.keys(caseImportRow.shape) as readonly string[];
+
+const DATA_TYPES = ['String', 'Decimal', 'Integer', 'Date', 'DateTime', 'Boolean', 'Array', 'Object'] as const;
+
+/** § 7.1: tenant_code, when sent, must be the key's tenant (checked by the resolver). */
+export const fieldMappingBody = z.object({
+  tenant_code: text(32).nullish(),
+  mapping_configs: z
+    .array(
+      z.object({
+        standard_field_key: z.enum(STANDARD_CASE_FIELDS as [string, ...string[]]),
+        tenant_field_key: z.string().trim().min(1).max(64).regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'expected a JSON field name'),
+        tenant_field_name: optionalText(100),
+        data_type: z.enum(DATA_TYPES).nullish().transform((v) => v ?? null),
+      }),
+    )
+    .max(STANDARD_CASE_FIELDS.length),
+});
+
+/** § 7.2's documented rule type: which queue a case belongs to by its overdue days (no max: open-ended). */
+const queueAssignmentRule = z.object({
+  queue_code: text(32),
+  conditions: z
+    .object({
+      overdue_days_min: z.number().int().min(0).max(36500),
+      overdue_days_max: z.number().int().min(0).max(36500).nullish().transform((v) => v ?? null),
+    })
+    .superRefine((c, issue) => {
+      if (c.overdue_days_max !== null && c.overdue_days_max < c.overdue_days_min) {
+        issue.addIssue({ code: 'custom', path: ['overdue_days_max'], message: 'must not be below overdue_days_min' });
+      }
+    }),
+});
+
+/** A tenant setting set by the partner (rule_key one of the writable settings, rule_value valid for it). */
+const tenantSettingRule = z
+  .object({ rule_key: z.enum(WRITABLE_KEYS as [SettingKey, ...SettingKey[]]), rule_value: z.unknown() })
+  .transform((rule, issue) => {
+    const parsed = SETTINGS[rule.rule_key].schema.safeParse(rule.rule_value);
+    if (!parsed.success) {
+      issue.addIssue({ code: 'custom', path: ['rule_value'], message: parsed.error.issues[0].message });
+      return z.NEVER;
+    }
+    return { rule_key: rule.rule_key, rule_value: parsed.data };
+  });
+
+/**
+ * § 7.2. The document shows `queue_assignment` (queue codes and overdue-day ranges); `tenant_settings` sets the
+ * tenant's collections settings the platform reads (e.g. `penalty_cap_rate`, `sms_device_verification`).
+ */
+export const businessRulesBody = z.discriminatedUnion('rule_type', [
+  z.object({ tenant_code: text(32).nullish(), rule_type: z.literal('queue_assignment'), rules: z.array(queueAssignmentRule).max(100) }),
+  z.object({ tenant_code: text(32).nullish(), rule_type: z.literal('tenant_settings'), rules: z.array(tenantSettingRule).min(1).max(50) }),
+]);
+export type BusinessRulesBody = z.output<typeof businessRulesBody>;
