@@ -16,6 +16,8 @@ import { Queue } from './modules/queues/entities/queue.entity';
 import { Communication } from './modules/work/entities/communication.entity';
 import { Ptp } from './modules/work/entities/ptp.entity';
 import { QualityInspection } from './modules/work/entities/quality-inspection.entity';
+import { IntegrationDelivery } from './modules/integration/entities/integration-delivery.entity';
+import { TenantIntegration } from './modules/integration/entities/tenant-integration.entity';
 import { PartnerPushBatch } from './modules/partner/entities/partner-push-batch.entity';
 import { Repayment } from './modules/work/entities/repayment.entity';
 
@@ -29,6 +31,7 @@ export {
   Communication,
   FieldDisplay,
   FieldGroup,
+  IntegrationDelivery,
   PartnerPushBatch,
   Ptp,
   QualityInspection,
@@ -39,6 +42,7 @@ export {
   SystemConfig,
   Team,
   TeamGroup,
+  TenantIntegration,
 };
 
 /** The whole collections model (admin console, partner pushes, collector app), the outbox and the user directory. */
@@ -62,6 +66,8 @@ export const COLLECTIONS_ENTITIES = [
   FieldDisplay,
   SystemConfig,
   PartnerPushBatch,
+  TenantIntegration,
+  IntegrationDelivery,
   ...eventEntities,
   ...directoryEntities,
 ];
