@@ -75,13 +75,13 @@ export class IntegrationResolver {
   @Query(() => IntegrationDeliveries, { description: 'The tenant’s write-backs to its core system, newest first, optionally of one status.' })
   async integrationDeliveries(
     @Arg('tenantId', () => ID) tenantId: string,
-    @Arg('status', () => String, { nullable: true }) status: string | null,
+    @Arg('status', () => String, { nullable: true }) status: string | null | undefined,
     @Args(() => DeliveriesPageArgs) page: PageArgsType,
     @Ctx() ctx: CollectionsContext,
   ): Promise<IntegrationDeliveries> {
     const id = readTenant(ctx, tenantId);
     if (id === null) throw CollectionsErrors.noTenant();
-    if (status !== null && !(DELIVERY_STATUSES as readonly string[]).includes(status)) {
+    if (status != null && !(DELIVERY_STATUSES as readonly string[]).includes(status)) {
       throw badInput('status', `status must be one of ${DELIVERY_STATUSES.join(', ')}`);
     }
     const window = page.window();
