@@ -16,11 +16,12 @@ import { Queue } from './modules/queues/entities/queue.entity';
 import { Communication } from './modules/work/entities/communication.entity';
 import { Ptp } from './modules/work/entities/ptp.entity';
 import { QualityInspection } from './modules/work/entities/quality-inspection.entity';
-import { IntegrationDelivery } from './modules/integration/entities/integration-delivery.entity';
+import { IntegrationDelivery, type DeliveryKind, type DeliveryStatus } from './modules/integration/entities/integration-delivery.entity';
 import { TenantIntegration } from './modules/integration/entities/tenant-integration.entity';
 import { PartnerPushBatch } from './modules/partner/entities/partner-push-batch.entity';
 import { Repayment } from './modules/work/entities/repayment.entity';
 
+export type { DeliveryKind, DeliveryStatus };
 export {
   Agency,
   AgencyWorkingHour,
