@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { forkForTenant } from '@platform/kit';
-import { IntegrationDelivery, TenantIntegration } from '@platform/collections';
+import { CollectionCase, IntegrationDelivery, TenantIntegration } from '@platform/collections';
+import { partnerHeaders } from '@platform/kit';
 import { collectorToken } from '../support/activity-events';
 import { useTestPlatform } from '../support/platform';
 import { call, ccoAdminToken, CCO_TIME } from '../support/contract';
@@ -170,5 +171,45 @@ describe('GET /api/v1/tenants/{tenant_id}/integration/deliveries', () => {
     expect(await call(platform.app, 'GET', path(demoId))).toMatchObject({ status: 401, body: error(401) });
     expect(await call(platform.app, 'GET', path(otherId), { token: tenantadmin })).toMatchObject({ status: 404, body: error(404) });
     expect(await call(platform.app, 'GET', path(demoId), { token: collector })).toMatchObject({ status: 403, body: error(403) });
+  });
+});
+
+describe('IP whitelist on partner pushes (partner § 8.3)', () => {
+  let key: { apiKey: string; secret: string };
+  const batch = (no: string, code: string) => ({
+    push_batch_no: no,
+    cases: [{ case_code: code, user_id: `U_${code}`, user_name: '陈大明', mobile: '+63-917-111-1111', loan_amount: 5000, outstanding_amount: 4700, overdue_days: 15, due_date: '2025-11-05' }],
+  });
+  const push = (body: unknown, headers: Record<string, string> = {}) => {
+    const raw = JSON.stringify(body);
+    return call(platform.app, 'POST', '/api/v1/webhook/cases/import', {
+      body: raw,
+      headers: { 'content-type': 'application/json', ...partnerHeaders({ ...key, tenantCode: 'DEMO' }, raw), ...headers },
+    });
+  };
+  const whitelist = (ip_whitelist: string[]) =>
+    call(platform.app, 'PUT', `/api/v1/tenants/${demoId}/integration`, { token: tenantadmin, body: { ...hmacBody, ip_whitelist } });
+
+  beforeAll(async () => {
+    const issued = await call(platform.app, 'POST', `/api/v1/tenants/${demoId}/api-credentials`, { token: tenantadmin, body: { name: 'core' } });
+    key = { apiKey: issued.body.data.api_key, secret: issued.body.data.api_secret };
+  });
+
+  it('refuses a correctly signed push from an address outside the whitelist with 401, applying nothing', async () => {
+    expect((await whitelist(['203.0.113.0/24'])).status).toBe(200);
+    // The caller here is 127.0.0.1; its own X-Forwarded-For is nobody's word (no trusted proxy) and changes nothing.
+    for (const headers of [{}, { 'x-forwarded-for': '203.0.113.5' }]) {
+      const res = await push(batch(`IPW_${Object.keys(headers).length}`, 'CASE_IPW_1'), headers);
+      expect(res).toMatchObject({ status: 401, body: { code: 401, message: expect.any(String), data: null } });
+    }
+    expect(await em().count(CollectionCase, { caseCode: 'CASE_IPW_1' })).toBe(0);
+  });
+
+  it('accepts the push from a whitelisted address or CIDR, and from anywhere once the whitelist is empty', async () => {
+    expect((await whitelist(['203.0.113.0/24', '127.0.0.0/8'])).status).toBe(200);
+    expect(await push(batch('IPW_OK_1', 'CASE_IPW_2'))).toMatchObject({ status: 200, body: { code: 200, data: { success: 1 } } });
+    expect((await whitelist([])).status).toBe(200);
+    expect(await push(batch('IPW_OK_2', 'CASE_IPW_3'))).toMatchObject({ status: 200, body: { code: 200, data: { success: 1 } } });
+    expect(await em().count(CollectionCase, { caseCode: { $in: ['CASE_IPW_2', 'CASE_IPW_3'] } })).toBe(2);
   });
 });

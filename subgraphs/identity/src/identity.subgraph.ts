@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createOperationLimits, CredentialCipher, defineSubgraph, limitsOf, type CipherPurpose, type RunningSubgraph, type SubgraphDeps } from '@platform/kit';
+import { clientAddressOf, createOperationLimits, CredentialCipher, defineSubgraph, limitsOf, type CipherPurpose, type RunningSubgraph, type SubgraphDeps } from '@platform/kit';
 import { identityConfigSchema, type IdentityConfig } from './config';
 import { IDENTITY_ENTITIES } from './entities';
 import type { IdentityContext, IdentityServices } from './identity.context';
@@ -27,7 +27,6 @@ import { userReference } from './resolvers/user.reference';
 import { UserResolver } from './resolvers/user.resolver';
 import { seedIdentity } from './seed';
 import { AUTH_RATE_CLASSES } from './services/auth-limits';
-import { clientAddressOf } from './services/client-address';
 import { createPartnerLimits } from './services/partner-signature';
 
 /** Partner API secrets' key (the HKDF labels their stored ciphertexts were written with). */
