@@ -198,7 +198,7 @@ describe('IP whitelist on partner pushes (partner § 8.3)', () => {
   it('refuses a correctly signed push from an address outside the whitelist with 401, applying nothing', async () => {
     expect((await whitelist(['203.0.113.0/24'])).status).toBe(200);
     // The caller here is 127.0.0.1; its own X-Forwarded-For is nobody's word (no trusted proxy) and changes nothing.
-    for (const headers of [{}, { 'x-forwarded-for': '203.0.113.5' }]) {
+    for (const headers of [{}, { 'x-forwarded-for': '203.0.113.5' }] as Record<string, string>[]) {
       const res = await push(batch(`IPW_${Object.keys(headers).length}`, 'CASE_IPW_1'), headers);
       expect(res).toMatchObject({ status: 401, body: { code: 401, message: expect.any(String), data: null } });
     }
