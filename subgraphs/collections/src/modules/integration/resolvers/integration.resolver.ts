@@ -1,4 +1,4 @@
-import { can, pageWindow, toPage, type IRules } from '@platform/kit';
+import { can, pageWindow, toPage } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
 import { tenantZone } from '../../config/services/tenant-day';
@@ -91,7 +91,7 @@ export class IntegrationResolver {
   }
 }
 
-export const integrationRules: IRules = {
+export const integrationRules = {
   Query: { tenantIntegration: can('tenants:update'), integrationDeliveries: can('tenants:update') },
   Mutation: { setTenantIntegration: can('tenants:update') },
   TenantIntegration: can('tenants:update'),

@@ -34,7 +34,8 @@ const TOKEN_MARGIN_MS = 30_000;
  * passes the tenant's circuit breaker. Secrets are decrypted per call and never logged.
  */
 export class CoreClient {
-  private readonly tokens = new Map<string, CachedToken>();
+  /** Per tenant client: the token, or the request for it in flight (concurrent calls share one request). */
+  private readonly tokens = new Map<string, Promise<CachedToken>>();
 
   constructor(
     private readonly cipher: CredentialCipher,
@@ -88,7 +89,20 @@ export class CoreClient {
   private async token(integration: TenantIntegration, secret: string): Promise<string> {
     const key = tokenKey(integration);
     const cached = this.tokens.get(key);
-    if (cached && cached.expiresAt - TOKEN_MARGIN_MS > Date.now()) return cached.token;
+    if (cached) {
+      const token = await cached.catch(() => null);
+      if (token && token.expiresAt - TOKEN_MARGIN_MS > Date.now()) return token.token;
+      if (this.tokens.get(key) !== cached) return this.token(integration, secret);
+    }
+    const request = this.requestToken(integration, secret);
+    this.tokens.set(key, request);
+    request.catch(() => {
+      if (this.tokens.get(key) === request) this.tokens.delete(key);
+    });
+    return (await request).token;
+  }
+
+  private async requestToken(integration: TenantIntegration, secret: string): Promise<CachedToken> {
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: integration.authId, client_secret: secret });
     if (integration.scope) form.set('scope', integration.scope);
     const res = await this.fetch(integration.tokenUrl!, {
@@ -101,8 +115,7 @@ export class CoreClient {
       throw new CoreCallError(`the token endpoint answered ${res.status}`, true, 'auth_failed', res.status);
     }
     const seconds = typeof answer.expires_in === 'number' ? answer.expires_in : 300;
-    this.tokens.set(key, { token: answer.access_token, expiresAt: Date.now() + seconds * 1000 });
-    return answer.access_token;
+    return { token: answer.access_token, expiresAt: Date.now() + seconds * 1000 };
   }
 
   private async fetch(url: string, init: RequestInit): Promise<Response> {
