@@ -1,12 +1,11 @@
-import { can, pageWindow, toPage } from '@platform/kit';
+import { badInput, can, pageWindow, toPage, type PageArgsType } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
+import { CollectionsErrors } from '../../../collections.errors';
 import { tenantZone } from '../../config/services/tenant-day';
 import { readTenant, writeTenant } from '../../config/services/tenant-target';
 import { DELIVERY_STATUSES, IntegrationDelivery, type DeliveryStatus } from '../entities/integration-delivery.entity';
 import type { TenantIntegration } from '../entities/tenant-integration.entity';
-import { CollectionsErrors } from '../../../collections.errors';
-import { badInput, type PageArgsType } from '@platform/kit';
 import { integrationOf, setIntegration } from '../services/tenant-integration.service';
 import {
   DeliveriesPageArgs,
