@@ -2,6 +2,7 @@ import { badInput, can, pageWindow, toPage, type PageArgsType } from '@platform/
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
 import { CollectionsErrors } from '../../../collections.errors';
+import { canSeePersonalData, maskMobile } from '../../cases/services/personal-data.mask';
 import { tenantZone } from '../../config/services/tenant-day';
 import { readTenant, writeTenant } from '../../config/services/tenant-target';
 import { DELIVERY_STATUSES, IntegrationDelivery, type DeliveryStatus } from '../entities/integration-delivery.entity';
@@ -33,13 +34,17 @@ async function toGraph(ctx: CollectionsContext, row: TenantIntegration): Promise
   };
 }
 
-const deliveryToGraph = (d: IntegrationDelivery): IntegrationDeliveryType => ({
+/** A write-back's body as an admin sees it: the contact phone of a communication masked without cases:view_sensitive. */
+const shownBody = (body: Record<string, unknown>, sensitive: boolean): Record<string, unknown> =>
+  sensitive || typeof body.contact_phone !== 'string' ? body : { ...body, contact_phone: maskMobile(body.contact_phone) };
+
+const deliveryToGraph = (d: IntegrationDelivery, sensitive: boolean): IntegrationDeliveryType => ({
   id: String(d.id),
   caseId: String(d.caseId),
   caseCode: d.caseCode,
   kind: d.kind,
   targetPath: d.targetPath,
-  body: d.body,
+  body: shownBody(d.body, sensitive),
   status: d.status,
   attempts: d.attempts,
   nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt : null,
@@ -86,7 +91,8 @@ export class IntegrationResolver {
     const window = page.window();
     const where = { tenantId: id, ...(status ? { status: status as DeliveryStatus } : {}) };
     const [rows, total] = await ctx.em.findAndCount(IntegrationDelivery, where, { orderBy: { id: 'desc' }, ...pageWindow(window) });
-    return { ...toPage(rows.map(deliveryToGraph), total, window), zone: await tenantZone(ctx.em, id) };
+    const sensitive = canSeePersonalData(ctx.caller);
+    return { ...toPage(rows.map((d) => deliveryToGraph(d, sensitive)), total, window), zone: await tenantZone(ctx.em, id) };
   }
 }
 
