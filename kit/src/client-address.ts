@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import proxyAddr from '@fastify/proxy-addr';
+import { headerValue, type Headers } from './subgraph';
 
 /** Whether the hop at `address` (`hop` 0 = the socket peer) is a proxy whose forwarding headers are believed. */
 export type ProxyTrust = (address: string, hop: number) => boolean;
@@ -47,4 +48,15 @@ export function invalidProxyEntries(entries: readonly string[]): string[] {
       return true;
     }
   });
+}
+
+/**
+ * In a subgraph: the client's address as the router resolved it. The router sends exactly one address in
+ * X-Forwarded-For (the socket peer, or what a proxy in TRUSTED_PROXIES vouched for; the REST adapter's own hop
+ * carries the address it resolved the same way) and never passes on what a client wrote there. The first entry is
+ * read so an older multi-hop header still yields the client's hop.
+ */
+export function clientAddressOf(headers: Headers): string | null {
+  const first = headerValue(headers, 'x-forwarded-for')?.split(',')[0]?.trim();
+  return first ? first.slice(0, 64) : null;
 }

@@ -3,6 +3,7 @@ import {
   defineSubgraph,
   forkForTenant,
   foreignRefConsumer,
+  startPeriodicJob,
   USER_REFS,
   type RunningSubgraph,
   type SubgraphDeps,
@@ -23,7 +24,7 @@ import { notificationReference } from './resolvers/notification.reference';
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { PublicNotificationResolver } from './resolvers/public-notification.resolver';
 import { publishDueAnnouncements } from './services/announcement-broadcast.service';
-import { sendDueReminders, startReminderJob } from './services/reminder.service';
+import { sendDueReminders } from './services/reminder.service';
 
 /**
  * Notifications (stored per recipient, delivered live over subscriptions, reminded while unread), their templates,
@@ -54,9 +55,9 @@ export const activity = defineSubgraph<ActivityConfig, ActivityServices>({
   ],
   services({ config, orm, pubSub, logger }) {
     const runOnce = (now?: Date) => sendDueReminders(forkForTenant(orm.em, null), { pubSub, logger }, now);
-    const job = startReminderJob(runOnce, config.REMINDER_POLL_SECONDS * 1000, logger);
+    const job = startPeriodicJob(runOnce, config.REMINDER_POLL_SECONDS * 1000, logger, 'notification reminders');
     const publishOnce = (now?: Date) => publishDueAnnouncements(forkForTenant(orm.em, null), { pubSub, logger }, now);
-    const announcing = startReminderJob(publishOnce, config.ANNOUNCEMENT_POLL_SECONDS * 1000, logger, 'announcements');
+    const announcing = startPeriodicJob(publishOnce, config.ANNOUNCEMENT_POLL_SECONDS * 1000, logger, 'announcements');
     return { reminders: { stop: job.stop, runOnce }, announcements: { stop: announcing.stop, runOnce: publishOnce } };
   },
   closeServices(services) {

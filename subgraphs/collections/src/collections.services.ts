@@ -1,19 +1,41 @@
-import type { GraphAccess, SubgraphParts, TokenSigner } from '@platform/kit';
+import { CredentialCipher, forkForTenant, startPeriodicJob, type GraphAccess, type SubgraphParts, type TokenSigner } from '@platform/kit';
 import type { CollectionsConfig } from './config';
+import { TenantBreakers } from './modules/integration/services/circuit-breaker';
+import { CoreClient } from './modules/integration/services/core-client';
+import { deliverDue, type DeliveryPolicy } from './modules/integration/services/delivery-worker';
+import { INTEGRATION_SECRET_CIPHER } from './modules/integration/services/integration-cipher';
 
 /**
  * What collections' resolvers reach beyond the request: the graph through the router (creating a collector creates
- * its identity account as the caller). Modules add their services here.
+ * its identity account as the caller), tenants' core systems and the write-backs to them. Modules add their
+ * services here.
  */
 export interface CollectionsServices {
   config: CollectionsConfig;
   graph?: GraphAccess;
   /** Signs the caller's own claims for a call through the graph made on their behalf. */
   signer: TokenSigner;
+  /** Tenants' outbound secrets at rest. */
+  cipher: CredentialCipher;
+  /** Calls to tenants' core systems (signed or OAuth2, behind a per-tenant circuit breaker). */
+  core: CoreClient;
+  /** The write-back delivery worker: `runOnce` sends what is due now (the timer calls it every OUTBOUND_POLL_MS). */
+  deliveries: { runOnce(this: void, now?: Date): Promise<number>; stop(this: void): void };
 }
 
-export const collectionsServices = ({ config, graph, signer }: SubgraphParts<CollectionsConfig>): CollectionsServices => ({
-  config,
-  graph,
-  signer,
+export const deliveryPolicy = (config: CollectionsConfig): DeliveryPolicy => ({
+  backoff: { baseMs: config.OUTBOUND_BACKOFF_BASE_MS, capMs: config.OUTBOUND_BACKOFF_CAP_MS },
+  maxAttempts: config.OUTBOUND_MAX_ATTEMPTS,
+  batchSize: 100,
+  leaseMs: config.OUTBOUND_TIMEOUT_MS * 3,
 });
+
+export function collectionsServices({ config, graph, signer, orm, logger }: SubgraphParts<CollectionsConfig>): CollectionsServices {
+  const cipher = new CredentialCipher(config.CREDENTIALS_KEY, INTEGRATION_SECRET_CIPHER);
+  const breakers = new TenantBreakers({ failureThreshold: config.OUTBOUND_BREAKER_FAILURES, cooldownMs: config.OUTBOUND_BREAKER_COOLDOWN_MS });
+  const core = new CoreClient(cipher, breakers, config.OUTBOUND_TIMEOUT_MS);
+  const policy = deliveryPolicy(config);
+  const runOnce = (now?: Date) => deliverDue(forkForTenant(orm.em, null), core, policy, logger, now);
+  const job = startPeriodicJob(runOnce, config.OUTBOUND_POLL_MS, logger, 'write-back deliveries');
+  return { config, graph, signer, cipher, core, deliveries: { runOnce, stop: job.stop } };
+}

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  clientAddressOf,
   defineSubgraph,
   foreignRefConsumer,
   USER_REFS,
@@ -30,6 +31,11 @@ export const collections = defineSubgraph({
   // Collectors' accounts are identity's users, accepted by key as identity announces them (checkForeignRef).
   consumers: [foreignRefConsumer([USER_REFS]), ...COLLECTIONS_MODULES.flatMap((m) => m.consumers ?? [])],
   services: collectionsServices,
+  context: (headers) => ({ clientAddress: clientAddressOf(headers) }),
+  closeServices(services) {
+    services.deliveries.stop();
+    return Promise.resolve();
+  },
   // Platform-wide reference data: the standard fields and their groups (idempotent, on every start).
   seed: (em) => seedStandardFields(em),
 });

@@ -1,9 +1,31 @@
-import { baseConfigShape, loadConfig, productionGuards } from '@platform/kit';
+import { baseConfigShape, credentialsKeyGuard, credentialsKeyShape, loadConfig, productionGuards } from '@platform/kit';
 import { z } from 'zod';
 
+const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
 export const collectionsConfigSchema = z
-  .object({ ...baseConfigShape, PORT: z.coerce.number().int().min(1).max(65535).default(4006) })
-  .superRefine(productionGuards);
+  .object({
+    ...baseConfigShape,
+    PORT: z.coerce.number().int().min(1).max(65535).default(4006),
+    /** Key material for tenants' outbound secrets at rest (the same CREDENTIALS_KEY as identity's; its own HKDF labels). */
+    ...credentialsKeyShape,
+    /** How often due write-backs to tenants' core systems are sent; 0 turns the delivery worker off. */
+    OUTBOUND_POLL_MS: ms(1000),
+    /** A call to a core system gives up after this long. */
+    OUTBOUND_TIMEOUT_MS: ms(10_000),
+    /** Retry back-off: the first retry's ceiling, doubling up to the cap (with jitter). */
+    OUTBOUND_BACKOFF_BASE_MS: ms(2000),
+    OUTBOUND_BACKOFF_CAP_MS: ms(10 * 60_000),
+    /** Tries before a write-back is given up as failed. */
+    OUTBOUND_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(50),
+    /** Consecutive failures that pause a tenant's calls, and for how long before one probe. */
+    OUTBOUND_BREAKER_FAILURES: z.coerce.number().int().min(1).default(5),
+    OUTBOUND_BREAKER_COOLDOWN_MS: ms(30_000),
+  })
+  .superRefine((cfg, ctx) => {
+    productionGuards(cfg, ctx);
+    credentialsKeyGuard(cfg, ctx);
+  });
 
 export type CollectionsConfig = z.output<typeof collectionsConfigSchema>;
 

@@ -16,9 +16,12 @@ import { Queue } from './modules/queues/entities/queue.entity';
 import { Communication } from './modules/work/entities/communication.entity';
 import { Ptp } from './modules/work/entities/ptp.entity';
 import { QualityInspection } from './modules/work/entities/quality-inspection.entity';
+import { IntegrationDelivery, type DeliveryKind, type DeliveryStatus } from './modules/integration/entities/integration-delivery.entity';
+import { TenantIntegration } from './modules/integration/entities/tenant-integration.entity';
 import { PartnerPushBatch } from './modules/partner/entities/partner-push-batch.entity';
 import { Repayment } from './modules/work/entities/repayment.entity';
 
+export type { DeliveryKind, DeliveryStatus };
 export {
   Agency,
   AgencyWorkingHour,
@@ -29,6 +32,7 @@ export {
   Communication,
   FieldDisplay,
   FieldGroup,
+  IntegrationDelivery,
   PartnerPushBatch,
   Ptp,
   QualityInspection,
@@ -39,6 +43,7 @@ export {
   SystemConfig,
   Team,
   TeamGroup,
+  TenantIntegration,
 };
 
 /** The whole collections model (admin console, partner pushes, collector app), the outbox and the user directory. */
@@ -62,6 +67,8 @@ export const COLLECTIONS_ENTITIES = [
   FieldDisplay,
   SystemConfig,
   PartnerPushBatch,
+  TenantIntegration,
+  IntegrationDelivery,
   ...eventEntities,
   ...directoryEntities,
 ];

@@ -18,3 +18,6 @@ export { seedStandardFields } from './modules/fields';
 export { applyRepayment, inspectionResult, type ApplyRepaymentInput, type RepaymentOutcome } from './modules/work';
 export { STAFF_ACCOUNT_DOCUMENTS } from './modules/org/services/staff-accounts';
 export { PARTNER_DOCUMENTS } from './modules/partner/services/partner-auth';
+export { backoffDelay, type BackoffPolicy } from './modules/integration/services/backoff';
+export { CircuitBreaker, TenantBreakers, type BreakerOptions, type BreakerState } from './modules/integration/services/circuit-breaker';
+export { whitelistAllows } from './modules/integration/services/ip-whitelist';

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { baseConfigShape, isProduction, loadConfig, productionGuards, rateLimitConfigShape, Secret, secret } from '@platform/kit';
-
-const DEV_CREDENTIALS_KEY = 'development-only-credentials-key-change-me-0123';
+import { baseConfigShape, credentialsKeyGuard, credentialsKeyShape, isProduction, loadConfig, productionGuards, rateLimitConfigShape, secret } from '@platform/kit';
 
 /** Passwords the seed documents (decisions.md); production refuses them for the bootstrap super admin. */
 export const DOCUMENTED_PASSWORDS = ['123456', 'admin123', 'Admin123456'];
@@ -10,10 +8,8 @@ export const identityConfigSchema = z
   .object({
     ...baseConfigShape,
     PORT: z.coerce.number().int().min(1).max(65535).default(4001),
-    /** Key material for AES-256-GCM of partner API secrets (a 256-bit key is derived from it with HKDF). */
-    CREDENTIALS_KEY: secret(z.string().min(32, 'must be at least 32 characters')).default(
-      new Secret(DEV_CREDENTIALS_KEY),
-    ),
+    /** Key material for AES-256-GCM of partner API secrets. */
+    ...credentialsKeyShape,
     /** The tenant anonymous sign-up (002 register) lands in. */
     DEFAULT_TENANT_CODE: z.string().min(1).default('DEMO'),
     /** Production's first super admin (created on an empty database only); development seeds `superadmin`. */
@@ -24,10 +20,8 @@ export const identityConfigSchema = z
   })
   .superRefine((cfg, ctx) => {
     productionGuards(cfg, ctx);
+    credentialsKeyGuard(cfg, ctx);
     if (!isProduction(cfg)) return;
-    if (cfg.CREDENTIALS_KEY.reveal() === DEV_CREDENTIALS_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['CREDENTIALS_KEY'], message: 'must be set in production' });
-    }
     const bootstrap = cfg.BOOTSTRAP_ADMIN_PASSWORD?.reveal();
     if (bootstrap !== undefined && DOCUMENTED_PASSWORDS.includes(bootstrap)) {
       ctx.addIssue({ code: 'custom', path: ['BOOTSTRAP_ADMIN_PASSWORD'], message: 'must not be a documented default' });

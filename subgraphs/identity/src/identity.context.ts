@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { OperationLimits, RequestContext, RevocationList, SubgraphContext, TokenSigner } from '@platform/kit';
+import type { CredentialCipher, OperationLimits, RequestContext, RevocationList, SubgraphContext, TokenSigner } from '@platform/kit';
 import type { IdentityConfig } from './config';
 import type { AuthLimitClass } from './services/auth-limits';
-import type { CredentialCipher } from './services/credential-cipher.service';
 import type { PartnerLimitClass } from './services/partner-signature';
 
 /** What identity's resolvers need beyond the shared request context; built once per runtime. */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createOperationLimits, defineSubgraph, limitsOf, type RunningSubgraph, type SubgraphDeps } from '@platform/kit';
+import { clientAddressOf, createOperationLimits, CredentialCipher, defineSubgraph, limitsOf, type CipherPurpose, type RunningSubgraph, type SubgraphDeps } from '@platform/kit';
 import { identityConfigSchema, type IdentityConfig } from './config';
 import { IDENTITY_ENTITIES } from './entities';
 import type { IdentityContext, IdentityServices } from './identity.context';
@@ -27,9 +27,10 @@ import { userReference } from './resolvers/user.reference';
 import { UserResolver } from './resolvers/user.resolver';
 import { seedIdentity } from './seed';
 import { AUTH_RATE_CLASSES } from './services/auth-limits';
-import { clientAddressOf } from './services/client-address';
-import { CredentialCipher } from './services/credential-cipher.service';
 import { createPartnerLimits } from './services/partner-signature';
+
+/** Partner API secrets' key (the HKDF labels their stored ciphertexts were written with). */
+export const API_SECRET_CIPHER: CipherPurpose = { salt: 'platform-identity', info: 'api-credential-secret' };
 
 /** Accounts, tenants, roles, positions, menus, sessions and partner API credentials. */
 export const identity = defineSubgraph({
@@ -70,7 +71,7 @@ export const identity = defineSubgraph({
     config,
     signer,
     revocations,
-    cipher: new CredentialCipher(config.CREDENTIALS_KEY),
+    cipher: new CredentialCipher(config.CREDENTIALS_KEY, API_SECRET_CIPHER),
     limits: createOperationLimits({
       limits: limitsOf(config.RATE_LIMITS, AUTH_RATE_CLASSES),
       redisUrl: config.REDIS_URL,

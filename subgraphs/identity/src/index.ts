@@ -9,7 +9,7 @@ export { listen } from './main';
 export { permissions } from './permissions';
 export { BASE_ACCOUNTS, DEMO_TENANT, seedIdentity } from './seed';
 export { BASE_MENUS, BASE_ROLE_DEFINITIONS, basePermissionsOf, type BaseRoleDefinition } from './services/base-roles';
-export { CredentialCipher } from './services/credential-cipher.service';
+export { API_SECRET_CIPHER } from './identity.subgraph';
 export { ACCESS_TTL_SECONDS, REFRESH_TTL_SECONDS } from './services/session.service';
 export { MAX_APP_DEVICES } from './services/sign-in.service';
 export { ADMIN_CONSOLE_PERMISSION } from './services/auth.service';

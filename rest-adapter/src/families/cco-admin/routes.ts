@@ -5,6 +5,7 @@ import { ccoAuthRoutes } from './auth.routes';
 import { ccoCaseRoutes } from './cases.routes';
 import { ccoDashboardRoutes } from './dashboards.routes';
 import { ccoFieldRoutes } from './fields.routes';
+import { ccoIntegrationRoutes } from './integration.routes';
 import { ccoNotificationRoutes } from './notifications.routes';
 import { ccoOrgRoutes } from './org.routes';
 import { ccoQueueRoutes } from './queues.routes';
@@ -17,6 +18,7 @@ export const ccoAdminRoutes: Route[] = [
   ...ccoAuthRoutes,
   ...ccoTenantRoutes,
   ...ccoApiCredentialRoutes,
+  ...ccoIntegrationRoutes,
   ...ccoNotificationRoutes,
   ...ccoAssignmentRoutes,
   ...ccoCaseRoutes,

@@ -35,20 +35,3 @@ export async function sendDueReminders(
   em.clear();
   return sent;
 }
-
-/** A job's timer (reminders, announcements taking effect): one run every `everyMs`, never two at once in one instance. */
-export function startReminderJob(run: () => Promise<unknown>, everyMs: number, logger: Logger, what = 'notification reminders'): { stop(this: void): void } {
-  if (everyMs <= 0) return { stop: () => undefined };
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    run()
-      .catch((err: unknown) => logger.error({ err }, `${what} failed`))
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
-}

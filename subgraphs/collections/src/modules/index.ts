@@ -2,6 +2,7 @@ import { casesModule } from './cases';
 import { configModule } from './config';
 import { dashboardsModule } from './dashboards';
 import { fieldsModule } from './fields';
+import { integrationModule } from './integration';
 import type { CollectionsModule } from './module';
 import { orgModule } from './org';
 import { partnerModule } from './partner';
@@ -19,4 +20,5 @@ export const COLLECTIONS_MODULES: readonly CollectionsModule[] = [
   dashboardsModule,
   reportsModule,
   partnerModule,
+  integrationModule,
 ];

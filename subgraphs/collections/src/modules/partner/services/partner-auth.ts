@@ -1,5 +1,7 @@
-import { DomainError, TENANT_FILTER, toErrorCode, type TenantFilterParams } from '@platform/kit';
+import { DomainError, TENANT_FILTER, toErrorCode, unauthenticated, type TenantFilterParams } from '@platform/kit';
 import type { CollectionsContext } from '../../../collections.context';
+import { whitelistAllows } from '../../integration/services/ip-whitelist';
+import { integrationOf } from '../../integration/services/tenant-integration.service';
 import { PartnerRequestInput } from '../resolvers/partner.inputs';
 
 const VERIFY = `mutation CollectionsVerifyPartnerRequest($input: PartnerRequestInput!) { verifyPartnerRequest(input: $input) { tenantId } }`;
@@ -10,8 +12,9 @@ export const PARTNER_DOCUMENTS: Record<string, string> = { CollectionsVerifyPart
 /**
  * Authenticates a partner push before anything of it is read: identity (which holds the secrets) checks the
  * signature over the raw body, the time window, replays, the key and the tenant code. Its refusals come back with
- * their codes (UNAUTHENTICATED, RATE_LIMITED). On success the request acts in that tenant: the tenant filter of the
- * mutation's EntityManager is set to it. Answers the tenant id.
+ * their codes (UNAUTHENTICATED, RATE_LIMITED). Then the caller's address must be in the tenant's IP whitelist
+ * (its integration, the one place it is kept; none or an empty one allows every address). On success the request
+ * acts in that tenant: the tenant filter of the mutation's EntityManager is set to it. Answers the tenant id.
  */
 export async function authenticatePartner(ctx: CollectionsContext, request: PartnerRequestInput): Promise<number> {
   const graph = ctx.services.graph;
@@ -26,5 +29,9 @@ export async function authenticatePartner(ctx: CollectionsContext, request: Part
   }
   const tenantId = (result.data as { verifyPartnerRequest: { tenantId: number } }).verifyPartnerRequest.tenantId;
   ctx.em.setFilterParams(TENANT_FILTER, { tenantId } satisfies TenantFilterParams);
+  const integration = await integrationOf(ctx.em, tenantId);
+  if (integration && !whitelistAllows(integration.ipWhitelist, ctx.clientAddress)) {
+    throw unauthenticated('The caller’s address is not in the tenant’s IP whitelist', { reason: 'IP_NOT_WHITELISTED' });
+  }
   return tenantId;
 }

@@ -1,4 +1,4 @@
-import { PageType, pageWindow, toPage, type PageWindow } from '@platform/kit';
+import { PageType, pageWindow, recordEvent, toPage, type PageWindow } from '@platform/kit';
 import { tenantZone } from '../../config/services/tenant-day';
 import type { CollectionsContext } from '../../../collections.context';
 import { Communication } from '../entities/communication.entity';
@@ -54,6 +54,14 @@ export async function recordCommunication(ctx: CollectionsContext, input: Record
   });
   if (!found.lastContactAt || found.lastContactAt < contactTime) found.lastContactAt = contactTime;
   if (profile) profile.lastActivityAt = now;
+  await ctx.em.flush();
+  // For the case's tenant's core system (partner § 4.1); the row itself is the audit record.
+  recordEvent(ctx.em, {
+    topic: 'communication.recorded',
+    tenantId: found.tenantId,
+    aggregateId: found.id,
+    payload: { communicationId: communication.id, caseId: found.id, caseCode: found.caseCode },
+  });
   await ctx.em.flush();
   return communication;
 }

@@ -1,0 +1,114 @@
+import { IntegrationDelivery, TenantIntegration, type DeliveryKind } from '@platform/collections';
+import { startCoreSimulator, type CoreSimulator } from '@platform/simulator';
+import { CollectionsClient, TENANT } from '../support/harness';
+
+const tenantId = Number(TENANT);
+let client: CollectionsClient;
+let core: CoreSimulator;
+
+beforeAll(async () => {
+  // No timer: each test runs the delivery worker itself.
+  client = await CollectionsClient.start({ OUTBOUND_POLL_MS: '0', OUTBOUND_BACKOFF_BASE_MS: '60000', OUTBOUND_BREAKER_FAILURES: '100' });
+  core = await startCoreSimulator({ port: 0, tenantCode: 'DEMO', apiKey: 'cco-out', apiSecret: 'cco-out-secret' });
+  const em = client.em(TENANT);
+  em.create(TenantIntegration, {
+    tenantId,
+    coreBaseUrl: core.url,
+    ipWhitelist: [],
+    authKind: 'hmac',
+    authId: 'cco-out',
+    secretCiphertext: client.runtime.services.cipher.encrypt('cco-out-secret'),
+  });
+  await em.flush();
+});
+afterAll(async () => {
+  await core.stop();
+  await client.close();
+});
+
+const PATHS: Record<DeliveryKind, string> = {
+  communication: '/api/collection/communications',
+  ptp: '/api/collection/ptp',
+  result: '/api/collection/results',
+  case_status: '/api/collection/case-status',
+};
+
+/** Queues one write-back of `kind` for case `caseId`, its body naming it `label`. */
+async function queue(caseId: number, kind: DeliveryKind, label: string, nextAttemptAt = new Date()): Promise<IntegrationDelivery> {
+  const em = client.em(TENANT);
+  const body: Record<string, unknown> = { case_code: `CASE_${caseId}`, label };
+  if (kind === 'communication') body.communication_id = label;
+  if (kind === 'ptp') body.ptp_id = label;
+  if (kind === 'result') body.collection_result = 'settled';
+  if (kind === 'case_status') body.new_status = label;
+  const row = em.create(IntegrationDelivery, { tenantId, caseId, caseCode: `CASE_${caseId}`, kind, targetPath: PATHS[kind], body, nextAttemptAt });
+  await em.flush();
+  return row;
+}
+
+const labelsReceived = (from: number) =>
+  core
+    .received()
+    .slice(from)
+    .map((c) => (c.body as { label: string }).label);
+
+const reload = (row: IntegrationDelivery) => client.em(TENANT).findOneOrFail(IntegrationDelivery, { id: row.id });
+
+describe('write-back delivery worker', () => {
+  it('sends each case\'s deliveries in order: one per case per run, the next only once the previous is delivered', async () => {
+    const from = core.received().length;
+    await queue(101, 'communication', 'a1');
+    await queue(101, 'ptp', 'a2');
+    await queue(102, 'case_status', 'b1');
+    await queue(101, 'case_status', 'a3');
+    await queue(102, 'result', 'b2');
+
+    expect(await client.runtime.services.deliveries.runOnce()).toBe(2);
+    expect(labelsReceived(from)).toEqual(['a1', 'b1']);
+    expect(await client.runtime.services.deliveries.runOnce()).toBe(2);
+    expect(await client.runtime.services.deliveries.runOnce()).toBe(1);
+    expect(await client.runtime.services.deliveries.runOnce()).toBe(0);
+    expect(labelsReceived(from)).toEqual(['a1', 'b1', 'a2', 'b2', 'a3']);
+    expect(core.received().slice(from).every((c) => c.authenticated)).toBe(true);
+
+    const rows = await client.em(TENANT).find(IntegrationDelivery, { caseId: { $in: [101, 102] } });
+    expect(rows.map((r) => [r.status, r.attempts, r.lastError ?? null])).toEqual(Array(5).fill(['delivered', 1, null]));
+    expect(rows.every((r) => r.deliveredAt instanceof Date)).toBe(true);
+    expect(core.book.writeBacks('CASE_101').communications).toEqual([expect.objectContaining({ communication_id: 'a1' })]);
+  });
+
+  it('holds a case back while its earliest delivery waits for a retry, without holding other cases', async () => {
+    const from = core.received().length;
+    const waiting = await queue(201, 'case_status', 'w1', new Date(Date.now() + 60_000));
+    const behind = await queue(201, 'case_status', 'w2');
+    await queue(202, 'case_status', 'x1');
+
+    expect(await client.runtime.services.deliveries.runOnce()).toBe(1);
+    expect(labelsReceived(from)).toEqual(['x1']);
+    expect((await reload(behind)).status).toBe('pending');
+    expect((await reload(waiting)).attempts).toBe(0);
+  });
+
+  it('records a failed try (attempts, last_error, a later next attempt) while the core system is down, and gives up on a refusal', async () => {
+    const refused = await queue(301, 'communication', 'r1');
+    await client.em(TENANT).nativeUpdate(IntegrationDelivery, { id: refused.id }, { body: { case_code: 'CASE_301', label: 'r1' } });
+    const next = await queue(301, 'case_status', 'r2');
+    expect(await client.runtime.services.deliveries.runOnce()).toBe(0);
+    expect(await reload(refused)).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringContaining('400: communication_id is required') });
+
+    await core.stop();
+    try {
+      const before = Date.now();
+      expect(await client.runtime.services.deliveries.runOnce()).toBe(0);
+      const row = await reload(next);
+      expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('unreachable') });
+      // first retry: between half the base (30 s) and the base (60 s)
+      expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 30_000);
+      expect(row.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now() + 60_000);
+      expect(await client.runtime.services.deliveries.runOnce()).toBe(0);
+      expect((await reload(next)).attempts).toBe(1);
+    } finally {
+      await core.restart();
+    }
+  });
+});
