@@ -8,6 +8,7 @@ export * from './context';
 export * from './db';
 export * from './decimal';
 export * from './define-subgraph';
+export * from './demo-random';
 export * from './directory';
 export * from './edge-config';
 export * from './errors';
