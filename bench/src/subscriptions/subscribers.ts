@@ -21,6 +21,9 @@ export async function openSubscribers(opts: {
   clients: number;
   concurrency: number;
   workDir: string;
+  /** Another subscription than the notices, and the field of its events the receipts are keyed by. */
+  query?: string;
+  key?: string;
 }): Promise<Subscribers> {
   const receipts = new Map<string, number[]>();
   const state: Subscribers = {
@@ -71,7 +74,7 @@ export async function openSubscribers(opts: {
     // Every child gets an equal slice; the last takes the remainder.
     const share = Math.ceil(opts.tokens.length / count);
     const tokens = opts.tokens.slice(i * share, (i + 1) * share);
-    child.process.send({ type: 'open', transport: opts.transport, url: opts.url, tokens, concurrency: opts.concurrency } satisfies ToSubscribers);
+    child.process.send({ type: 'open', transport: opts.transport, url: opts.url, tokens, concurrency: opts.concurrency, query: opts.query, key: opts.key } satisfies ToSubscribers);
   }
   await Promise.all(opened);
   for (const child of children) child.process.removeAllListeners('exit');
