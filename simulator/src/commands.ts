@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PushedCases } from './pushed-cases';
-import type { PartnerPusher, PushAnswer, RepaymentAnswer, RepaymentRoute } from './pushes';
+import type { PartnerPusher, PushAnswer } from './pushes';
 import { simulatedCaseCode } from './overdue-cases';
 
 /** A command's answer: its HTTP status and JSON body. */
@@ -95,7 +95,7 @@ export function simulatorCommands({ pusher, pushed, seed, received }: CommandDep
     command('/_sim/push/repayments', bodies.repayments, async (input) => {
       const caseCodes = input.case_codes ?? pushed.caseCodes();
       if (!caseCodes.length) throw new CommandRefused('no cases pushed yet: push cases first or name case_codes');
-      const report = await pusher.streamRepayments({ rate: input.rate, seconds: input.seconds, caseCodes, route: input.route as RepaymentRoute, seed });
+      const report = await pusher.streamRepayments({ rate: input.rate, seconds: input.seconds, caseCodes, route: input.route, seed });
       for (const p of report.pushes) pushed.record(p.answer, p.repayment.case_code);
       return {
         sent: report.sent,
@@ -107,7 +107,7 @@ export function simulatorCommands({ pusher, pushed, seed, received }: CommandDep
           case_code: p.repayment.case_code,
           status: p.answer.status,
           ms: Math.round(p.answer.ms * 10) / 10,
-          outstanding_amount: (p.answer.body?.data as RepaymentAnswer | undefined)?.outstanding_amount,
+          outstanding_amount: p.answer.body?.data?.outstanding_amount,
         })),
       };
     }),
@@ -121,7 +121,7 @@ export function simulatorCommands({ pusher, pushed, seed, received }: CommandDep
       pushed.record(answer, input.case_code);
       return relayed(answer);
     }),
-    { method: 'GET', path: '/_sim/pushes', handle: async () => ({ status: 200, body: { cases: pushed.caseCodes().length, pushes: pushed.pushes() } }) },
-    { method: 'GET', path: '/_sim/received', handle: async () => ({ status: 200, body: received() }) },
+    { method: 'GET', path: '/_sim/pushes', handle: () => Promise.resolve({ status: 200, body: { cases: pushed.caseCodes().length, pushes: pushed.pushes() } }) },
+    { method: 'GET', path: '/_sim/received', handle: () => Promise.resolve({ status: 200, body: received() }) },
   ];
 }
