@@ -9,7 +9,7 @@ import { ConfigError, secret } from '@platform/kit';
  */
 const schema = z.object({
   /** The platform's REST adapter, where pushes go (`/api/v1/webhook/...`). */
-  platformUrl: z.url().default('http://127.0.0.1:3000'),
+  platformUrl: z.url().default('http://127.0.0.1:8000'),
   tenantCode: z.string().min(1).default('DEMO'),
   apiKey: z.string().min(1),
   apiSecret: secret(),

@@ -85,7 +85,7 @@ export interface StreamReport {
 }
 
 export interface PartnerPusherOptions {
-  /** The platform's REST adapter, e.g. http://127.0.0.1:3000 (pushes go to `/api/v1/webhook/...`). */
+  /** The platform's REST adapter, e.g. http://127.0.0.1:8000 (pushes go to `/api/v1/webhook/...`). */
   baseUrl: string;
   /** The tenant's API key and secret, and its tenant code. */
   key: PartnerSigningKey & { tenantCode: string };
