@@ -18,6 +18,12 @@ export interface Caller {
   permissions: string[];
   scope: DataScope;
   sessionId: string;
+  /**
+   * Set only on a token a subgraph mints to act for the caller in another subgraph: the minting subgraph's name
+   * (collections managing a collector's identity account after checking the caller's agency scope). Tokens issued at
+   * sign-in never carry it, so a rule can accept an operation only when it comes through that subgraph.
+   */
+  actingThrough?: string;
 }
 
 export const hasPermission = (caller: Caller | null | undefined, code: string): boolean =>
@@ -37,6 +43,7 @@ interface AccessClaims {
   prm: string[];
   scp: DataScope;
   sid: string;
+  via?: string;
 }
 
 export interface TokenSigner {
@@ -68,6 +75,7 @@ export function createTokenSigner(secret: Secret): TokenSigner {
         prm: caller.permissions,
         scp: caller.scope,
         sid: caller.sessionId,
+        ...(caller.actingThrough ? { via: caller.actingThrough } : {}),
       };
       return jwt.sign(claims, key, { algorithm: 'HS256', expiresIn: ttlSeconds, issuer: ISSUER });
     },
@@ -93,6 +101,7 @@ export function createTokenSigner(secret: Secret): TokenSigner {
         permissions: claims.prm,
         scope: claims.scp,
         sessionId: claims.sid,
+        ...(claims.via ? { actingThrough: claims.via } : {}),
       };
       if (verified.size >= VERIFIED_CACHE_SIZE) verified.clear();
       verified.set(token, { caller, expiresAtMs: claims.exp * 1000 });

@@ -36,6 +36,25 @@ export function can(code: string): IRule {
   return made;
 }
 
+const throughRules = new Map<string, IRule>();
+
+/**
+ * Only on a token `subgraph` minted to act for its caller (Caller.actingThrough): for an operation whose rules the
+ * owning subgraph cannot check alone (identity does not know collections' agencies, so a collector's account is
+ * managed only through collections, which checks the caller's scope first). Anyone else is refused.
+ */
+export function through(subgraph: string): IRule {
+  let made = throughRules.get(subgraph);
+  if (!made) {
+    made = rule(`through:${subgraph}`, { cache: 'contextual' })((_p, _a, ctx: WithCaller) => {
+      if (!ctx.caller) return unauthenticated();
+      return ctx.caller.actingThrough === subgraph ? true : forbidden(`Only through ${subgraph}`, { reason: 'NOT_THROUGH_OWNER' });
+    });
+    throughRules.set(subgraph, made);
+  }
+  return made;
+}
+
 /** The platform super admin only. */
 export const isSuperAdmin: IRule = rule({ cache: 'contextual' })((_p, _a, ctx: WithCaller) => {
   if (!ctx.caller) return unauthenticated();

@@ -18,6 +18,11 @@ describe('token signer', () => {
     expect(signer.verifyAccess(token)).toEqual(caller);
   });
 
+  it('carries the subgraph a delegated token acts through, and only when it was minted with one', () => {
+    expect(signer.verifyAccess(signer.signAccess({ ...caller, actingThrough: 'collections' }, 60))).toEqual({ ...caller, actingThrough: 'collections' });
+    expect(signer.verifyAccess(signer.signAccess(caller, 60))).not.toHaveProperty('actingThrough');
+  });
+
   it('refuses a token signed with another secret, or tampered with', () => {
     const other = createTokenSigner(new Secret('another-secret-that-is-long-enough-0123456789'));
     const token = other.signAccess(caller, 60);

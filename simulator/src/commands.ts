@@ -1,28 +1,17 @@
 import { z } from 'zod';
+import { simulatedCaseCode } from './overdue-cases';
 import type { PushedCases } from './pushed-cases';
 import type { PartnerPusher, PushAnswer } from './pushes';
-import { simulatedCaseCode } from './overdue-cases';
-
-/** A command's answer: its HTTP status and JSON body. */
-export interface CommandAnswer {
-  status: number;
-  body: unknown;
-}
-
-/** A route of the simulator's own (`/_sim/...`), driving its pushes from curl or a test. */
-export interface CommandRoute {
-  method: 'GET' | 'POST';
-  path: string;
-  handle(body: unknown): Promise<CommandAnswer>;
-}
+import type { SimulatorReply, SimulatorRoute } from './routes';
+import type { ReceivedCall } from './server';
 
 export interface CommandDeps {
   pusher: PartnerPusher;
   pushed: PushedCases;
   /** The seed of the generated cases. */
   seed: number;
-  /** What the platform has called on the simulator (§§ 3, 4, 6), oldest first. */
-  received: () => unknown;
+  /** Every call the simulator has received, oldest first (the running simulator's `received()`). */
+  received: () => ReceivedCall[];
 }
 
 const route = z.enum(['repayments', 'repayment-notify']).default('repayments');
@@ -43,7 +32,7 @@ const bodies = {
 };
 
 /** The body checked against `schema`, or a 400 naming the first bad field. */
-function parsed<S extends z.ZodType>(schema: S, body: unknown): { ok: true; value: z.output<S> } | { ok: false; answer: CommandAnswer } {
+function parsed<S extends z.ZodType>(schema: S, body: unknown): { ok: true; value: z.output<S> } | { ok: false; answer: SimulatorReply } {
   const result = schema.safeParse(body ?? {});
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
@@ -53,6 +42,15 @@ function parsed<S extends z.ZodType>(schema: S, body: unknown): { ok: true; valu
 /** A command that cannot run now (409), e.g. repayments before any case was pushed. */
 class CommandRefused extends Error {}
 
+/**
+ * The platform's calls (§§ 3, 4, 6), not the commands themselves; without the headers that carry its credentials
+ * (signature, bearer token), which a listing must not show.
+ */
+const platformCalls = (calls: ReceivedCall[]) =>
+  calls
+    .filter((c) => !c.path.startsWith('/_sim/'))
+    .map((c) => ({ method: c.method, path: c.path, body: c.path === '/oauth/token' ? '[redacted]' : c.body, tenant_code: c.headers['x-tenant-code'] ?? null, authenticated: c.authenticated, at: c.at.toISOString() }));
+
 /** The platform's answer, passed on with the time it took. */
 const relayed = (answer: PushAnswer) => ({ status: answer.status, ms: Math.round(answer.ms * 10) / 10, answer: answer.body });
 
@@ -60,11 +58,11 @@ const relayed = (answer: PushAnswer) => ({ status: answer.status, ms: Math.round
  * The simulator's command routes: push a batch of generated cases, one repayment or a stream of them, a settled or
  * recalled case; list what it pushed and what the platform called on it.
  */
-export function simulatorCommands({ pusher, pushed, seed, received }: CommandDeps): CommandRoute[] {
-  const command = <S extends z.ZodType>(path: string, schema: S, run: (body: z.output<S>) => Promise<unknown>): CommandRoute => ({
+export function simulatorCommands({ pusher, pushed, seed, received }: CommandDeps): SimulatorRoute[] {
+  const command = <S extends z.ZodType>(path: string, schema: S, run: (body: z.output<S>) => Promise<unknown>): SimulatorRoute => ({
     method: 'POST',
     path,
-    async handle(body) {
+    async handler({ body }) {
       const input = parsed(schema, body);
       if (!input.ok) return input.answer;
       try {
@@ -83,20 +81,20 @@ export function simulatorCommands({ pusher, pushed, seed, received }: CommandDep
       const first = pushed.take(count);
       const { batch, answer } = await pusher.pushCases({ seed, first, count, batchNo: batch_no });
       pushed.record(answer, batch.push_batch_no);
-      if (answer.status === 200) pushed.add(batch.cases.map((c) => c.case_code));
+      if (answer.status === 200) pushed.add(batch.cases);
       return { push_batch_no: batch.push_batch_no, case_codes: [simulatedCaseCode(seed, first), simulatedCaseCode(seed, first + count - 1)], ...relayed(answer) };
     }),
     command('/_sim/push/repayment', bodies.repayment, async (input) => {
       const repayment = pusher.repayment(input.case_code, input.repayment_id ?? repaymentId(), input.amount);
       const answer = await pusher.pushRepayment(repayment, input.route);
-      pushed.record(answer, repayment.case_code);
+      pushed.repaid(repayment, answer);
       return { repayment_id: repayment.repayment_id, ...relayed(answer) };
     }),
     command('/_sim/push/repayments', bodies.repayments, async (input) => {
       const caseCodes = input.case_codes ?? pushed.caseCodes();
       if (!caseCodes.length) throw new CommandRefused('no cases pushed yet: push cases first or name case_codes');
       const report = await pusher.streamRepayments({ rate: input.rate, seconds: input.seconds, caseCodes, route: input.route, seed });
-      for (const p of report.pushes) pushed.record(p.answer, p.repayment.case_code);
+      for (const p of report.pushes) pushed.repaid(p.repayment, p.answer);
       return {
         sent: report.sent,
         applied: report.applied,
@@ -121,7 +119,7 @@ export function simulatorCommands({ pusher, pushed, seed, received }: CommandDep
       pushed.record(answer, input.case_code);
       return relayed(answer);
     }),
-    { method: 'GET', path: '/_sim/pushes', handle: () => Promise.resolve({ status: 200, body: { cases: pushed.caseCodes().length, pushes: pushed.pushes() } }) },
-    { method: 'GET', path: '/_sim/received', handle: () => Promise.resolve({ status: 200, body: received() }) },
+    { method: 'GET', path: '/_sim/pushes', handler: () => ({ status: 200, body: { cases: pushed.caseCodes().length, pushes: pushed.pushes() } }) },
+    { method: 'GET', path: '/_sim/received', handler: () => ({ status: 200, body: platformCalls(received()) }) },
   ];
 }

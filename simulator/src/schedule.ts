@@ -21,7 +21,7 @@ export function startSchedule(pusher: PartnerPusher, pushed: PushedCases, option
     const first = pushed.take(options.batchSize);
     const { batch, answer } = await pusher.pushCases({ seed: options.seed, first, count: options.batchSize });
     pushed.record(answer, batch.push_batch_no);
-    if (answer.status === 200) pushed.add(batch.cases.map((c) => c.case_code));
+    if (answer.status === 200) pushed.add(batch.cases);
     logger.info({ batch: batch.push_batch_no, status: answer.status, ms: Math.round(answer.ms), answer: answer.body?.data }, 'cases pushed');
   };
   const guarded = (run: () => Promise<void>) => () => void run().catch((err: unknown) => logger.warn({ err }, 'scheduled push failed'));
@@ -38,7 +38,7 @@ export function startSchedule(pusher: PartnerPusher, pushed: PushedCases, option
       if (!codes.length) return;
       const repayment = pusher.repayment(codes[n % codes.length], `${prefix}_${++n}`, 50 * (1 + (n % 10)));
       const answer = await pusher.pushRepayment(repayment);
-      pushed.record(answer, repayment.case_code);
+      pushed.repaid(repayment, answer);
       if (answer.status !== 200) logger.warn({ repaymentId: repayment.repayment_id, status: answer.status, answer: answer.body }, 'repayment refused');
     };
     timers.push(setInterval(guarded(pushRepayment), 1000 / options.repaymentRate));

@@ -1,64 +1,30 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { isValidPhoneNumber } from 'libphonenumber-js';
-import { partnerSignature, signaturesMatch, timestampFresh } from '@platform/kit';
 import { overdueCaseBatch, PartnerPusher, simulatedCaseCode } from '@platform/simulator';
+import { startPlatformStub, type PlatformStub } from './support/platform-stub';
 
 const KEY = { apiKey: 'ak_test', secret: 'sk_test_secret', tenantCode: 'DEMO' };
 
-interface Received {
-  path: string;
-  headers: IncomingMessage['headers'];
-  raw: string;
-  body: Record<string, unknown>;
-  verified: boolean;
-  at: number;
-}
-
-/** A stand-in for the platform's adapter: verifies each push as identity does and answers the CCO envelope. */
-let server: Server;
-let received: Received[] = [];
-let baseUrl: string;
-let answerStatus = 200;
-let answerDelayMs = 0;
-
+let platform: PlatformStub;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-    req.on('end', () => {
-      const h = (name: string) => String(req.headers[name] ?? '');
-      const verified =
-        h('x-api-key') === KEY.apiKey &&
-        h('x-tenant-code') === KEY.tenantCode &&
-        timestampFresh(h('x-timestamp')) &&
-        signaturesMatch(partnerSignature(KEY.secret, KEY.apiKey, h('x-timestamp'), raw), h('x-signature'));
-      received.push({ path: req.url ?? '', headers: req.headers, raw, body: JSON.parse(raw) as Record<string, unknown>, verified, at: Date.now() });
-      setTimeout(() => {
-        res.writeHead(verified ? answerStatus : 401, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(verified ? { code: answerStatus, message: '接收成功', data: { echoed: true } } : { code: 401, message: '签名验证失败', data: null }));
-      }, answerDelayMs);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  platform = await startPlatformStub(KEY);
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => platform.close());
 beforeEach(() => {
-  received = [];
-  answerStatus = 200;
-  answerDelayMs = 0;
+  platform.received.length = 0;
+  platform.status = 200;
+  platform.delayMs = 0;
 });
+const received = () => platform.received;
 
-const pusher = () => new PartnerPusher({ baseUrl, key: KEY });
+const pusher = () => new PartnerPusher({ baseUrl: platform.url, key: KEY });
 
 describe('a batch of overdue cases (§ 2.1)', () => {
   it('is signed over its exact bytes and carries the documented fields', async () => {
     const { batch, answer } = await pusher().pushCases({ seed: 7, count: 25 });
-    expect(answer).toMatchObject({ path: 'cases/import', status: 200, body: { code: 200, data: { echoed: true } } });
+    expect(answer).toMatchObject({ path: 'cases/import', status: 200, body: { code: 200, data: { total: 25, success: 25 } } });
     expect(answer.ms).toBeGreaterThan(0);
-    expect(received).toHaveLength(1);
-    const [push] = received;
+    expect(received()).toHaveLength(1);
+    const [push] = received();
     expect(push).toMatchObject({ path: '/api/v1/webhook/cases/import', verified: true });
     expect(push.headers['content-type']).toBe('application/json');
     expect(push.headers['x-api-secret']).toBeUndefined();
@@ -101,46 +67,46 @@ describe('repayments (§ 2.3, § 5.1)', () => {
     const p = pusher();
     const answer = await p.pushRepayment(p.repayment('SIM7_0000001', 'PAY_1', 2000));
     expect(answer.status).toBe(200);
-    expect(received[0]).toMatchObject({
+    expect(received()[0]).toMatchObject({
       path: '/api/v1/webhook/repayments',
       verified: true,
       body: { repayment_id: 'PAY_1', case_code: 'SIM7_0000001', repayment_amount: 2000, repayment_channel: 'bank_transfer', transaction_no: 'TXNPAY1' },
     });
-    expect(received[0].body.repayment_date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+    expect(received()[0].body.repayment_date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
   });
 
   it('§ 5.1 is the notice of the same repayment', async () => {
     const p = pusher();
     await p.pushRepayment(p.repayment('SIM7_0000002', 'PAY_2', '150.50'), 'repayment-notify');
-    expect(received[0]).toMatchObject({
+    expect(received()[0]).toMatchObject({
       path: '/api/v1/webhook/repayment-notify',
       verified: true,
       body: { notify_type: 'repayment_success', case_code: 'SIM7_0000002', repayment_id: 'PAY_2', repayment_amount: '150.50', repayment_channel: 'bank_transfer' },
     });
-    expect(received[0].body.transaction_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+    expect(received()[0].body.transaction_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
   });
 
   it('a stream keeps its rate over the chosen cases whatever the answer times, and reports each answer', async () => {
-    answerDelayMs = 150; // longer than the 100 ms between pushes: an open loop does not wait
+    platform.delayMs = 150; // longer than the 100 ms between pushes: an open loop does not wait
     const seen: string[] = [];
     const started = Date.now();
     const report = await pusher().streamRepayments({ rate: 10, seconds: 1, caseCodes: ['C1', 'C2', 'C3'], idPrefix: 'PAY_S', onAnswer: (s) => seen.push(s.repayment.repayment_id) });
     expect(report).toMatchObject({ sent: 10, applied: 10, refused: {} });
-    expect(received.every((r) => r.verified)).toBe(true);
-    expect(received.map((r) => r.body.case_code)).toEqual(['C1', 'C2', 'C3', 'C1', 'C2', 'C3', 'C1', 'C2', 'C3', 'C1']);
-    expect(new Set(received.map((r) => r.body.repayment_id)).size).toBe(10);
-    expect(seen.sort()).toEqual(received.map((r) => String(r.body.repayment_id)).sort());
+    expect(received().every((r) => r.verified)).toBe(true);
+    expect(received().map((r) => r.body.case_code)).toEqual(['C1', 'C2', 'C3', 'C1', 'C2', 'C3', 'C1', 'C2', 'C3', 'C1']);
+    expect(new Set(received().map((r) => r.body.repayment_id)).size).toBe(10);
+    expect(seen.sort()).toEqual(received().map((r) => String(r.body.repayment_id)).sort());
     // 10 a second: the last leaves ~900 ms after the first, and not after waiting for nine answers of 150 ms each.
-    const spread = received.at(-1)!.at - received[0].at;
+    const spread = received().at(-1)!.at - received()[0].at;
     expect(spread).toBeGreaterThan(800);
     expect(Date.now() - started).toBeLessThan(1400 + 1000);
     expect(report.p50).toBeGreaterThanOrEqual(150);
     expect(report.p99).toBeGreaterThanOrEqual(report.p50);
-    for (const r of received) expect(Number((r.body as { repayment_amount: number }).repayment_amount) % 50).toBe(0);
+    for (const r of received()) expect(Number((r.body as { repayment_amount: number }).repayment_amount) % 50).toBe(0);
   });
 
   it('a stream counts what the platform refused, by status', async () => {
-    answerStatus = 429;
+    platform.status = 429;
     const report = await pusher().streamRepayments({ rate: 20, seconds: 0.25, caseCodes: ['C1'] });
     expect(report).toMatchObject({ sent: 5, applied: 0, refused: { '429': 5 } });
   });
@@ -152,20 +118,20 @@ describe('case settled and recalled (§§ 5.2, 5.3), status update (§ 2.2)', ()
     await p.settleCase('SIM7_0000003', { settlementDate: '2025-11-20', finalRepaymentAmount: 5000 });
     await p.recallCase('SIM7_0000004', '客户投诉', '客户已通过其他渠道还款');
     await p.updateCaseStatus({ case_code: 'SIM7_0000005', case_status: 'settled', repaid_amount: 5000, outstanding_amount: 0 });
-    expect(received.map((r) => [r.path, r.verified])).toEqual([
+    expect(received().map((r) => [r.path, r.verified])).toEqual([
       ['/api/v1/webhook/case-settled', true],
       ['/api/v1/webhook/case-recall', true],
       ['/api/v1/webhook/cases/status-update', true],
     ]);
-    expect(received[0].body).toMatchObject({ notify_type: 'case_settled', case_code: 'SIM7_0000003', settlement_date: '2025-11-20', final_repayment_amount: 5000 });
-    expect(received[1].body).toMatchObject({ notify_type: 'case_recall', case_code: 'SIM7_0000004', recall_reason: '客户投诉', recall_notes: '客户已通过其他渠道还款' });
-    expect(received[2].body).toMatchObject({ case_code: 'SIM7_0000005', case_status: 'settled', update_time: expect.any(String) });
+    expect(received()[0].body).toMatchObject({ notify_type: 'case_settled', case_code: 'SIM7_0000003', settlement_date: '2025-11-20', final_repayment_amount: 5000 });
+    expect(received()[1].body).toMatchObject({ notify_type: 'case_recall', case_code: 'SIM7_0000004', recall_reason: '客户投诉', recall_notes: '客户已通过其他渠道还款' });
+    expect(received()[2].body).toMatchObject({ case_code: 'SIM7_0000005', case_status: 'settled', update_time: expect.any(String) });
   });
 
   it('a push signed with another secret is what the receiver refuses', async () => {
-    const wrong = new PartnerPusher({ baseUrl, key: { ...KEY, secret: 'not it' } });
+    const wrong = new PartnerPusher({ baseUrl: platform.url, key: { ...KEY, secret: 'not it' } });
     const answer = await wrong.settleCase('SIM7_0000003');
     expect(answer).toMatchObject({ status: 401, body: { code: 401, data: null } });
-    expect(received[0].verified).toBe(false);
+    expect(received()[0].verified).toBe(false);
   });
 });

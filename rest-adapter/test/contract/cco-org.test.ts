@@ -25,6 +25,7 @@ const AGENCY = {
 };
 
 let agencyId: number;
+let agencyCreatedAt: string;
 let tenantId: number;
 let groupId: number;
 let teamId: number;
@@ -46,6 +47,7 @@ describe('/api/v1/agencies', () => {
       data: { id: expect.any(Number), tenant_id: expect.any(Number), ...AGENCY, created_at: expect.stringMatching(CCO_TIME) },
     });
     agencyId = res.body.data.id;
+    agencyCreatedAt = res.body.data.created_at;
     tenantId = res.body.data.tenant_id;
   });
 
@@ -63,8 +65,9 @@ describe('/api/v1/agencies', () => {
     expect(res.body).toEqual({
       code: 200,
       message: 'success',
-      data: { total: 1, page: 1, size: 10, items: [{ id: agencyId, tenant_id: tenantId, ...AGENCY, created_at: expect.stringMatching(CCO_TIME) }] },
+      data: { total: 1, page: 1, size: 10, items: [{ id: agencyId, tenant_id: tenantId, ...AGENCY, created_at: agencyCreatedAt }] },
     });
+    expect(agencyCreatedAt).toMatch(CCO_TIME); // the create answer renders in the tenant's zone, as the list does
     expect((await call(platform.app, 'GET', '/api/v1/agencies?is_active=false', { token: tenantadmin })).body.data.total).toBe(0);
     expect((await call(platform.app, 'GET', `/api/v1/agencies?tenant_id=${tenantId}`, { token: superadmin })).body.data.total).toBe(1);
     expect((await call(platform.app, 'GET', `/api/v1/agencies?tenant_id=${tenantId + 1000}`, { token: superadmin })).body.data.total).toBe(0);
@@ -72,7 +75,7 @@ describe('/api/v1/agencies', () => {
 
   it('PUT changes the fields sent; a bad e-mail is 400 and changes nothing; an unknown agency is 404', async () => {
     const res = await call(platform.app, 'PUT', `/api/v1/agencies/${agencyId}`, { token: tenantadmin, body: { contact_person: '李四', timezone: 7 } });
-    expect(res.body).toMatchObject({ code: 200, message: '更新成功', data: { id: agencyId, contact_person: '李四', timezone: 7, agency_name: '催收机构1' } });
+    expect(res.body).toMatchObject({ code: 200, message: '更新成功', data: { id: agencyId, contact_person: '李四', timezone: 7, agency_name: '催收机构1', created_at: agencyCreatedAt } });
     expect(await call(platform.app, 'PUT', `/api/v1/agencies/${agencyId}`, { token: tenantadmin, body: { contact_email: 'not-mail', contact_person: '王五' } })).toMatchObject({
       status: 400,
       body: { ...error(400), message: expect.stringContaining('contact_email') },
@@ -231,7 +234,12 @@ describe('/api/v1/collectors', () => {
     collectorToken = runtime.signer.signAccess(BASE_ROLES.collector({ tenantId: user.tenantId, userId: user.id, username: 'collector001' }), 3600);
 
     const list = await call(platform.app, 'GET', `/api/v1/collectors?team_id=${teamId}`, { token: tenantadmin });
-    expect(list.body.data).toMatchObject({ total: 1, page: 1, size: 10, items: [{ id: collectorId, login_id: 'collector001', email: 'collector001@example.com', team_name: 'M1催收小组' }] });
+    expect(list.body.data).toMatchObject({
+      total: 1,
+      page: 1,
+      size: 10,
+      items: [{ id: collectorId, login_id: 'collector001', email: 'collector001@example.com', team_name: 'M1催收小组', created_at: res.body.data.created_at }],
+    });
     expect((await call(platform.app, 'GET', '/api/v1/collectors?status=休假', { token: tenantadmin })).body.data.total).toBe(0);
   });
 
@@ -248,7 +256,8 @@ describe('/api/v1/collectors', () => {
 
   it('PUT /collectors/{id} changes the profile and the account name; GET by id answers performance and recent activities', async () => {
     const put = await call(platform.app, 'PUT', `/api/v1/collectors/${collectorId}`, { token: tenantadmin, body: { collector_name: '王大明', collector_level: '中级' } });
-    expect(put.body).toMatchObject({ code: 200, data: { id: collectorId, collector_name: '王大明', collector_level: '中级' } });
+    const listed = (await call(platform.app, 'GET', `/api/v1/collectors/${collectorId}`, { token: tenantadmin })).body.data.created_at;
+    expect(put.body).toMatchObject({ code: 200, data: { id: collectorId, collector_name: '王大明', collector_level: '中级', created_at: listed } });
     expect(await call(platform.app, 'PUT', `/api/v1/collectors/${collectorId}`, { token: tenantadmin, body: { max_case_count: -1 } })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('max_case_count') } });
     const detail = await call(platform.app, 'GET', `/api/v1/collectors/${collectorId}`, { token: tenantadmin });
     expect(detail.body.data).toMatchObject({

@@ -1,4 +1,4 @@
-import { allow, can, isAuthenticated, isSuperAdmin, or, type IRules } from '@platform/kit';
+import { allow, and, can, isAuthenticated, isSuperAdmin, or, through, type IRules } from '@platform/kit';
 
 /**
  * Who may call what (graphql-shield, deny by default). Output types are open: they are only reachable through a
@@ -38,12 +38,13 @@ export const permissions: IRules = {
     // The resolver checks the action's own permission (delete → users:delete, else users:update).
     batchUsers: or(can('users:delete'), can('users:update')),
     // CCO staff accounts: the resolver checks the role's own code (collector → collectors:create, SPV →
-    // team_groups:create, TeamLeader → teams:create) and that the account holds staff roles only.
-    createStaffAccount: or(can('collectors:create'), can('team_groups:create'), can('teams:create')),
-    discardStaffAccount: or(can('collectors:create'), can('team_groups:create'), can('teams:create')),
-    resetStaffPassword: can('collectors:update'),
-    setStaffAccountStatus: can('collectors:update'),
-    updateStaffAccount: can('collectors:update'),
+    // team_groups:create, TeamLeader → teams:create) and that the account holds staff roles only. identity does not
+    // know agencies, teams or groups, so these come only through collections, which checks the caller's scope first.
+    createStaffAccount: and(through('collections'), or(can('collectors:create'), can('team_groups:create'), can('teams:create'))),
+    discardStaffAccount: and(through('collections'), or(can('collectors:create'), can('team_groups:create'), can('teams:create'))),
+    resetStaffPassword: and(through('collections'), can('collectors:update')),
+    setStaffAccountStatus: and(through('collections'), can('collectors:update')),
+    updateStaffAccount: and(through('collections'), can('collectors:update')),
     createPosition: can('positions:create'),
     updatePosition: can('positions:update'),
     deletePosition: can('positions:delete'),

@@ -28,13 +28,14 @@ beforeAll(async () => {
   for (const role of Object.keys(BASE_ROLES) as BaseRole[]) {
     callers[role] = BASE_ROLES[role]({ tenantId: demo, userId: accounts[role]! });
   }
+  const viaCollections = h.tokenOf({ ...callers.admin!, actingThrough: 'collections' });
   const mutate = async (query: string, token = admin) => Object.values(await h.data(query, {}, token))[0] as { id: string };
   Object.assign(ids, {
     demo,
     admin: seeded.users.admin,
     target: (await createAccount(h, admin, {})).id,
-    staff: (await mutate(`mutation { createStaffAccount(input: { username: "${unique('st')}", password: "secret123", role: collector }) { id } }`)).id,
-    discardable: (await mutate(`mutation { createStaffAccount(input: { username: "${unique('sd')}", password: "secret123", role: collector }) { id } }`)).id,
+    staff: (await mutate(`mutation { createStaffAccount(input: { username: "${unique('st')}", password: "secret123", role: collector }) { id } }`, viaCollections)).id,
+    discardable: (await mutate(`mutation { createStaffAccount(input: { username: "${unique('sd')}", password: "secret123", role: collector }) { id } }`, viaCollections)).id,
     deletable: (await createAccount(h, admin, {})).id,
     position: (await mutate(`mutation { createPosition(input: { name: "P", code: "${unique('p')}", level: 1 }) { id } }`)).id,
     deletablePosition: (await mutate(`mutation { createPosition(input: { name: "D", code: "${unique('p')}", level: 1 }) { id } }`)).id,
@@ -62,8 +63,10 @@ function signedPartnerRequest() {
 afterAll(() => h.close());
 
 const SUPER = ['SuperAdmin'];
-const ADMINS = ['SuperAdmin', 'TenantAdmin', 'admin'];
-const SIGNED_IN = [...ADMINS, 'user', 'sales', 'service', 'collector'];
+/** Tokens collections mints to act for its caller (Caller.actingThrough): the staff-account mutations need them. */
+const THROUGH_COLLECTIONS = ['admin@collections'];
+const ADMINS = ['SuperAdmin', 'TenantAdmin', 'admin', ...THROUGH_COLLECTIONS];
+const SIGNED_IN = [...ADMINS, 'user', 'sales', 'service', 'collector', 'collector@collections'];
 const EVERYONE = [...SIGNED_IN, 'anonymous'];
 
 const cases: Record<string, RbacCase> = {
@@ -139,24 +142,28 @@ const cases: Record<string, RbacCase> = {
   'Mutation.createStaffAccount': {
     query: 'mutation($i: CreateStaffAccountInput!) { createStaffAccount(input: $i) { id } }',
     variables: () => ({ i: { username: unique('staff'), password: 'secret123', role: 'collector' } }),
-    allow: ADMINS,
+    allow: THROUGH_COLLECTIONS,
   },
   'Mutation.resetStaffPassword': {
     query: 'mutation($id: ID!) { resetStaffPassword(id: $id, newPassword: "secret456") }',
     variables: () => ({ id: ids.staff }),
-    allow: ADMINS,
+    allow: THROUGH_COLLECTIONS,
   },
   'Mutation.setStaffAccountStatus': {
     query: 'mutation($id: ID!) { setStaffAccountStatus(id: $id, active: true) { id } }',
     variables: () => ({ id: ids.staff }),
-    allow: ADMINS,
+    allow: THROUGH_COLLECTIONS,
   },
   'Mutation.updateStaffAccount': {
     query: 'mutation($id: ID!) { updateStaffAccount(id: $id, input: { fullName: "王小明" }) { id } }',
     variables: () => ({ id: ids.staff }),
-    allow: ADMINS,
+    allow: THROUGH_COLLECTIONS,
   },
-  'Mutation.discardStaffAccount': { query: 'mutation($id: ID!) { discardStaffAccount(id: $id) }', variables: () => ({ id: ids.discardable }), allow: ADMINS },
+  'Mutation.discardStaffAccount': {
+    query: 'mutation($id: ID!) { discardStaffAccount(id: $id) }',
+    variables: () => ({ id: ids.discardable }),
+    allow: THROUGH_COLLECTIONS,
+  },
   'Mutation.batchUsers': {
     query: 'mutation($id: ID!) { batchUsers(action: "activate", ids: [$id]) { succeeded } }',
     variables: () => ({ id: ids.target }),
@@ -240,6 +247,7 @@ const cases: Record<string, RbacCase> = {
 };
 
 const role = (name: BaseRole) => () => callers[name]!;
+const throughCollections = (name: BaseRole) => () => ({ ...callers[name]!, actingThrough: 'collections' });
 
 rbacMatrix({
   title: 'identity RBAC matrix',
@@ -253,6 +261,8 @@ rbacMatrix({
     sales: role('sales'),
     service: role('service'),
     collector: role('collector'),
+    'admin@collections': throughCollections('admin'),
+    'collector@collections': throughCollections('collector'),
     anonymous: null,
   },
   cases,

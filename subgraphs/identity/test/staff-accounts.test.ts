@@ -1,4 +1,5 @@
 import type { ExecutionResult } from 'graphql';
+import type { Caller } from '@platform/kit';
 import { CCO_ROLES } from '@platform/testkit';
 import { ADMIN } from './support/fixtures';
 import { errorOf, seededIds, startIdentity, type Harness } from './support/harness';
@@ -6,14 +7,18 @@ import { errorOf, seededIds, startIdentity, type Harness } from './support/harne
 /** CCO staff accounts made by collections as the admin-console caller (AgencyAdmin holds no users:* code). */
 let h: Harness;
 let agencyAdmin: string;
+let signedInAgencyAdmin: string;
 let teamLeader: string;
 let adminId: string;
 beforeAll(async () => {
   h = await startIdentity({ RATE_LIMITS: 'login:10000/60' });
   const seeded = await seededIds(h);
   adminId = seeded.users.admin;
-  agencyAdmin = h.tokenOf(CCO_ROLES.AgencyAdmin({ tenantId: seeded.demoTenantId, userId: '9001' }));
-  teamLeader = h.tokenOf(CCO_ROLES.TeamLeader({ tenantId: seeded.demoTenantId, userId: '9002' }));
+  // collections calls these for its admin-console callers, with tokens it mints to act for them.
+  const through = (caller: Caller): string => h.tokenOf({ ...caller, actingThrough: 'collections' });
+  signedInAgencyAdmin = h.tokenOf(CCO_ROLES.AgencyAdmin({ tenantId: seeded.demoTenantId, userId: '9001' }));
+  agencyAdmin = through(CCO_ROLES.AgencyAdmin({ tenantId: seeded.demoTenantId, userId: '9001' }));
+  teamLeader = through(CCO_ROLES.TeamLeader({ tenantId: seeded.demoTenantId, userId: '9002' }));
 });
 afterAll(() => h.close());
 
@@ -37,6 +42,15 @@ describe('staff accounts (createStaffAccount, resetStaffPassword, setStaffAccoun
     expect((await create(agencyAdmin, 'staff_spv1', 'SPV')).data!.createStaffAccount.roles).toEqual([{ code: 'SPV' }]);
     expect(errorOf(await create(teamLeader, 'staff_col2'))).toMatchObject({ code: 'FORBIDDEN' });
     expect(errorOf(await create(teamLeader, 'staff_tl', 'TeamLeader'))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('a token from sign-in cannot call them directly: identity does not know agencies, collections checks the scope', async () => {
+    expect(errorOf(await create(signedInAgencyAdmin, 'staff_direct'))).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_THROUGH_OWNER' });
+    const id = (await create(agencyAdmin, 'staff_direct')).data!.createStaffAccount.id;
+    const direct = await h.exec('mutation($id: ID!) { resetStaffPassword(id: $id, newPassword: "hijacked1") }', { id }, signedInAgencyAdmin);
+    expect(errorOf(direct)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_THROUGH_OWNER' });
+    expect(await loginError('staff_direct', 'hijacked1')).toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    expect((await h.login('staff_direct', 'secret123')).accessToken).toEqual(expect.any(String));
   });
 
   it('reset password and deactivation reach staff accounts only; a deactivated account cannot sign in', async () => {

@@ -324,7 +324,7 @@ export const ccoOrgRoutes = [
     variables: ({ body }) => ({
       input: { ...agencyInput(body), agencyCode: body.agency_code, agencyName: body.agency_name, tenantId: body.tenant_id === undefined ? undefined : String(body.tenant_id) },
     }),
-    map: (d) => toAgency(d.createAgency, 'UTC'),
+    map: (d) => toAgency(d.createAgency, d.createAgency.tenant.zone),
   }),
   graphqlRoute({
     ...common,
@@ -361,7 +361,7 @@ export const ccoOrgRoutes = [
     message: '更新成功',
     operation: CcoUpdateAgencyDocument,
     variables: ({ params, body }) => ({ id: params.agency_id, input: agencyInput(body) }),
-    map: (d) => toAgency(d.updateAgency, 'UTC'),
+    map: (d) => toAgency(d.updateAgency, d.updateAgency.tenant.zone),
   }),
   graphqlRoute({
     ...common,
@@ -637,7 +637,7 @@ export const ccoOrgRoutes = [
         email: body.email,
       }) as never,
     }),
-    map: (d) => toCollector(d.createCollector, 'UTC'),
+    map: (d) => toCollector(d.createCollector, d.createCollector.tenant.zone),
   }),
   graphqlRoute({
     ...common,
@@ -667,7 +667,7 @@ export const ccoOrgRoutes = [
         email: body.email,
       }) as never,
     }),
-    map: (d) => toCollector(d.updateCollector, 'UTC'),
+    map: (d) => toCollector(d.updateCollector, d.updateCollector.tenant.zone),
   }),
   graphqlRoute({
     ...common,

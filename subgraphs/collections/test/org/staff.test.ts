@@ -174,3 +174,24 @@ describe('team groups and their SPV', () => {
     expect([codeOf(other), fieldOf(other)]).toEqual(['BAD_USER_INPUT', 'spvId']);
   });
 });
+
+describe('team leaders', () => {
+  const SET = 'mutation($t: ID!, $l: ID!) { setTeamLeader(teamId: $t, teamLeaderId: $l) { teamLeaderId } }';
+  const rolesOf = async (userId: string) =>
+    (await identity.harness.exec<{ user: { roles: { code: string }[] } }>(`{ user(id: "${userId}") { roles { code } } }`, {}, org.callers.tenantAdmin)).data?.user.roles;
+  const make = async (code: string) =>
+    (await client.ok<{ createCollector: { id: string; userId: string } }>(org.callers.agencyAdmin, CREATE, {
+      input: input({ teamId: String(org.teams.T2.id), collectorCode: code, loginId: code.toLowerCase(), email: `${code.toLowerCase()}@example.com` }),
+    })).createCollector;
+
+  it('a replaced leader goes back to collector, profile and account; the new one gets the TeamLeader role', async () => {
+    const first = await make('TL_201');
+    const second = await make('TL_202');
+    await client.ok(org.callers.agencyAdmin, SET, { t: String(org.teams.T2.id), l: first.id });
+    expect(await rolesOf(first.userId)).toEqual([{ code: 'TeamLeader' }]);
+    expect(await client.ok(org.callers.agencyAdmin, SET, { t: String(org.teams.T2.id), l: second.id })).toEqual({ setTeamLeader: { teamLeaderId: second.id } });
+    expect(await rolesOf(first.userId)).toEqual([{ code: 'collector' }]);
+    expect(await rolesOf(second.userId)).toEqual([{ code: 'TeamLeader' }]);
+    expect((await client.em().findOneOrFail(Collector, Number(first.id))).position).toBe('collector');
+  });
+});

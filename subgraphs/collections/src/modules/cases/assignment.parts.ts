@@ -1,7 +1,7 @@
 import { isAuthenticated } from '@platform/kit';
 import { AssignmentResolver, assignmentRules } from './resolvers/assignment.resolver';
 import { AutoAssignResolver, autoAssignRules } from './resolvers/auto-assign.resolver';
-import { TenantStub } from './resolvers/assignment.types';
+import { TenantStub } from '../org/entities/tenant.stub';
 
 /**
  * Case assignment (CCO admin § 8.4–8.6): manual assignment, auto-assign, transfer and the history. The cases module

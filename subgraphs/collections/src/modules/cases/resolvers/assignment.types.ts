@@ -1,12 +1,5 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-
-/** identity owns tenants; an assignment names its tenant so the router can answer the tenant's zone for its times. */
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType('Tenant')
-export class TenantStub {
-  @Field(() => ID)
-  id!: string;
-}
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { TenantStub } from '../../org/entities/tenant.stub';
 
 @ObjectType({ description: 'A case as it was just assigned (CCO admin § 8.4, § 8.6).' })
 export class CaseAssignmentResult {

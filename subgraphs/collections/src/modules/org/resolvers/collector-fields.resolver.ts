@@ -4,6 +4,7 @@ import { Agency } from '../entities/agency.entity';
 import { Collector } from '../entities/collector.entity';
 import { TeamGroup } from '../entities/team-group.entity';
 import { Team } from '../entities/team.entity';
+import { TenantStub } from '../entities/tenant.stub';
 import { UserStub } from '../entities/user.stub';
 import { orgLoaders } from '../loaders/org.loaders';
 import { performanceOf, recentDaysOf } from '../services/collector-performance';
@@ -14,6 +15,11 @@ export class CollectorFieldsResolver {
   @FieldResolver(() => UserStub, { description: 'identity’s account: login id (username), e-mail, last sign-in, status.' })
   user(@Root() collector: Collector): UserStub {
     return { id: collector.userId };
+  }
+
+  @FieldResolver(() => TenantStub, { description: 'The collector’s tenant (its zone renders the collector’s times).' })
+  tenant(@Root() collector: Collector): TenantStub {
+    return { id: String(collector.tenantId) };
   }
 
   @FieldResolver(() => Agency, { nullable: true })

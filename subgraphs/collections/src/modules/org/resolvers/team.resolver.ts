@@ -76,7 +76,7 @@ export class TeamResolver {
   }
 
   @Mutation(() => Team, {
-    description: 'A staff profile of the team’s agency leads the team (position team_leader, moved into the team; its account gets the TeamLeader role through identity); the previous leader’s profile goes back to collector.',
+    description: 'A staff profile of the team’s agency leads the team (position team_leader, moved into the team; its account gets the TeamLeader role through identity); the previous leader’s profile and account go back to collector.',
   })
   async setTeamLeader(
     @Arg('teamId', () => ID) teamId: string,
@@ -88,15 +88,20 @@ export class TeamResolver {
     if (leader.tenantId !== team.tenantId || leader.agencyId !== team.agencyId) {
       throw badInput('teamLeaderId', 'teamLeaderId must be a staff profile of the team’s agency');
     }
+    let stepsDown: Collector | null = null;
     if (team.teamLeaderId && team.teamLeaderId !== leader.id) {
       const previous = await ctx.em.findOne(Collector, { id: team.teamLeaderId, tenantId: team.tenantId }, { filters: false });
-      if (previous?.position === 'team_leader') previous.position = 'collector';
+      // Only a leader of this team steps down (one who has since moved to lead another team keeps leading it).
+      if (previous?.position === 'team_leader' && previous.teamId === team.id) stepsDown = previous;
     }
+    if (stepsDown) stepsDown.position = 'collector';
     leader.position = 'team_leader';
     leader.teamId = team.id;
     leader.teamGroupId = team.teamGroupId ?? null;
     team.teamLeaderId = leader.id;
     await ctx.em.flush();
+    // The accounts follow the profiles (a refusal there rolls the profile changes back).
+    if (stepsDown) await staffAccounts.update(ctx, stepsDown.userId, { role: 'collector' });
     await staffAccounts.update(ctx, leader.userId, { role: 'TeamLeader' });
     return team;
   }

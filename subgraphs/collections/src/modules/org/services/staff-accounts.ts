@@ -22,7 +22,7 @@ export async function asCaller<T>(
   const graph = ctx.services.graph;
   if (!graph) throw new DomainError('UNAVAILABLE', 'identity accounts are out of reach: collections runs without the router');
   const executor = await graph.executor();
-  const caller: Caller = callerOf(ctx);
+  const caller: Caller = { ...callerOf(ctx), actingThrough: 'collections' };
   const authorization = `Bearer ${ctx.services.signer.signAccess(caller, TOKEN_TTL_SECONDS)}`;
   const result = await executor.execute({ query, variables, headers: { authorization } });
   const error = result.errors?.[0];
