@@ -21,6 +21,12 @@ const schema = z.object({
   clients: z.coerce.number().int().positive().default(2),
   /** Account creation and sign-in (argon2 each) running at once. */
   concurrency: z.coerce.number().int().positive().default(8),
+  /**
+   * The machine is shared: before each measured part, wait up to `quietWait` seconds for other processes to use under
+   * `quietCores` of CPU (0: do not wait). The figures are reported either way, with the other load seen meanwhile.
+   */
+  quietWait: z.coerce.number().nonnegative().default(60),
+  quietCores: z.coerce.number().nonnegative().default(0.25),
   databaseUrl: z.string().default('mariadb://root@127.0.0.1:3306'),
   redisUrl: z.string().default('redis://127.0.0.1:6379'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
@@ -38,6 +44,8 @@ const ENV_NAMES: Record<keyof PartnerBenchConfig, string> = {
   keys: 'BENCH_KEYS',
   clients: 'BENCH_CLIENTS',
   concurrency: 'BENCH_CONCURRENCY',
+  quietWait: 'BENCH_QUIET_WAIT',
+  quietCores: 'BENCH_QUIET_CORES',
   databaseUrl: 'DATABASE_URL',
   redisUrl: 'BENCH_REDIS_URL',
   logLevel: 'BENCH_LOG_LEVEL',

@@ -10,6 +10,8 @@ export interface Subscribers {
   /** Subscriptions that ended after connecting (server closed them, upstream failed). */
   endedAfterConnect: number;
   receipts: Map<string, number[]>;
+  /** The subscriber processes' ids (their CPU is the bench's, not other load). */
+  pids: number[];
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function openSubscribers(opts: {
     errors: [],
     endedAfterConnect: 0,
     receipts,
+    pids: [],
     close: async () => {
       for (const child of children) child.process.send({ type: 'close' } satisfies ToSubscribers);
       await Promise.all(children.map((child) => waitExit(child)));
@@ -49,6 +52,7 @@ export async function openSubscribers(opts: {
       env: { ...process.env, NODE_OPTIONS: '' },
     });
     children.push(child);
+    if (child.process.pid) state.pids.push(child.process.pid);
     opened.push(
       new Promise<void>((resolve, reject) => {
         child.process.once('exit', (code) => reject(new Error(`${child.name} exited (${code}) while opening; see ${child.logPath}`)));
