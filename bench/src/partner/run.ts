@@ -61,7 +61,10 @@ runMain(async () => {
     const ours = () => [server.process.pid!, process.pid, ...(subscribers?.pids ?? [])];
     const importQuiet = await waitForQuiet(ours(), config.quietWait, config.quietCores);
     const importLoad = otherLoad(ours());
-    const imported = { ...(await importBatches(pushers, config)), quietBefore: importQuiet };
+    const serverCpu = () => cpuSecondsOf(server.process.pid!);
+    const importCpu = serverCpu();
+    const batches = await importBatches(pushers, config);
+    const imported = { ...batches, quietBefore: importQuiet, serverCpuMsPerCase: Math.round(((serverCpu() - importCpu) * 1000 * 100) / batches.cases) / 100 };
     const importOther = importLoad.stop();
     log(`import: ${imported.cases} cases in ${imported.seconds.toFixed(1)} s = ${Math.round(imported.casesPerSecond)} cases/s (batch answer p50 ${Math.round(imported.p50)} ms, max ${Math.round(imported.max)} ms)`);
 
@@ -81,12 +84,14 @@ runMain(async () => {
     const streamQuiet = await waitForQuiet(ours(), config.quietWait, config.quietCores);
     const streamLoad = otherLoad(ours());
     const started = Date.now();
+    const streamCpu = serverCpu();
     const measured = await stream(pushers, { rate: config.rate, seconds: config.seconds, caseCodes, idPrefix: `PAY${tag}` });
     const streamOther = streamLoad.stop();
     const live = { ...(await arrivals(subscribers, measured, GRACE_MS)), quietBefore: streamQuiet };
+    const serverCpuMsPerRepayment = Math.round(((serverCpu() - streamCpu) * 1000) / Math.max(1, measured.length));
     log(`live: ${live.received}/${live.applied} received, p50 ${Math.round(live.p50)} ms, p99 ${Math.round(live.p99)} ms from sending (answers p99 ${Math.round(live.answerP99)} ms), ${live.lost} lost, ${live.refused} refused ${JSON.stringify(live.refusedBy)}`);
 
-    const result = { startedAt: new Date(started).toISOString(), machine: machine(), loadAverage: loadavg().map((l) => Math.round(l * 100) / 100), otherCores: { import: importOther, stream: streamOther }, settings: config, imported, warmUp: warmLive, live };
+    const result = { startedAt: new Date(started).toISOString(), machine: machine(), loadAverage: loadavg().map((l) => Math.round(l * 100) / 100), otherCores: { import: importOther, stream: streamOther }, serverCpuMsPerRepayment, settings: config, imported, warmUp: warmLive, live };
     const resultsDir = resolve(__dirname, '../../results');
     mkdirSync(resultsDir, { recursive: true });
     const file = join(resultsDir, `partner-${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
@@ -204,7 +209,10 @@ function otherLoad(ours: number[]): { stop(): number } {
   };
 }
 
-function report(config: PartnerBenchConfig, r: { imported: Awaited<ReturnType<typeof importBatches>>; live: Awaited<ReturnType<typeof arrivals>>; otherCores: { import: number; stream: number } }): string {
+function report(
+  config: PartnerBenchConfig,
+  r: { imported: Awaited<ReturnType<typeof importBatches>> & { serverCpuMsPerCase: number }; live: Awaited<ReturnType<typeof arrivals>>; otherCores: { import: number; stream: number }; serverCpuMsPerRepayment: number },
+): string {
   const mark = (met: boolean) => (met ? 'met' : '**missed**');
   const { imported, live } = r;
   return [
@@ -215,6 +223,7 @@ function report(config: PartnerBenchConfig, r: { imported: Awaited<ReturnType<ty
     `| lost | ${live.lost} of ${live.applied} applied (${live.refused} pushes refused, ${live.duplicated} delivered twice) | 0 | ${mark(live.lost === 0)} |`,
     '',
     `other load (processes outside the bench, of ${availableParallelism()} cores): ${r.otherCores.import} cores during the import, ${r.otherCores.stream} during the stream`,
+    `server CPU: ${r.imported.serverCpuMsPerCase} ms a case imported, ${r.serverCpuMsPerRepayment} ms a repayment pushed (its delivery included, until the grace period ended)`,
   ].join('\n');
 }
 
