@@ -9,6 +9,7 @@ export * from './credential-cipher';
 export * from './db';
 export * from './decimal';
 export * from './define-subgraph';
+export * from './demo-random';
 export * from './directory';
 export * from './edge-config';
 export * from './errors';

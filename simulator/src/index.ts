@@ -22,3 +22,10 @@ export {
 } from './core-book';
 export { COLLECTION_RESULTS, coreApiRoutes } from './core-api';
 export { answer, ok, type HttpMethod, type SimulatorReply, type SimulatorRequest, type SimulatorRoute } from './routes';
+export * from './overdue-cases';
+export * from './pushes';
+export * from './pushed-cases';
+export * from './commands';
+export * from './schedule';
+export { loadSimulatorConfig, type SimulatorConfig } from './config';
+export { startSimulator, type RunningSimulator } from './main';

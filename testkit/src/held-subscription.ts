@@ -15,6 +15,8 @@ export interface HeldSubscription {
   closed: Promise<SocketClose>;
   /** Events received so far, oldest first. */
   events: FormattedExecutionResult<Record<string, unknown>, unknown>[];
+  /** `Date.now()` when each of `events` arrived, in the same order. */
+  arrivedAt: number[];
   /** Whether the operation has been completed or failed; the socket may still be open. */
   ended(): boolean;
   dispose(): Promise<void>;
@@ -40,11 +42,15 @@ export function holdSubscription(wsUrl: string, token: string, query: string): H
     },
   });
   const events: FormattedExecutionResult<Record<string, unknown>, unknown>[] = [];
+  const arrivedAt: number[] = [];
   let done = false;
   const stop = client.subscribe(
     { query },
     {
-      next: (event) => void events.push(event),
+      next: (event) => {
+        arrivedAt.push(Date.now());
+        events.push(event);
+      },
       // A close by the server reaches the sink as an error; `closed` is what tests assert.
       error: () => {
         done = true;
@@ -59,6 +65,7 @@ export function holdSubscription(wsUrl: string, token: string, query: string): H
     connected,
     closed,
     events,
+    arrivedAt,
     ended: () => done,
     async dispose() {
       stop();

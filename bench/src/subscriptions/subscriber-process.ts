@@ -5,7 +5,8 @@ import { RECEIVED, type FromSubscribers, type ToSubscribers, type Transport } fr
 
 /**
  * A subscriber process of the bench (forked, IPC): holds one subscription per token, each on a connection of its
- * own (graphql-ws socket or graphql-sse stream), and reports every notice received with its arrival time.
+ * own (graphql-ws socket or graphql-sse stream), and reports every event received (a notice by its title) with its
+ * arrival time.
  */
 const send = (message: FromSubscribers) => process.send?.(message);
 
@@ -24,9 +25,14 @@ const flush = setInterval(() => {
 const describe = (error: unknown): string =>
   error instanceof Error ? error.message : typeof error === 'object' && error && 'code' in error ? `close ${String(error.code)}` : JSON.stringify(error);
 
-function onNotice(data: unknown): void {
-  const notice = (data as { notificationReceived?: { title: string } } | null | undefined)?.notificationReceived;
-  if (notice) receipts.push([notice.title, Date.now()]);
+/** What the subscriptions ask for, and which field of an event names it in the receipts. */
+let query = RECEIVED;
+let key = 'title';
+
+function onEvent(data: unknown): void {
+  const event = Object.values((data ?? {}) as Record<string, Record<string, unknown> | null>)[0];
+  const name = event?.[key];
+  if (typeof name === 'string') receipts.push([name, Date.now()]);
 }
 
 /** Resolves once connected, rejects if the subscription fails first. */
@@ -41,7 +47,7 @@ function subscribe(transport: Transport, url: string, token: string): Promise<vo
       }
     };
     const sink = {
-      next: (result: { data?: unknown }) => onNotice(result.data),
+      next: (result: { data?: unknown }) => onEvent(result.data),
       error: failed,
       complete: () => failed(new Error('completed by the server')),
     };
@@ -57,7 +63,7 @@ function subscribe(transport: Transport, url: string, token: string): Promise<vo
         retryAttempts: 0,
         on: { connected: up },
       });
-      const stop = client.subscribe({ query: RECEIVED }, sink);
+      const stop = client.subscribe({ query }, sink);
       disposers.push(() => {
         stop();
         void client.dispose();
@@ -69,7 +75,7 @@ function subscribe(transport: Transport, url: string, token: string): Promise<vo
         retryAttempts: 0,
         on: { connected: up },
       });
-      const stop = client.subscribe({ query: RECEIVED }, sink);
+      const stop = client.subscribe({ query }, sink);
       disposers.push(() => {
         stop();
         client.dispose();
@@ -79,6 +85,8 @@ function subscribe(transport: Transport, url: string, token: string): Promise<vo
 }
 
 async function open(message: Extract<ToSubscribers, { type: 'open' }>): Promise<void> {
+  query = message.query ?? RECEIVED;
+  key = message.key ?? 'title';
   let next = 0;
   let connected = 0;
   const errors: string[] = [];

@@ -10,6 +10,8 @@ export interface Subscribers {
   /** Subscriptions that ended after connecting (server closed them, upstream failed). */
   endedAfterConnect: number;
   receipts: Map<string, number[]>;
+  /** The subscriber processes' ids (their CPU is the bench's, not other load). */
+  pids: number[];
   close(): Promise<void>;
 }
 
@@ -21,6 +23,9 @@ export async function openSubscribers(opts: {
   clients: number;
   concurrency: number;
   workDir: string;
+  /** Another subscription than the notices, and the field of its events the receipts are keyed by. */
+  query?: string;
+  key?: string;
 }): Promise<Subscribers> {
   const receipts = new Map<string, number[]>();
   const state: Subscribers = {
@@ -29,6 +34,7 @@ export async function openSubscribers(opts: {
     errors: [],
     endedAfterConnect: 0,
     receipts,
+    pids: [],
     close: async () => {
       for (const child of children) child.process.send({ type: 'close' } satisfies ToSubscribers);
       await Promise.all(children.map((child) => waitExit(child)));
@@ -46,6 +52,7 @@ export async function openSubscribers(opts: {
       env: { ...process.env, NODE_OPTIONS: '' },
     });
     children.push(child);
+    if (child.process.pid) state.pids.push(child.process.pid);
     opened.push(
       new Promise<void>((resolve, reject) => {
         child.process.once('exit', (code) => reject(new Error(`${child.name} exited (${code}) while opening; see ${child.logPath}`)));
@@ -71,7 +78,7 @@ export async function openSubscribers(opts: {
     // Every child gets an equal slice; the last takes the remainder.
     const share = Math.ceil(opts.tokens.length / count);
     const tokens = opts.tokens.slice(i * share, (i + 1) * share);
-    child.process.send({ type: 'open', transport: opts.transport, url: opts.url, tokens, concurrency: opts.concurrency } satisfies ToSubscribers);
+    child.process.send({ type: 'open', transport: opts.transport, url: opts.url, tokens, concurrency: opts.concurrency, query: opts.query, key: opts.key } satisfies ToSubscribers);
   }
   await Promise.all(opened);
   for (const child of children) child.process.removeAllListeners('exit');

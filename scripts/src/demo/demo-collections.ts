@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Decimal, forkForTenant } from '@platform/kit';
+import { Decimal, DemoRandom, forkForTenant, mobile, personName } from '@platform/kit';
 import {
   Agency,
   CaseAssignment,
@@ -17,7 +17,6 @@ import {
 import { createAccount, type DemoAdmin } from './demo-accounts';
 import type { DemoGraph } from './demo-graph';
 import type { DemoOptions } from './demo-options';
-import { DemoRandom, mobile, personName } from './demo-random';
 
 export interface DemoSummary {
   tenantId: number;

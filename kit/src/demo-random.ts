@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same demo data. */
+/** A small seeded PRNG (mulberry32): the same seed gives the same demo data (the demo seed, the core-system simulator). */
 export class DemoRandom {
   private state: number;
 
