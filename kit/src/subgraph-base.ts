@@ -60,7 +60,8 @@ export async function startSubgraphBase(opts: SubgraphBaseOptions): Promise<Subg
     await orm.close();
     throw error;
   }
-  const redis = !opts.revocations && config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
+  // Concurrent requests' revocation checks made in one tick share one write to Redis.
+  const redis = !opts.revocations && config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true }) : null;
   redis?.on('error', () => undefined); // ioredis reconnects by itself; health() reports the outage
   const outbox = startOutbox(orm.em, { bus: opts.bus, logger, pollIntervalMs: opts.relayPollIntervalMs });
   return {
