@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOrm, readRegistry, runMain } from '@platform/kit';
@@ -52,6 +52,8 @@ runMain(async () => {
     await topology.stop();
     await stopAll();
     if (databaseServer) await dropDatabases(databaseServer);
+    // The SQLite files and logs go; profiles stay for reading.
+    if (!config.profile) rmSync(workDir, { recursive: true, force: true });
   }
   console.log(
     `\n${config.connections} connections, ${config.warmup} s warm-up + ${config.duration} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}` +
