@@ -53,6 +53,11 @@ export const baseConfigShape = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JWT_SECRET: secret(z.string().min(32, 'must be at least 32 characters')).default(new Secret(DEV_JWT_SECRET)),
   DATABASE_URL: z.string().optional(),
+  /**
+   * SQLite files only (WAL mode): `normal` — a commit survives the process crashing, not necessarily the machine
+   * losing power; `full` — every commit waits for the disk. MariaDB/MySQL keep their server's own setting.
+   */
+  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   REDIS_URL: z.string().optional(),
   /** Namespace of the event streams in Redis: deployments (and test runs) sharing one Redis keep apart. */
   EVENT_BUS_PREFIX: z.string().default(''),

@@ -174,7 +174,8 @@ class RedisTransport implements Transport {
     private readonly prefix: string,
     deliver: Deliver,
   ) {
-    this.publisher = new Redis(url);
+    // Publishes made in one tick (a push's notices, concurrent requests' notices) go out in one write.
+    this.publisher = new Redis(url, { enableAutoPipelining: true });
     this.subscriber = new Redis(url);
     // ioredis reconnects (and resubscribes) by itself; without a listener it would print every failed attempt.
     for (const connection of [this.publisher, this.subscriber]) connection.on('error', () => undefined);

@@ -11,7 +11,7 @@ import { databaseHealth, type ContextDeps, type HealthChecks } from './subgraph'
 export interface SubgraphBaseOptions {
   /** The logger's name when none is given. */
   name: string;
-  config: Pick<BaseConfig, 'LOG_LEVEL' | 'JWT_SECRET' | 'DATABASE_URL' | 'REDIS_URL'>;
+  config: Pick<BaseConfig, 'LOG_LEVEL' | 'JWT_SECRET' | 'DATABASE_URL' | 'REDIS_URL' | 'SQLITE_SYNCHRONOUS'>;
   entities: CreateOrmOptions['entities'];
   /** `join(__dirname, 'migrations')`: `.ts` under jest, `.js` after tsc. Without: a safe schema update (tests). */
   migrationsPath?: string;
@@ -48,6 +48,7 @@ export async function startSubgraphBase(opts: SubgraphBaseOptions): Promise<Subg
   const orm = await createOrm({
     entities: opts.entities,
     databaseUrl: config.DATABASE_URL,
+    sqliteSynchronous: config.SQLITE_SYNCHRONOUS,
     sqlCounter: opts.sqlCounter,
     logger: (msg: string) => logger.debug(msg),
     migrations: opts.migrationsPath ? { path: opts.migrationsPath } : undefined,
@@ -59,7 +60,8 @@ export async function startSubgraphBase(opts: SubgraphBaseOptions): Promise<Subg
     await orm.close();
     throw error;
   }
-  const redis = !opts.revocations && config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
+  // Concurrent requests' revocation checks made in one tick share one write to Redis.
+  const redis = !opts.revocations && config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true }) : null;
   redis?.on('error', () => undefined); // ioredis reconnects by itself; health() reports the outage
   const outbox = startOutbox(orm.em, { bus: opts.bus, logger, pollIntervalMs: opts.relayPollIntervalMs });
   return {

@@ -1,4 +1,4 @@
-import type { Opt } from '@mikro-orm/core';
+import { EntityManager, type Opt } from '@mikro-orm/core';
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
 import { createOrm, ensureSchema, type Orm, SqlCounter, UuidEntity } from '../src/db';
 import {
@@ -162,6 +162,38 @@ describe('OutboxRelay, started', () => {
     await bus.drain();
     expect(seen).toEqual([]);
     expect(await orm.em.fork().count(OutboxEvent, { publishedAt: null })).toBe(1);
+  });
+
+  test('commits made while a run publishes are read by one more run, not one run each', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const held: EventBus = {
+      publish: async (events) => {
+        await gate;
+        await bus.publish(events);
+      },
+      subscribe: (...args) => bus.subscribe(...args),
+      close: async () => undefined,
+    };
+    await relay.stop();
+    const slow = new OutboxRelay({ em: orm.em, bus: held, pollIntervalMs: 3_600_000 });
+    slow.start();
+    await new Promise((r) => setTimeout(r, 20));
+    const reads = jest.spyOn(EntityManager.prototype, 'find');
+    try {
+      await openAccount('first'); // its run waits at the gate
+      for (let i = 0; i < 10; i++) await openAccount(`while publishing ${i}`);
+      open();
+      await waitFor(() => seen.length === 11, 2000);
+      await slow.flush();
+      expect(new Set(seen.map((e) => e.id)).size).toBe(11);
+      const outboxReads = reads.mock.calls.filter(([entity]) => entity === OutboxEvent).length;
+      // The first commit's run, the one the ten others joined, and the flush above: not eleven runs.
+      expect(outboxReads).toBeLessThanOrEqual(3);
+    } finally {
+      reads.mockRestore();
+      await slow.stop();
+    }
   });
 
   test('its queries are left out of SqlCounter counts', async () => {

@@ -34,6 +34,13 @@ export interface TopologyOptions {
   routerNodeArgs?: string[];
   /** The deployment's JWT secret (separate mode): given when the SQLite files and tokens of an earlier run are reused. */
   jwtSecret?: string;
+  /**
+   * Separate mode: a MariaDB server (`mariadb://root@127.0.0.1:3306`) on which each subgraph gets a database of its
+   * own (`<databasePrefix>_<name>`), instead of a SQLite file in workDir.
+   */
+  databaseServer?: { url: string; prefix: string };
+  /** More Node flags for one subgraph's process (separate mode), e.g. `--cpu-prof` for activity. */
+  subgraphNodeArgs?: Record<string, string[]>;
 }
 
 /** One process: startPlatform (router + in-process subgraphs) that also serves each runtime over HTTP. */
@@ -64,7 +71,7 @@ export async function startEmbedded({ config, workDir, profileDir }: TopologyOpt
  * One process per registered subgraph from the dist entries, as deployed (identity's dev seed runs on boot), and
  * the router calling them over HTTP. One JWT secret; each subgraph on its own SQLite file.
  */
-export async function startSeparate({ config, workDir, profileDir, routerNodeArgs = [], ...given }: TopologyOptions): Promise<Topology> {
+export async function startSeparate({ config, workDir, profileDir, routerNodeArgs = [], subgraphNodeArgs = {}, databaseServer, ...given }: TopologyOptions): Promise<Topology> {
   const secret = given.jwtSecret ?? jwtSecret();
   // One event namespace per run, apart from anything else on that Redis.
   const events = { REDIS_URL: config.redisUrl, EVENT_BUS_PREFIX: `bench-${randomBytes(4).toString('hex')}:` };
@@ -81,9 +88,10 @@ export async function startSeparate({ config, workDir, profileDir, routerNodeArg
         name,
         script: join(ROOT, `subgraphs/${name}/dist/main.js`),
         logPath: join(workDir, `${name}.log`),
+        nodeArgs: subgraphNodeArgs[name] ?? [],
         env: childEnv({
           PORT: String(port),
-          DATABASE_URL: `file:${join(workDir, `${name}.db`)}`,
+          DATABASE_URL: databaseServer ? databaseUrlOf(databaseServer, name) : `file:${join(workDir, `${name}.db`)}`,
           JWT_SECRET: secret,
           LOG_LEVEL: config.logLevel,
           ...events,
@@ -124,6 +132,13 @@ export async function startSeparate({ config, workDir, profileDir, routerNodeArg
     await stop();
     throw error;
   }
+}
+
+/** One subgraph's database on a MariaDB server: `<prefix>_<name>`. */
+export function databaseUrlOf(server: { url: string; prefix: string }, name: string): string {
+  const url = new URL(server.url);
+  url.pathname = `/${server.prefix}_${name}`;
+  return url.toString();
 }
 
 function profileArgs(config: TopologyOptions['config'], dir: string, name: string): string[] {

@@ -1,3 +1,4 @@
+import { machineBusySeconds, type Child } from '@platform/testkit';
 import { requestHeaders } from '../gateway/graphql-client';
 import type { Recipient } from './accounts';
 import { pool } from './accounts';
@@ -49,6 +50,11 @@ export interface PhaseResult {
     latencyFromSendMs: Latency;
     lost: number;
     duplicates: number;
+    /**
+     * CPU cores each server process used from the first send until the last answer, and the rest of the machine
+     * (the bench, its subscriber processes, everybody else's work): what the mutation path had to share.
+     */
+    cpuCores: Record<string, number> & { restOfMachine: number };
   };
   fanOut: {
     method: string;
@@ -78,6 +84,8 @@ export interface PhaseOptions {
   publicNotice?: PublicNotice;
   publicReason: string;
   config: SubscriptionsBenchConfig;
+  /** The server processes whose CPU the steady phase reads. */
+  servers: Child[];
   workDir: string;
   log: (message: string) => void;
 }
@@ -196,6 +204,7 @@ async function steadyPhase(opts: PhaseOptions, subs: Subscribers): Promise<Phase
   // Round robin over the accounts: a subscriber on a minted token cannot be sent a notice of its own.
   const accounts = opts.recipients.flatMap((r, i) => (r.minted ? [] : [i]));
   const pending: Promise<Sent>[] = [];
+  const cpu = cpuMark(opts.servers);
   const start = Date.now() + 100;
   for (let i = 0; i < total; i++) {
     const due = start + (i * 1000) / rate;
@@ -205,6 +214,7 @@ async function steadyPhase(opts: PhaseOptions, subs: Subscribers): Promise<Phase
     pending.push(sendNotice(opts.routerUrl, opts.admin.token, opts.recipients[recipient].id, `steady-${opts.transport}-${i}`, recipient));
   }
   const sent = await Promise.all(pending);
+  const cpuCores = cpuCoresSince(cpu, opts.servers);
   const ok = sent.filter((s) => !s.error);
   await untilReceived(subs, ok.map((s) => s.title), grace);
   const fromCreated: number[] = [];
@@ -232,8 +242,27 @@ async function steadyPhase(opts: PhaseOptions, subs: Subscribers): Promise<Phase
     latencyFromSendMs: latency(fromSend),
     lost,
     duplicates,
+    cpuCores,
   };
 }
+
+interface CpuMark {
+  at: number;
+  machine: number;
+  servers: number[];
+}
+
+const cpuMark = (servers: Child[]): CpuMark => ({ at: Date.now(), machine: machineBusySeconds(), servers: servers.map((p) => p.cpuSeconds()) });
+
+function cpuCoresSince(mark: CpuMark, servers: Child[]): PhaseResult['steady']['cpuCores'] {
+  const seconds = (Date.now() - mark.at) / 1000;
+  const used = servers.map((p, i) => p.cpuSeconds() - mark.servers[i]);
+  const cores = Object.fromEntries(servers.map((p, i) => [p.name, round2(used[i] / seconds)]));
+  const rest = machineBusySeconds() - mark.machine - used.reduce((a, b) => a + b, 0);
+  return { ...cores, restOfMachine: round2(Math.max(0, rest) / seconds) };
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * One notification to everybody: the public-notification mutation when the schema has one, otherwise one notice

@@ -17,6 +17,7 @@ export function formatTable(phases: PhaseResult[], skipped: string[]): string {
     ['steady: ms from createdAt p50/p99/max', (p) => `${ms(p.steady.latencyFromCreatedAtMs.p50)} / ${ms(p.steady.latencyFromCreatedAtMs.p99)} / ${ms(p.steady.latencyFromCreatedAtMs.max)}`],
     ['steady: ms from send p50/p99/max', (p) => `${ms(p.steady.latencyFromSendMs.p50)} / ${ms(p.steady.latencyFromSendMs.p99)} / ${ms(p.steady.latencyFromSendMs.max)}`],
     ['steady: lost / duplicates', (p) => `${p.steady.lost} / ${p.steady.duplicates}`],
+    ['steady: CPU cores used', (p) => Object.entries(p.steady.cpuCores).filter(([, c]) => c >= 0.01).map(([n, c]) => `${n === 'restOfMachine' ? 'rest of machine' : n} ${c.toFixed(2)}`).join(', ')],
     ['fan-out: method', (p) => p.fanOut.method],
     ['fan-out: received / s until all', (p) => `${p.fanOut.received}/${p.subscribers} / ${p.fanOut.secondsUntilAllReceived?.toFixed(2) ?? 'not all'}`],
     ['fan-out: ms from first send p50/p99', (p) => `${ms(p.fanOut.latencyFromSendMs.p50)} / ${ms(p.fanOut.latencyFromSendMs.p99)}`],

@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     const minted = mintRecipients(secret, accounts[0], config.subscribers - accounts.length);
     if (minted.length) log(`${minted.length} more subscribers on tokens signed by the bench (not accounts)`);
     const recipients = [...accounts, ...minted];
-    const common = { routerUrl: topology.routerUrl, routerPid, activityPort, admin, publicNotice, publicReason, config, workDir, log };
+    const servers = topology.processes.filter((p) => ['router', 'activity', 'identity'].includes(p.name));
+    const common = { routerUrl: topology.routerUrl, routerPid, activityPort, admin, publicNotice, publicReason, config, servers, workDir, log };
 
     phases.push(await runPhase({ ...common, transport: 'ws', url: topology.routerUrl.replace(/^http/, 'ws'), recipients }));
 

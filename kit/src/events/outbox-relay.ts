@@ -49,6 +49,8 @@ export class OutboxRelay {
   private readonly options: Required<Omit<OutboxRelayOptions, 'lease'>>;
   private readonly lease: RelayLease | undefined;
   private running: Promise<void> = Promise.resolve();
+  /** The run queued behind the current one, not started yet. */
+  private waiting: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private started = false;
   private watchingCommits = false;
@@ -91,11 +93,19 @@ export class OutboxRelay {
 
   /**
    * Publishes what is pending now. Runs are serialised, so concurrent calls never publish one row twice and order
-   * holds. Never rejects: a failure is reported to onError and retried with back-off by the poll loop.
+   * holds. A run not yet started reads whatever is committed when it starts, so calls made meanwhile join it: under a
+   * burst of commits (one flush each) the relay makes one batch per run rather than one per commit. Never rejects:
+   * a failure is reported to onError and retried with back-off by the poll loop.
    */
   flush(): Promise<void> {
-    this.running = this.running.then(() => this.publishPending());
-    return this.running;
+    if (this.waiting) return this.waiting;
+    const run = this.running.then(() => {
+      this.waiting = undefined;
+      return this.publishPending();
+    });
+    this.waiting = run;
+    this.running = run;
+    return run;
   }
 
   private schedule(delayMs: number): void {
