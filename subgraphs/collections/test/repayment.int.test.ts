@@ -1,6 +1,7 @@
 import { Decimal, OutboxEvent } from '@platform/kit';
 import { applyRepayment, CollectionCase, Repayment } from '@platform/collections';
 import { makeCase } from './support/case-fixtures';
+import { caseRow, importRows } from './support/cases';
 import { CollectionsClient, type OrgFixture } from './support/harness';
 
 // On MariaDB (real row locks and a real unique index): a repayment pushed 20 times at once is applied once, and
@@ -61,3 +62,33 @@ it('10 concurrent different repayments on one case all count: the case row lock 
   const after = results.map((r) => (r.data as { recordRepayment: { repayment: { outstandingAfter: string } } }).recordRepayment.repayment.outstandingAfter);
   expect(new Set(after).size).toBe(10);
 }, 60_000);
+
+// Pushes for different cases run side by side (a core system pushing from several workers): none may deadlock.
+it('30 concurrent repayments on 30 different cases are all applied, none refused by a deadlock', async () => {
+  const cases = await Promise.all(Array.from({ length: 30 }, () => makeCase(client, { collector: org.collectors.c1, outstanding: '900.00' })));
+  const outcomes = await Promise.allSettled(
+    cases.map((c, i) =>
+      applyRepayment(
+        client.em(),
+        { tenantId: 1, repaymentId: `PAY_SIDE_${i}`, caseId: c.id, amount: new Decimal('100.00'), date: new Date(), channel: 'bank_transfer', source: 'partner' },
+        { caller: null, requestId: `side-${i}` },
+      ),
+    ),
+  );
+  expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+  for (const c of cases) expect(await appliedTo(c.id)).toEqual({ repaid: '100.00', outstanding: '800.00', status: 'partial_repayment', rows: 1, events: 1 });
+}, 60_000);
+
+it('4 batches of new cases with contacts and repayment history imported at once are all imported, none refused by a deadlock', async () => {
+  const batch = (b: number) =>
+    Array.from({ length: 150 }, (_, i) =>
+      caseRow(`SIDE_${b}_${String(i).padStart(4, '0')}`, {
+        contact_phones: [{ phone_number: '+63-917-222-2222', phone_type: 'mobile', contact_name: '陈大明', relationship: 'self', is_primary: true }],
+        repayment_history: [{ repayment_id: `HIST_${b}_${i}`, repayment_amount: 1000, repayment_date: '2025-10-01', repayment_channel: 'bank_transfer' }],
+      }),
+    );
+  const results = await Promise.allSettled([1, 2, 3, 4].map((b) => importRows(client, org.callers.tenantAdmin, batch(b))));
+  expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+  for (const r of results) expect((r as PromiseFulfilledResult<unknown>).value).toMatchObject({ total: 150, success: 150, failed: 0 });
+  expect(await client.em().count(CollectionCase, { caseCode: { $like: 'SIDE_%' } })).toBe(600);
+}, 120_000);

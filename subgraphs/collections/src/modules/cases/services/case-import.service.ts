@@ -148,7 +148,11 @@ async function caseIds(em: EntityManager, tenantId: number, codes: string[]): Pr
 async function replaceContacts(em: EntityManager, tenantId: number, chunk: ValidRow[], ids: Map<string, number>, now: Date) {
   const withContacts = chunk.filter(({ row }) => row.contact_phones);
   if (!withContacts.length) return;
-  await em.nativeDelete(CaseContact, { tenantId, caseId: { $in: withContacts.map(({ row }) => ids.get(row.case_code)!) } });
+  // The contacts there are deleted by primary key: deleting by case id would lock the index gaps of cases that have
+  // none yet (every new one), and two batches inserting their new cases' contacts would then deadlock.
+  const caseIdsWithContacts = withContacts.map(({ row }) => ids.get(row.case_code)!);
+  const stale = await em.find(CaseContact, { tenantId, caseId: { $in: caseIdsWithContacts } }, { fields: ['id'], disableIdentityMap: true });
+  if (stale.length) await em.nativeDelete(CaseContact, { id: { $in: stale.map((c) => c.id) } });
   const contacts = withContacts.flatMap(({ row }) =>
     (row.contact_phones ?? []).map((p) => ({
       tenantId,

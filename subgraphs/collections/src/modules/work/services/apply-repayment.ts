@@ -47,7 +47,8 @@ export interface RepaymentActor {
  *
  * Concurrent duplicates: the case row is locked first (SELECT … FOR UPDATE), so applications to one case run one after
  * another and each re-reads the repaymentId under the lock; the unique index (tenant, repaymentId) catches the rest
- * (the same id on another case), whose callers then read the first result.
+ * (the same id on another case, or a read from a snapshot older than the first's commit), whose callers then read the
+ * first result. Nothing locks an index gap, so pushes for different cases never deadlock each other.
  */
 export async function applyRepayment(
   em: EntityManager,
@@ -75,21 +76,12 @@ function firstApplication(em: EntityManager, input: ApplyRepaymentInput): Promis
 async function applyLocked(em: EntityManager, input: ApplyRepaymentInput, actor: RepaymentActor): Promise<RepaymentOutcome> {
   const found = await em.findOne(CollectionCase, { id: input.caseId, tenantId: input.tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!found) throw CollectionsErrors.notFound('Case', input.caseId);
-  const first = await firstApplication(em, input);
-  if (first) return { repayment: first, duplicate: true };
+  // A plain read: a locking read of an id not there yet would lock the index gap, and two pushes for different cases
+  // then deadlock on their inserts. A duplicate this read misses (an older snapshot) is caught by the unique index.
+  const seen = await em.findOne(Repayment, { tenantId: input.tenantId, repaymentId: input.repaymentId }, { refresh: true });
+  if (seen) return { repayment: seen, duplicate: true };
 
-  const settings = await tenantSettings(em, input.tenantId);
-  const statusBefore = found.caseStatus;
-  reduceOutstanding(found, input.amount);
-  if (OPEN_CASE_STATUSES.includes(found.caseStatus)) {
-    found.caseStatus = found.outstandingAmount.isZero() ? 'settled' : 'partial_repayment';
-    if (found.caseStatus === 'settled') found.settlementDate = dayIn(settings.time_zone, input.date);
-  }
-  const ptp = await em.findOne(Ptp, { caseId: found.id, promiseStatus: { $in: [...OPEN_PTP_STATUSES] } }, { orderBy: { createdAt: 'desc', id: 'desc' } });
-  if (ptp) {
-    ptp.keptAmount = ptp.keptAmount.plus(input.amount);
-    ptp.promiseStatus = ptp.keptAmount.gte(ptp.promiseAmount) ? 'kept' : 'partially_kept';
-  }
+  // The row first: it claims the repaymentId (a duplicate fails here) before anything of the case changes.
   const repayment = em.create(Repayment, {
     tenantId: input.tenantId,
     repaymentId: input.repaymentId,
@@ -105,6 +97,24 @@ async function applyLocked(em: EntityManager, input: ApplyRepaymentInput, actor:
     notes: input.notes ?? null,
     receiptFileId: input.receiptFileId ?? null,
     clientId: input.clientId ?? null,
+    outstandingAfter: found.outstandingAmount,
+    caseStatusAfter: found.caseStatus,
+  });
+  await em.flush();
+
+  const settings = await tenantSettings(em, input.tenantId);
+  const statusBefore = found.caseStatus;
+  reduceOutstanding(found, input.amount);
+  if (OPEN_CASE_STATUSES.includes(found.caseStatus)) {
+    found.caseStatus = found.outstandingAmount.isZero() ? 'settled' : 'partial_repayment';
+    if (found.caseStatus === 'settled') found.settlementDate = dayIn(settings.time_zone, input.date);
+  }
+  const ptp = await em.findOne(Ptp, { caseId: found.id, promiseStatus: { $in: [...OPEN_PTP_STATUSES] } }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+  if (ptp) {
+    ptp.keptAmount = ptp.keptAmount.plus(input.amount);
+    ptp.promiseStatus = ptp.keptAmount.gte(ptp.promiseAmount) ? 'kept' : 'partially_kept';
+  }
+  Object.assign(repayment, {
     outstandingAfter: found.outstandingAmount,
     caseStatusAfter: found.caseStatus,
     ptpId: ptp?.id ?? null,
