@@ -21,10 +21,11 @@ export function catchUpCases(env: () => NodeJS.ProcessEnv, cleanUp: () => Promis
     platform = await startPlatform({ env: env() });
     url = (await platform.listen()).routerUrl;
   }, PLATFORM_START_MS);
+  // Closing a whole platform (consumers finishing, databases dropped) can take longer than a test step on a busy machine.
   afterAll(async () => {
     await platform?.close();
     await cleanUp();
-  });
+  }, PLATFORM_START_MS);
 
   const sender = async () => {
     const admin = await login(url, 'admin', 'Admin123456');

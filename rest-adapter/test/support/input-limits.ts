@@ -54,18 +54,24 @@ export function graphqlLimits(inputType: string, field: string): Limits | undefi
 type JsonSchema = Record<string, unknown>;
 type Path = Array<string | number>;
 
-/** The schema a nullable/optional wrapper holds. */
-function unwrap(schema: JsonSchema): JsonSchema {
-  const anyOf = schema.anyOf as JsonSchema[] | undefined;
-  return anyOf ? unwrap(anyOf.find((s) => s.type !== 'null') ?? {}) : schema;
+/** Body variants probed: each takes, at every union, alternative `variant` (modulo their number). */
+const VARIANTS = 3;
+
+/** The schema a nullable/optional wrapper holds; of a union (a discriminated body), alternative `variant`. */
+function unwrap(schema: JsonSchema, variant = 0): JsonSchema {
+  const union = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
+  if (!union) return schema;
+  const alternatives = union.filter((s) => s.type !== 'null');
+  return unwrap(alternatives[variant % Math.max(alternatives.length, 1)] ?? {}, variant);
 }
 
 /**
  * A body shaped like the route's, each string or number a unique marker, so that running the route's
  * `variables` shows where each body field goes. `markers` maps each marker to its body path.
  */
-function probe(schema: JsonSchema, path: Path, markers: Map<unknown, Path>): unknown {
-  const s = unwrap(schema);
+function probe(schema: JsonSchema, path: Path, markers: Map<unknown, Path>, variant: number): unknown {
+  const s = unwrap(schema, variant);
+  if ('const' in s) return s.const;
   if (s.enum) return (s.enum as unknown[])[0];
   switch (s.type) {
     case 'string': {
@@ -82,10 +88,10 @@ function probe(schema: JsonSchema, path: Path, markers: Map<unknown, Path>): unk
     case 'boolean':
       return true;
     case 'array':
-      return [probe((s.items ?? {}) as JsonSchema, [...path, 0], markers)];
+      return [probe((s.items ?? {}) as JsonSchema, [...path, 0], markers, variant)];
     case 'object': {
       const properties = (s.properties ?? {}) as Record<string, JsonSchema>;
-      return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, probe(v, [...path, k], markers)]));
+      return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, probe(v, [...path, k], markers, variant)]));
     }
     default:
       return null;
@@ -129,13 +135,13 @@ export interface FieldFeed {
 }
 
 /** The limits of a body field as the route's zod schema (and so the OpenAPI) states them. */
-function restLimits(bodySchema: JsonSchema, path: Path): Limits {
+function restLimits(bodySchema: JsonSchema, path: Path, variant: number): Limits {
   let s: JsonSchema = bodySchema;
   for (const step of path) {
-    s = unwrap(s);
+    s = unwrap(s, variant);
     s = (typeof step === 'number' ? s.items : (s.properties as Record<string, JsonSchema>)[step]) as JsonSchema;
   }
-  const leaf = unwrap(s);
+  const leaf = unwrap(s, variant);
   return Object.fromEntries(LIMITS.filter((l) => typeof leaf[l] === 'number').map((l) => [l, leaf[l]]));
 }
 
@@ -145,28 +151,31 @@ export function bodyFeeds(routes: readonly Route[], schema: GraphQLSchema): Fiel
   for (const route of routes) {
     if (route.kind !== 'graphql' || !route.body || !route.variables) continue;
     const bodySchema = z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-    const markers = new Map<unknown, Path>();
-    const body = probe(bodySchema, [], markers);
-    const variables = route.variables({ params: {}, query: {}, body, headers: {}, ip: '127.0.0.1', rawBody: JSON.stringify(body) });
-    const found: Array<[Path, Path]> = [];
-    landings(variables, [], markers, found);
-    for (const [bodyPath, variablePath] of found) {
-      const input = inputFieldAt(schema, route, variablePath);
-      const graphql = input && graphqlLimits(input.type, input.field);
-      if (!input || !graphql) continue;
-      // A list field's marker lands on its first item: the item's limits and the list's size limit both count.
-      const listPath = bodyPath.slice(0, bodyPath.findLastIndex((step) => typeof step !== 'number') + 1);
-      const { maxItems } = restLimits(bodySchema, listPath);
-      feeds.push({
-        route: routeKey(route),
-        body: listPath.join('.'),
-        input: `${input.type}.${input.field}`,
-        rest: { ...restLimits(bodySchema, bodyPath), ...(maxItems === undefined ? {} : { maxItems }) },
-        graphql,
-      });
+    for (let variant = 0; variant < VARIANTS; variant++) {
+      const markers = new Map<unknown, Path>();
+      const body = probe(bodySchema, [], markers, variant);
+      const variables = route.variables({ params: {}, query: {}, body, headers: {}, ip: '127.0.0.1', rawBody: JSON.stringify(body) });
+      const found: Array<[Path, Path]> = [];
+      landings(variables, [], markers, found);
+      for (const [bodyPath, variablePath] of found) {
+        const input = inputFieldAt(schema, route, variablePath);
+        const graphql = input && graphqlLimits(input.type, input.field);
+        if (!input || !graphql) continue;
+        // A list field's marker lands on its first item: the item's limits and the list's size limit both count.
+        const listPath = bodyPath.slice(0, bodyPath.findLastIndex((step) => typeof step !== 'number') + 1);
+        const { maxItems } = restLimits(bodySchema, listPath, variant);
+        feeds.push({
+          route: routeKey(route),
+          body: listPath.join('.'),
+          input: `${input.type}.${input.field}`,
+          rest: { ...restLimits(bodySchema, bodyPath, variant), ...(maxItems === undefined ? {} : { maxItems }) },
+          graphql,
+        });
+      }
     }
   }
-  return feeds;
+  // Variants agree wherever the body has no union: one feed each.
+  return [...new Map(feeds.map((f) => [JSON.stringify(f), f])).values()];
 }
 
 /**

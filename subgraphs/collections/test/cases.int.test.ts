@@ -54,10 +54,11 @@ it('imports 10,000 cases with contacts and repayments in one request in seconds,
     `cases import on MariaDB: ${N} new cases in ${insertMs} ms (${insertStatements} statements), ${N} updates in ${updateMs} ms ` +
       `(${updateStatements} statements); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`,
   );
-  // Batched, not row by row: per 1,000 rows one case upsert, one id read, one contacts delete + insert, one repayments
-  // insert (50 for 10,000); plus the transaction, the queues, the event (64 measured).
+  // Batched, not row by row: per 1,000 rows one case upsert, one id read, one read of the contacts there, one contacts
+  // delete (by primary key, only when there are some) + insert, one repayments insert (50–60 for 10,000); plus the
+  // transaction, the queues, the event (66 measured new, 78 as updates).
   expect(insertStatements).toBeLessThanOrEqual(70);
-  expect(updateStatements).toBeLessThanOrEqual(70);
+  expect(updateStatements).toBeLessThanOrEqual(80);
 
   const [counts] = await client.em(null).getConnection().execute(
     `select (select count(*) from collection_case) cases, (select count(*) from case_contact) contacts,
