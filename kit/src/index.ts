@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './auth';
+export * from './cli-settings';
 export * from './client-address';
 export * from './compose';
 export * from './config';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, secret } from '@platform/kit';
+import { loadCliSettings, secret } from '@platform/kit';
 
 /**
  * The runnable simulator's settings: flags (`--platform-url=http://…`) win over environment variables
@@ -49,21 +49,6 @@ const ENV_NAMES: Record<keyof SimulatorConfig, string> = {
   logLevel: 'LOG_LEVEL',
 };
 
-const flagName = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
 export function loadSimulatorConfig(argv = process.argv.slice(2), env = process.env): SimulatorConfig {
-  const raw: Record<string, string> = {};
-  for (const [key, name] of Object.entries(ENV_NAMES)) if (env[name] !== undefined && env[name] !== '') raw[key] = env[name];
-  for (const arg of argv) {
-    const match = /^--([a-z-]+)=(.*)$/.exec(arg);
-    const key = match && Object.keys(ENV_NAMES).find((k) => flagName(k) === match[1]);
-    if (!match || !key) throw new ConfigError('simulator', [`unknown argument ${arg}; flags: ${Object.keys(ENV_NAMES).map((k) => `--${flagName(k)}=…`).join(' ')}`]);
-    raw[key] = match[2];
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const name = (path: PropertyKey[]) => ENV_NAMES[String(path[0]) as keyof SimulatorConfig] ?? String(path[0]);
-    throw new ConfigError('simulator', parsed.error.issues.map((i) => `${name(i.path)} (--${flagName(String(i.path[0]))}): ${i.message}`));
-  }
-  return parsed.data;
+  return loadCliSettings('simulator', schema, ENV_NAMES, argv, env);
 }

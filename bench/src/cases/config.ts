@@ -1,3 +1,4 @@
+import { loadCliSettings } from '@platform/kit';
 import { z } from 'zod';
 
 /**
@@ -47,20 +48,7 @@ const ENV_NAMES: Record<keyof CasesBenchConfig, string> = {
 };
 
 export function loadCasesBenchConfig(argv = process.argv.slice(2), env = process.env): CasesBenchConfig {
-  const raw: Record<string, string> = {};
-  for (const [key, name] of Object.entries(ENV_NAMES)) if (env[name] !== undefined) raw[key] = env[name];
-  for (const arg of argv) {
-    const match = /^--([a-zA-Z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`Unknown argument ${arg} (use --name=value)`);
-    const key = match[1].replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-    if (!(key in ENV_NAMES)) throw new Error(`Unknown flag --${match[1]}; known: ${Object.keys(ENV_NAMES).join(', ')}`);
-    raw[key] = match[2] ?? 'true';
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new Error(`Invalid bench settings:\n  - ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  - ')}`);
-  }
-  return parsed.data;
+  return loadCliSettings('bench:cases', schema, ENV_NAMES, argv, env);
 }
 
 /** The server process's environment: this one's (PATH, HOME…) and the bench's settings, nothing else pointing at data. */

@@ -1,3 +1,4 @@
+import { loadCliSettings } from '@platform/kit';
 import { z } from 'zod';
 
 /**
@@ -71,20 +72,7 @@ const ENV_NAMES: Record<keyof BenchConfig, string> = {
 };
 
 export function loadBenchConfig(argv = process.argv.slice(2), env = process.env): BenchConfig {
-  const raw: Record<string, string> = {};
-  for (const [key, name] of Object.entries(ENV_NAMES)) if (env[name] !== undefined) raw[key] = env[name];
-  for (const arg of argv) {
-    const match = /^--([a-zA-Z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`Unknown argument ${arg} (use --name=value)`);
-    const key = match[1].replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-    if (!(key in ENV_NAMES)) throw new Error(`Unknown flag --${match[1]}; known: ${Object.keys(ENV_NAMES).join(', ')}`);
-    raw[key] = match[2] ?? 'true';
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new Error(`Invalid bench settings:\n  - ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  - ')}`);
-  }
-  return parsed.data;
+  return loadCliSettings('bench', schema, ENV_NAMES, argv, env);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { loadCliSettings } from '@platform/kit';
 import { z } from 'zod';
 
 /**
@@ -52,20 +53,7 @@ const ENV_NAMES: Record<keyof PartnerBenchConfig, string> = {
 };
 
 export function loadPartnerBenchConfig(argv = process.argv.slice(2), env = process.env): PartnerBenchConfig {
-  const raw: Record<string, string> = {};
-  for (const [key, name] of Object.entries(ENV_NAMES)) if (env[name] !== undefined) raw[key] = env[name];
-  for (const arg of argv) {
-    const match = /^--([a-zA-Z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`Unknown argument ${arg} (use --name=value)`);
-    const key = match[1].replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-    if (!(key in ENV_NAMES)) throw new Error(`Unknown flag --${match[1]}; known: ${Object.keys(ENV_NAMES).join(', ')}`);
-    raw[key] = match[2] ?? 'true';
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new Error(`Invalid bench settings:\n  - ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  - ')}`);
-  }
-  const config = parsed.data;
+  const config = loadCliSettings('bench:partner', schema, ENV_NAMES, argv, env);
   const pushes = config.batches + 2 * config.collectors + config.rate * config.seconds;
   if (pushes > config.keys * 1000) throw new Error(`${pushes} pushes need at least ${Math.ceil(pushes / 1000)} keys (1000 pushes an hour each): --keys`);
   if (config.collectors > config.batches * config.batchSize) throw new Error('--collectors: each collector needs a case of the pushed batches');

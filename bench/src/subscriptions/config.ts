@@ -1,3 +1,4 @@
+import { loadCliSettings } from '@platform/kit';
 import { z } from 'zod';
 
 /**
@@ -58,23 +59,11 @@ const ENV_NAMES: Record<keyof SubscriptionsBenchConfig, string> = {
 };
 
 export function loadSubscriptionsConfig(argv = process.argv.slice(2), env = process.env): SubscriptionsBenchConfig {
-  const raw: Record<string, string> = {};
-  for (const [key, name] of Object.entries(ENV_NAMES)) if (env[name] !== undefined) raw[key] = env[name];
-  for (const arg of argv) {
-    const match = /^--([a-zA-Z-]+)=(.*)$/.exec(arg);
-    if (!match) throw new Error(`Unknown argument ${arg} (use --name=value)`);
-    const key = match[1].replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-    if (!(key in ENV_NAMES)) throw new Error(`Unknown flag --${match[1]}; known: ${Object.keys(ENV_NAMES).join(', ')}`);
-    raw[key] = match[2];
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new Error(`Invalid bench settings:\n  - ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  - ')}`);
-  }
-  const { subscribers, accounts } = parsed.data;
+  const settings = loadCliSettings('bench:subscriptions', schema, ENV_NAMES, argv, env);
+  const { subscribers, accounts } = settings;
   return {
-    ...parsed.data,
+    ...settings,
     accounts: accounts === 0 ? subscribers : Math.min(accounts, subscribers),
-    sseSubscribers: Math.min(parsed.data.sseSubscribers, subscribers),
+    sseSubscribers: Math.min(settings.sseSubscribers, subscribers),
   };
 }
