@@ -23,6 +23,15 @@ export function forkInMutation(em: EntityManager, tenantId: string | number | nu
   return fork;
 }
 
+/**
+ * The driver's handle of the transaction of the mutation under way (the outermost one, never a savepoint), for
+ * code that sees only a savepoint's handle: what the savepoint wrote commits when this one does.
+ */
+export function mutationTransaction(): object | undefined {
+  const em = mutationEm.getStore();
+  return em?.isInTransaction() ? em.getTransactionContext<object>() : undefined;
+}
+
 /** Contexts currently inside a mutation's transaction, with what waits for its commit. */
 const pendingCommits = new WeakMap<object, AfterCommit[]>();
 

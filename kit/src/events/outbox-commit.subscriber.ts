@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ChangeSetType, type EventSubscriber, type FlushEventArgs, type TransactionEventArgs } from '@mikro-orm/core';
+import { mutationTransaction } from '../mutation-transaction';
 import { OutboxEvent } from './outbox-event.entity';
 
 /**
@@ -26,10 +27,13 @@ export class OutboxCommitSubscriber implements EventSubscriber {
   afterFlush({ em, uow }: FlushEventArgs): void {
     const recorded = uow.getChangeSets().some((cs) => cs.type === ChangeSetType.CREATE && cs.entity instanceof OutboxEvent);
     if (!recorded) return;
-    const trx = em.isInTransaction() ? em.getTransactionContext<object>() : undefined;
+    const trx = em.isInTransaction() ? em.getTransactionContext<{ savepointName?: unknown }>() : undefined;
     // A flush outside a transaction ran in its own, already committed one.
-    if (trx) this.pending.add(trx);
-    else this.onCommitted();
+    if (!trx) return this.onCommitted();
+    // Events written in a savepoint of a mutation commit with the mutation's transaction: wait for that one. (A
+    // single flag for every savepoint was reset by whichever transaction committed next, under concurrent requests
+    // often another one, and the events then waited for the relay's next poll.)
+    this.pending.add((trx.savepointName && mutationTransaction()) || trx);
   }
 
   afterTransactionCommit({ transaction }: TransactionEventArgs): void {
