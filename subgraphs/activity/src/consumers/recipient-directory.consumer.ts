@@ -49,8 +49,16 @@ async function applyUser(em: EntityManager, event: BusEvent, asOf: Date): Promis
   if (row) Object.assign(row, { tenantId, active, asOf });
   else em.create(RecipientUser, { userId, tenantId, active, asOf });
   if (deleted || payload.roles) {
-    await em.nativeDelete(RecipientRole, { userId });
-    for (const roleCode of deleted ? [] : (payload.roles ?? [])) em.create(RecipientRole, { userId, roleCode, tenantId });
+    // The change only, each row by its key: deleting by user would lock the index gap of a user with no roles yet
+    // (every new one), and events of two new users handled side by side would then deadlock on their inserts.
+    const roles = new Set(deleted ? [] : (payload.roles ?? []));
+    const held = await em.find(RecipientRole, { userId });
+    for (const role of held) {
+      if (roles.has(role.roleCode)) role.tenantId = tenantId;
+      else em.remove(role);
+    }
+    const kept = new Set(held.map((r) => r.roleCode));
+    for (const roleCode of roles) if (!kept.has(roleCode)) em.create(RecipientRole, { userId, roleCode, tenantId });
   }
   await em.flush();
 }
