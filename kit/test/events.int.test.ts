@@ -99,6 +99,34 @@ describe('RedisStreamBus', () => {
     await waitFor(() => seen.length === 1);
   });
 
+  test('of the events read at once, one aggregate’s are handled in order, one at a time; a slow aggregate does not hold back the others', async () => {
+    const of = (id: string, aggregateId: string): BusEvent => ({ ...event(id, 'lanes'), tenantId: '1', aggregateId });
+    const handled: string[] = [];
+    let runningOnSlow = 0;
+    let overlapOnSlow = false;
+    let releaseSlow!: () => void;
+    const slowGate = new Promise<void>((r) => (releaseSlow = r));
+    // Published before the group reads, so one read takes them all.
+    await newBus().publish([of('s1', 'slow'), of('f1', 'fast'), of('s2', 'slow'), of('f2', 'fast'), of('s3', 'slow'), of('o1', 'other')]);
+    await newBus({ batchSize: 20 }).subscribe('lanes', ['lanes'], async (e) => {
+      if (e.aggregateId === 'slow') {
+        overlapOnSlow ||= runningOnSlow > 0;
+        runningOnSlow += 1;
+        if (e.id === 's1') await slowGate;
+        runningOnSlow -= 1;
+      }
+      handled.push(e.id);
+    });
+    // While s1 waits, the other aggregates go on; s2 and s3 wait for it.
+    await waitFor(() => handled.length === 3);
+    expect([...handled].sort()).toEqual(['f1', 'f2', 'o1']);
+    releaseSlow();
+    await waitFor(() => handled.length === 6);
+    expect(handled.filter((id) => id.startsWith('s'))).toEqual(['s1', 's2', 's3']);
+    expect(handled.filter((id) => id.startsWith('f'))).toEqual(['f1', 'f2']);
+    expect(overlapOnSlow).toBe(false);
+  });
+
   test('close() interrupts a blocking read at once', async () => {
     const bus = new RedisStreamBus({ redisUrl, keyPrefix: prefix, blockMs: 10_000, onError: quiet });
     await bus.subscribe('idle', ['nothing'], async () => undefined);

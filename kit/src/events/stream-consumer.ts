@@ -94,11 +94,28 @@ export class StreamConsumer {
     }
   }
 
+  /**
+   * Of the events read at once, one aggregate's are handled in their stream's order, one after another, and different
+   * aggregates' side by side: a handler waiting on its database no longer leaves the rest of the batch waiting, and a
+   * slow or retrying event holds back its own aggregate at once and the next read only until it is done.
+   */
   private async handleAll(stream: string, entries: Entry[]): Promise<void> {
+    const lanes = new Map<string, [id: string, fields: string[]][]>();
     for (const entry of entries) {
-      if (this.stopped) return; // leave the rest pending for whoever claims them
-      if (entry) await this.handle(stream, entry[0], entry[1]);
+      if (!entry) continue;
+      const key = aggregateOf(entry[1]) ?? entry[0];
+      const lane = lanes.get(key);
+      if (lane) lane.push(entry);
+      else lanes.set(key, [entry]);
     }
+    await Promise.all(
+      [...lanes.values()].map(async (lane) => {
+        for (const [id, fields] of lane) {
+          if (this.stopped) return; // leave the rest pending for whoever claims them
+          await this.handle(stream, id, fields);
+        }
+      }),
+    );
   }
 
   private async handle(stream: string, id: string, fields: string[]): Promise<void> {
@@ -119,6 +136,16 @@ export class StreamConsumer {
       return;
     }
     await this.redis.xack(stream, this.options.group, id);
+  }
+}
+
+/** The event's aggregate (`tenant/aggregate`); null when it names none or cannot be read. */
+function aggregateOf(fields: string[]): string | null {
+  try {
+    const event = JSON.parse(fields[fields.indexOf('event') + 1] ?? '') as Partial<BusEvent>;
+    return event.aggregateId ? `${event.tenantId ?? ''}/${event.aggregateId}` : null;
+  } catch {
+    return null;
   }
 }
 
