@@ -15,11 +15,12 @@ const common = {
   moduleNameMapper,
   transform,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  // Setup hooks start subgraphs (migrations, argon2 seeding): on a busy 2-core machine that can pass jest's 5 s.
-  // A test that waits for something asserts its own, shorter deadline.
-  testTimeout: 30_000,
 };
 module.exports = {
+  // Setup hooks start subgraphs (migrations, argon2 seeding): on a busy 2-core machine that can pass jest's 5 s.
+  // A test that waits for something asserts its own, shorter deadline. (A global option: inside a project jest
+  // ignores it.)
+  testTimeout: 30_000,
   projects: [
     {
       ...common,
