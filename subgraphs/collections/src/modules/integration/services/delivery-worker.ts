@@ -31,11 +31,18 @@ export async function deliverDue(em: EntityManager, client: CoreClient, policy: 
   );
   if (!due.length) return 0;
   const heads = await queueHeads(em, due);
+  // One read of a tenant's integration a run, however many of its cases have a delivery due.
+  const integrations = new Map<number, Promise<TenantIntegration | null>>();
+  const integrationOf = (tenantId: number) => {
+    let found = integrations.get(tenantId);
+    if (!found) integrations.set(tenantId, (found = em.findOne(TenantIntegration, { tenantId }, { populate: ['secretCiphertext'] })));
+    return found;
+  };
   let delivered = 0;
   for (const candidate of due.filter((d) => heads.has(d.id))) {
     const token = await claim(em, candidate.id, now, policy.leaseMs);
     if (!token) continue;
-    if (await sendClaimed(em, client, policy, logger, candidate.id, token)) delivered++;
+    if (await sendClaimed(em, client, policy, logger, candidate.id, token, integrationOf)) delivered++;
   }
   em.clear();
   return delivered;
@@ -73,9 +80,10 @@ async function sendClaimed(
   logger: Logger,
   id: number,
   token: string,
+  integrationOf: (tenantId: number) => Promise<TenantIntegration | null>,
 ): Promise<boolean> {
   const row = await em.findOneOrFail(IntegrationDelivery, { id }, { refresh: true });
-  const integration = await em.findOne(TenantIntegration, { tenantId: row.tenantId }, { populate: ['secretCiphertext'] });
+  const integration = await integrationOf(row.tenantId);
   const attempts = row.attempts + 1;
   const record = (changes: Partial<IntegrationDelivery>) =>
     em.nativeUpdate(IntegrationDelivery, { id, claimToken: token }, { ...changes, claimedUntil: null, claimToken: null });
