@@ -2,6 +2,7 @@ import {
   getNamedType,
   isObjectType,
   Kind,
+  OperationTypeNode,
   parse,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -50,7 +51,7 @@ export class ClaimScopedFetches {
       return false;
     }
     const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-    if (operations.length !== 1 || operations[0].operation !== 'query') return false;
+    if (operations.length !== 1 || operations[0].operation !== OperationTypeNode.QUERY) return false;
     const fragments = new Map(
       document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
     );

@@ -107,8 +107,10 @@ function groupOf(options: GraphQLDataSourceProcessOptions<RouterContext>, claimS
   return ['caller', context.headers?.authorization ?? '', context.headers?.['x-forwarded-for'] ?? ''];
 }
 
-const sentAsOthers = (batch: Pending[]) =>
-  batch.some((pending) => pending.options.context.headers?.authorization !== batch[0].options.context.headers?.authorization);
+const authorizationOf = (pending: Pending) => (pending.options.context as Partial<RouterContext>).headers?.authorization;
+
+/** Whether the batch's request went with a token some of its members do not hold (a claim-set group). */
+const sentAsOthers = (batch: Pending[]) => batch.some((pending) => authorizationOf(pending) !== authorizationOf(batch[0]));
 
 /** A subgraph refusing the token: in the answer's errors, or thrown for its HTTP 401 (RemoteGraphQLDataSource). */
 const refusedAsCaller = (errors: readonly GraphQLFormattedError[] | undefined) =>
