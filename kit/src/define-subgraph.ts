@@ -3,6 +3,7 @@ import type { IRules } from 'graphql-shield';
 import type { NonEmptyArray, PubSub } from 'type-graphql';
 import type { z } from 'zod';
 import type { RevocationList, TokenSigner } from './auth';
+import type { ClaimScopedFields } from './claim-scoped';
 import { isProduction, loadConfig, processEnv, type BaseConfig } from './config';
 import type { RequestContext } from './context';
 import { createMigrations, forkForTenant, type CreateOrmOptions, type Orm, type SqlCounter } from './db';
@@ -70,6 +71,13 @@ export interface SubgraphDefinition<Config extends SubgraphConfig, Services, Ext
    * still leave a record (a replayed refresh token revokes its session and then answers an error).
    */
   ownTransactions?: readonly string[];
+  /**
+   * Entity fields (type → field names) whose answer is a function of the caller's claims only — tenant, roles,
+   * permissions, data scope — never of the user: the router shares one subscription event's fetch of them among
+   * subscribers with the same claims. Opt-in; declare a field only with a test that its answers hold (testkit
+   * claimScopedAnswers).
+   */
+  claimScoped?: ClaimScopedFields;
   /**
    * `join(__dirname, 'migrations')`: `.ts` under jest, `.js` after tsc. Left out only by throwaway subgraphs (tests):
    * their schema is then created from the entities.
@@ -166,6 +174,7 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
       references: definition.references,
       permissions,
       ownTransactions: definition.ownTransactions,
+      claimScoped: definition.claimScoped && { subgraph: name, fields: definition.claimScoped },
       pubSub: opts.pubSub,
     });
 

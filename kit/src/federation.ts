@@ -4,6 +4,7 @@ import { validate as classValidate } from 'class-validator';
 import { parse, type GraphQLSchema } from 'graphql';
 import type { IRules } from 'graphql-shield';
 import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
+import { withClaimScoped, type ClaimScopedDeclaration } from './claim-scoped';
 import { DecimalScalar, Decimal } from './decimal';
 import { badInput } from './errors';
 import { refuseControlCharacters } from './input-guard';
@@ -27,6 +28,8 @@ export interface SubgraphSchemaOptions {
   permissions: IRules;
   /** Mutations left out of the one-transaction-per-mutation rule (see SubgraphDefinition.ownTransactions). */
   ownTransactions?: readonly string[];
+  /** Fields whose answer depends on the caller's claims only (see claim-scoped.ts); none by default. */
+  claimScoped?: ClaimScopedDeclaration;
 }
 
 export interface SubgraphSchema {
@@ -51,7 +54,8 @@ export async function buildFederatedSchema(opts: SubgraphSchemaOptions): Promise
   for (const [type, reference] of Object.entries(opts.references ?? {})) {
     resolvers[type] = { ...resolvers[type], ...reference };
   }
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphql)}`);
+  const declared = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphql)}`);
+  const typeDefs = opts.claimScoped ? withClaimScoped(declared, opts.claimScoped) : declared;
   const subgraph = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
   const sdl = printSubgraphSchema(subgraph);
   const guarded = runMutationsInTransactions(refuseControlCharacters(subgraph), opts.ownTransactions);

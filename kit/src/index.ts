@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './auth';
+export * from './claim-scoped';
 export * from './cli-settings';
 export * from './client-address';
 export * from './compose';

@@ -29,6 +29,11 @@ export interface RouterOptions {
   limits?: Partial<Limits>;
   /** How often open subscription sockets are verified again, beside revocation notices (default 30 s). */
   subscriptionRecheckMs?: number;
+  /**
+   * How long a subscription event's entity fetches wait for the same fetches of its other subscribers before going
+   * out as one request per group (default 2 ms): longer shares more under load, and delays every event that much.
+   */
+  subscriptionBatchWindowMs?: number;
   /** `TRUSTED_PROXIES` (kit edge-config.ts): whose X-Forwarded-For / -Proto are believed. Default: nobody's. */
   trustedProxies?: readonly string[];
   /** `CORS_ORIGINS`; undefined: none in production, pages on this machine in development (kit http-security.ts). */

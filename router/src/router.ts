@@ -74,7 +74,6 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
   const dataSources = mapValues(opts.subgraphs, (subgraph, name): GraphQLDataSource =>
     subgraph.kind === 'local' ? new LocalDataSource(subgraph.runtime) : new ForwardingDataSource(name, subgraph.url),
   );
-  const eventSources = mapValues(dataSources, (source): GraphQLDataSource => new EntityBatchingDataSource(source));
   const remotes = new RemoteUpstreams(opts.logger);
   const upstreams = mapValues(opts.subgraphs, (subgraph): Upstream =>
     subgraph.kind === 'local' ? localUpstream(subgraph.runtime) : remotes.forUrl(subgraph.url),
@@ -95,6 +94,17 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
     state = supergraphState(apiSchema, coreSupergraphSdl);
   });
+  // Subscription events' entity fetches: shared per claim set where the current supergraph declares every field
+  // fetched claim-scoped by the subgraph asked, else per caller.
+  const eventSources = mapValues(
+    dataSources,
+    (source, name): GraphQLDataSource =>
+      new EntityBatchingDataSource(
+        source,
+        (query) => state?.claimScoped.isClaimScoped(name, query) ?? false,
+        opts.subscriptionBatchWindowMs,
+      ),
+  );
 
   const formatError = createErrorFormatter({
     hideSuggestions: opts.production,
@@ -174,7 +184,7 @@ export async function createRouter(opts: RouterOptions): Promise<Router> {
     schema: () => state?.apiSchema,
     rules: routerValidationRules(limits, productionRules),
     limitErrors: (operation: ResolvedOperation) => operationLimitErrors(limits, operation),
-    // Events fanned out to many subscriptions share their entity fetches (per caller).
+    // Events fanned out to many subscriptions share their entity fetches (per caller, or per claim set).
     subscribe: subscriptionBridge({ state: () => state, dataSources: eventSources, upstreams, logger: opts.logger }),
     run,
     formatError,

@@ -5,11 +5,13 @@ import { NOTE_ADDED } from './fixtures/notes.subgraph';
 import { bearer, startRouter, toyPlatform, type RunningRouter, type ToyPlatform, type UpstreamKind } from './fixtures/toy-platform';
 
 const SUBSCRIBERS = 200;
-const QUERY = 'subscription { noteAdded { text author { id username } } }';
+/** `greeting` is not declared claim-scoped (it names the caller), so the author's fetch is per caller. */
+const QUERY = 'subscription { noteAdded { text author { id username greeting } } }';
 
 /**
  * Many subscribers cost the subgraphs little: one upstream connection per subgraph whatever their number (remote),
  * and one event's entity fetches (the author, from users) batched per caller instead of one per subscriber.
+ * (Sharing across callers with the same claims: subscription-claim-sharing.test.ts.)
  */
 describe.each<UpstreamKind>(['local', 'remote'])('%d subscribers (%s subgraphs)'.replace('%d', String(SUBSCRIBERS)), (kind) => {
   let platform: ToyPlatform;
@@ -47,8 +49,10 @@ describe.each<UpstreamKind>(['local', 'remote'])('%d subscribers (%s subgraphs)'
     await until(() => received.every((events) => events.length >= 1), 30_000);
     await new Promise((resolve) => setTimeout(resolve, 200)); // a duplicate would arrive by now
 
-    const expected = { data: { noteAdded: { text: 'to everyone', author: { id: '2', username: 'bob' } } } };
-    expect(received.filter((events) => events.length !== 1 || JSON.stringify(events[0]) !== JSON.stringify(expected))).toEqual([]);
+    const expected = (i: number) => ({
+      data: { noteAdded: { text: 'to everyone', author: { id: '2', username: 'bob', greeting: `${i % 2 ? 'bob' : 'ann'} sees bob` } } },
+    });
+    expect(received.filter((events, i) => events.length !== 1 || JSON.stringify(events[0]) !== JSON.stringify(expected(i)))).toEqual([]);
     // One entity request per caller when the batch window holds them all; a loaded machine may split a few.
     const entityRequests = platform.seenHeaders.length - contextsBefore;
     expect(entityRequests).toBeGreaterThanOrEqual(2);

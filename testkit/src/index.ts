@@ -1,3 +1,4 @@
+export * from './claim-scoped';
 export * from './compose';
 export * from './rbac-matrix';
 export * from './tokens';

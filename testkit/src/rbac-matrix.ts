@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { uncoveredFields, type Caller, type IRules } from '@platform/kit';
+import { runClaimScopedCheck, type ClaimScopedCheck } from './claim-scoped';
 
 type Lazy<T> = T | (() => T);
 type Variables = Record<string, unknown>;
@@ -28,6 +29,11 @@ export interface RbacMatrixOptions {
   /** The request context for a caller, as the service builds it (e.g. from a signed token). */
   context: (caller: Caller | null) => unknown;
   title?: string;
+  /**
+   * The subgraph's claim-scoped declaration, checked for every signed-in role: the declared fields answer alike to
+   * two users with the role's claims (claim-scoped.ts).
+   */
+  claimScoped?: ClaimScopedCheck;
 }
 
 export interface RbacRow {
@@ -124,8 +130,26 @@ export function rbacMatrix(opts: RbacMatrixOptions): RbacRow[] {
         expect(rbacVerdict(outcome, resolve(opts.roles[row.role]) === null)).toBeNull();
       },
     );
+    if (opts.claimScoped) claimScopedRows(opts, opts.claimScoped);
   });
   return rows;
+}
+
+/** One test per signed-in role × declared type: its answer and its twin's are equal, and found something. */
+function claimScopedRows(opts: RbacMatrixOptions, check: ClaimScopedCheck): void {
+  // Anonymous fetches are never shared (the router has no claims for them): roles given as null are left out.
+  const roles = Object.keys(opts.roles).filter((role) => opts.roles[role] !== null);
+  const types = Object.keys(check.declared);
+  it.each(roles.flatMap((role) => types.map((type) => [type, role] as const)))(
+    'claim-scoped %s fields answer %s and a twin with the same claims alike',
+    async (type, role) => {
+      const caller = resolve(opts.roles[role]);
+      if (!caller) throw new Error(`role ${role} resolved to anonymous: name it null to leave it out`);
+      const outcome = await runClaimScopedCheck(resolve(opts.schema), check, type, caller, opts.context);
+      expect(outcome.asTwin).toEqual(outcome.asCaller);
+      expect(outcome.found).toBeGreaterThan(0);
+    },
+  );
 }
 
 /** An error's code as the matrix names it; a code that is not a string (a broken formatter) shows as its JSON. */

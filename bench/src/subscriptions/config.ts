@@ -37,6 +37,14 @@ const schema = z.object({
   stateDir: z.string().default(''),
   /** Only the setup (kept in stateDir), no measurement: prepares a later run. */
   setupOnly: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * What the subscriptions select: `plain` (id, title, createdAt: activity alone), `recipient` (+ the recipient's
+   * username and fullName from identity, fields identity declares claim-scoped: the router fetches them once per
+   * event and claim set) or `recipient-per-caller` (+ its tenant's code, not declared: one fetch per subscriber).
+   * The two recipient selections side by side measure what sharing the fetch saves. Every subscriber must then be
+   * an account (identity has no user for a bench-signed token's id).
+   */
+  selection: z.enum(['plain', 'recipient', 'recipient-per-caller']).default('plain'),
   /** Subgraph and router log level in the child processes. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -55,6 +63,7 @@ const ENV_NAMES: Record<keyof SubscriptionsBenchConfig, string> = {
   redisUrl: 'BENCH_REDIS_URL',
   stateDir: 'BENCH_STATE_DIR',
   setupOnly: 'BENCH_SETUP_ONLY',
+  selection: 'BENCH_SELECTION',
   logLevel: 'BENCH_LOG_LEVEL',
 };
 

@@ -3,6 +3,14 @@ export type Transport = 'ws' | 'sse';
 
 export const RECEIVED = 'subscription BenchReceived { notificationReceived { id title createdAt } }';
 
+/** The subscription of each `--selection` (config.ts): the recipient's fields come from identity. */
+export const SELECTIONS = {
+  plain: RECEIVED,
+  recipient: 'subscription BenchReceived { notificationReceived { id title createdAt recipient { username fullName } } }',
+  'recipient-per-caller':
+    'subscription BenchReceived { notificationReceived { id title createdAt recipient { username fullName tenant { code } } } }',
+} as const;
+
 export type ToSubscribers =
   /** `query` (default RECEIVED) names one root field; each event is receipted by that field's `key` (default `title`). */
   | { type: 'open'; transport: Transport; url: string; tokens: string[]; concurrency: number; query?: string; key?: string }

@@ -4,7 +4,7 @@ import type { Recipient } from './accounts';
 import { pool } from './accounts';
 import type { SubscriptionsBenchConfig } from './config';
 import type { PublicNotice } from './discover';
-import type { Transport } from './messages';
+import { SELECTIONS, type Transport } from './messages';
 import { sendNotice, type Sent } from './notices';
 import { establishedTo, openFiles, routerMemory, type Memory } from './proc';
 import { openSubscribers, type Subscribers } from './subscribers';
@@ -19,6 +19,8 @@ export interface Latency {
 export interface PhaseResult {
   transport: Transport;
   url: string;
+  /** What the subscriptions selected (config.ts `selection`). */
+  selection: SubscriptionsBenchConfig['selection'];
   subscribers: number;
   /** Subscribers that are accounts (the rest hold bench-signed tokens and get only announcements). */
   accounts: number;
@@ -70,6 +72,8 @@ export interface PhaseResult {
     secondsFromPublishedUntilAll: number | null;
     latencyFromSendMs: Latency;
     latencyFromPublishedMs: Latency;
+    /** CPU seconds each server process used from the first send until the last receipt (or the deadline). */
+    cpuSeconds: Record<string, number>;
   };
 }
 
@@ -102,6 +106,7 @@ export async function runPhase(opts: PhaseOptions): Promise<PhaseResult> {
     transport: opts.transport,
     url: opts.url,
     tokens: recipients.map((r) => r.token),
+    query: SELECTIONS[config.selection],
     clients: config.clients,
     concurrency: Math.max(1, Math.ceil(config.concurrency * 4 / config.clients)),
     workDir: opts.workDir,
@@ -126,6 +131,7 @@ export async function runPhase(opts: PhaseOptions): Promise<PhaseResult> {
     return {
       transport: opts.transport,
       url: opts.url,
+      selection: config.selection,
       subscribers: recipients.length,
       accounts: recipients.filter((r) => !r.minted).length,
       connected: subs.connected,
@@ -269,6 +275,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * to each subscriber, `concurrency × 4` requests in flight. Timed from the first send to the last receipt.
  */
 async function fanOutPhase(opts: PhaseOptions, subs: Subscribers): Promise<PhaseResult['fanOut']> {
+  const cpu = cpuMark(opts.servers);
   const started = Date.now();
   const n = opts.recipients.length;
   let titles: string[];
@@ -294,6 +301,7 @@ async function fanOutPhase(opts: PhaseOptions, subs: Subscribers): Promise<Phase
   while (arrivals().length < n && Date.now() < deadline) await sleep(50);
   const all = arrivals();
   const last = all.length ? Math.max(...all) : NaN;
+  const cpuSeconds = Object.fromEntries(opts.servers.map((p, i) => [p.name, round2(p.cpuSeconds() - cpu.servers[i])]));
   return {
     method,
     sent: titles.length - sendErrors,
@@ -303,6 +311,7 @@ async function fanOutPhase(opts: PhaseOptions, subs: Subscribers): Promise<Phase
     secondsFromPublishedUntilAll: all.length >= n && publishedAt !== undefined ? (last - publishedAt) / 1000 : null,
     latencyFromSendMs: latency(all.map((at) => at - started)),
     latencyFromPublishedMs: latency(publishedAt === undefined ? [] : all.map((at) => at - publishedAt)),
+    cpuSeconds,
   };
 }
 

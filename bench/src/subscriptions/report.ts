@@ -5,6 +5,7 @@ const ms = (v: number) => (Number.isFinite(v) ? String(v) : '—');
 /** A plain-text table: one column per transport. */
 export function formatTable(phases: PhaseResult[], skipped: string[]): string {
   const rows: [string, (p: PhaseResult) => string][] = [
+    ['selection', (p) => p.selection],
     ['subscribers (connected/failed)', (p) => `${p.subscribers} (${p.connected}/${p.failedToConnect})`],
     ['of them accounts / bench-signed tokens', (p) => `${p.accounts} / ${p.subscribers - p.accounts}`],
     ['open s / live end to end s', (p) => `${p.openSeconds.toFixed(1)} / ${p.liveSeconds.toFixed(1)}${p.notLive ? ` (${p.notLive} never live)` : ''}`],
@@ -23,6 +24,7 @@ export function formatTable(phases: PhaseResult[], skipped: string[]): string {
     ['fan-out: ms from first send p50/p99', (p) => `${ms(p.fanOut.latencyFromSendMs.p50)} / ${ms(p.fanOut.latencyFromSendMs.p99)}`],
     ['fan-out: s from publishedAt until all', (p) => p.fanOut.secondsFromPublishedUntilAll?.toFixed(2) ?? '—'],
     ['fan-out: ms from publishedAt p50/p99', (p) => `${ms(p.fanOut.latencyFromPublishedMs.p50)} / ${ms(p.fanOut.latencyFromPublishedMs.p99)}`],
+    ['fan-out: CPU s used', (p) => Object.entries(p.fanOut.cpuSeconds).map(([n, s]) => `${n} ${s.toFixed(2)}`).join(', ')],
   ];
   const header = ['', ...phases.map((p) => p.transport)];
   const lines = rows.map(([label, cell]) => [label, ...phases.map(cell)]);

@@ -17,6 +17,9 @@ import { keepSetup, takeSetup, type SetupState } from './setup-state';
  */
 async function main(): Promise<void> {
   const config = loadSubscriptionsConfig();
+  if (config.selection !== 'plain' && config.accounts < config.subscribers) {
+    throw new Error(`--selection=${config.selection} needs every subscriber to be an account (--accounts=0): identity has no user for a bench-signed token`);
+  }
   const startedAt = new Date();
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
   const resultsDir = resolve(__dirname, '../../results');

@@ -1,6 +1,7 @@
 import { Supergraph, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type QueryPlannerConfig } from '@apollo/query-planner';
 import type { GraphQLSchema } from 'graphql';
+import { ClaimScopedFetches } from './claim-scoped-fetches';
 
 /** What the subscription bridge needs from one supergraph version; rebuilt on every gateway schema update. */
 export interface SupergraphState {
@@ -10,6 +11,8 @@ export interface SupergraphState {
   apiFederationSchema: Schema;
   supergraphSchema: GraphQLSchema;
   planner: QueryPlanner;
+  /** Which entity fetches select only fields their subgraph declared claim-scoped (shared across subscribers). */
+  claimScoped: ClaimScopedFetches;
 }
 
 /** Plans must carry parsed fetch documents: local subgraphs then execute them without parsing again. */
@@ -18,10 +21,12 @@ export const QUERY_PLANNER_CONFIG: QueryPlannerConfig = { exposeDocumentNodeInFe
 export function supergraphState(apiSchema: GraphQLSchema, coreSupergraphSdl: string): SupergraphState {
   // The gateway validated this very SDL a moment ago.
   const supergraph = Supergraph.build(coreSupergraphSdl, { validateSupergraph: false });
+  const supergraphSchema = supergraph.schema.toGraphQLJSSchema();
   return {
     apiSchema,
     apiFederationSchema: supergraph.apiSchema(),
-    supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
+    supergraphSchema,
     planner: new QueryPlanner(supergraph, QUERY_PLANNER_CONFIG),
+    claimScoped: new ClaimScopedFetches(coreSupergraphSdl, supergraphSchema),
   };
 }

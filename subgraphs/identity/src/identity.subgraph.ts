@@ -3,6 +3,7 @@ import { clientAddressOf, createOperationLimits, CredentialCipher, defineSubgrap
 import { identityConfigSchema, type IdentityConfig } from './config';
 import { IDENTITY_ENTITIES } from './entities';
 import type { IdentityContext, IdentityServices } from './identity.context';
+import { IDENTITY_CLAIM_SCOPED } from './claim-scoped';
 import { permissions } from './permissions';
 import { ApiCredentialResolver } from './resolvers/api-credential.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
@@ -63,6 +64,7 @@ export const identity = defineSubgraph({
     Menu: menuReference,
   },
   permissions,
+  claimScoped: IDENTITY_CLAIM_SCOPED,
   // Sign-in records its sessions and revocations even when it then refuses (a replayed refresh token ends the session).
   ownTransactions: ['login', 'refreshToken', 'logout', 'verifyPartnerRequest'],
   migrations: join(__dirname, 'migrations'),

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { BASE_ROLES, rbacMatrix, type BaseRole, type RbacCase } from '@platform/testkit';
 import type { Caller } from '@platform/kit';
-import { permissions } from '../src';
+import { identity, permissions } from '../src';
 import { platformEm, seededIds, startIdentity, type Harness } from './support/harness';
 import { ADMIN, createAccount, SUPER_ADMIN, unique } from './support/fixtures';
 
@@ -12,6 +12,7 @@ import { ADMIN, createAccount, SUPER_ADMIN, unique } from './support/fixtures';
  */
 let h: Harness;
 const ids: Record<string, string> = {};
+const accountIds: string[] = [];
 const callers: Partial<Record<BaseRole, Caller>> = {};
 
 beforeAll(async () => {
@@ -48,6 +49,11 @@ beforeAll(async () => {
     credential: (await h.data(`mutation { issueApiCredential(tenantId: "${demo}") { credential { id } } }`, {}, admin))
       .issueApiCredential.credential.id,
   });
+  // The claim-scoped check reads every role's own account, colleagues and a user of another tenant.
+  const otherTenant = await createAccount(h, superToken, { tenantId: ids.tenant, fullName: 'Elsewhere' });
+  const twin = await createAccount(h, admin, {});
+  accountIds.push(...Object.values(accounts), ids.target, otherTenant.id);
+  ids.twin = twin.id;
   const partner = (await h.data(`mutation { issueApiCredential(tenantId: "${demo}") { apiSecret credential { apiKey } } }`, {}, admin)).issueApiCredential;
   partnerKey = { apiKey: partner.credential.apiKey, secret: partner.apiSecret };
 });
@@ -267,6 +273,12 @@ rbacMatrix({
   },
   cases,
   context: (caller) => h.runtime.createContext(caller ? { authorization: `Bearer ${h.tokenOf(caller)}` } : {}),
+  // The router shares these fields' fetches per claim set (identity claim-scoped.ts); the twin is another account.
+  claimScoped: {
+    declared: identity.definition.claimScoped!,
+    representations: { User: () => accountIds.map((id) => ({ id })) },
+    twin: (caller) => ({ ...caller, userId: ids.twin, username: 'twin' }),
+  },
 });
 
 test('the matrix ran against real rows (the allowed deletes happened)', async () => {

@@ -24,7 +24,7 @@ export const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${
 export async function createAccount(
   h: Harness,
   adminToken: string,
-  input: { username?: string; password?: string; roleCode?: string; email?: string; positionId?: string; tenantId?: string; status?: string },
+  input: { username?: string; password?: string; roleCode?: string; email?: string; positionId?: string; tenantId?: string; status?: string; fullName?: string },
 ): Promise<{ id: string; username: string; password: string }> {
   const username = input.username ?? unique('u');
   const password = input.password ?? 'secret123';
