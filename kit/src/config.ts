@@ -64,6 +64,14 @@ export const baseConfigShape = {
 };
 
 export const baseConfigSchema = z.object(baseConfigShape);
+
+/**
+ * A subgraph that reaches the graph (SubgraphDefinition.reachesGraph), as its own process: the router's GraphQL
+ * endpoint, e.g. `http://router:4000/graphql`. The embedded launcher gives its in-process router instead.
+ */
+export const routerUrlShape = {
+  ROUTER_URL: z.url({ protocol: /^https?$/ }).optional(),
+};
 export type BaseConfig = z.output<typeof baseConfigSchema>;
 
 /** Cross-field checks shared by every service's schema (`.superRefine(productionGuards)`). */

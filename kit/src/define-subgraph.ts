@@ -4,7 +4,7 @@ import type { NonEmptyArray, PubSub } from 'type-graphql';
 import type { z } from 'zod';
 import type { RevocationList, TokenSigner } from './auth';
 import type { ClaimScopedFields } from './claim-scoped';
-import { isProduction, loadConfig, processEnv, type BaseConfig } from './config';
+import { ConfigError, isProduction, loadConfig, processEnv, type BaseConfig } from './config';
 import type { RequestContext } from './context';
 import { createMigrations, forkForTenant, type CreateOrmOptions, type Orm, type SqlCounter } from './db';
 import {
@@ -16,7 +16,7 @@ import {
   type EventBus,
   type EventConsumer,
 } from './events';
-import type { GraphAccess } from './graph-access';
+import { httpGraphAccess, type GraphAccess } from './graph-access';
 import { buildFederatedSchema, type ReferenceResolvers, type SubgraphSchema } from './federation';
 import { serveSubgraph } from './http';
 import { createLogger, type Logger } from './logging';
@@ -28,6 +28,8 @@ import { startSubgraphBase } from './subgraph-base';
 /** What every subgraph's configuration holds: the shared settings and the port it listens on alone. */
 export interface SubgraphConfig extends BaseConfig {
   PORT: number;
+  /** Its own process only: the router, for a subgraph that reaches the graph (`reachesGraph`). */
+  ROUTER_URL?: string;
 }
 
 /** What a running subgraph offers its services, built once per runtime. */
@@ -91,6 +93,11 @@ export interface SubgraphDefinition<Config extends SubgraphConfig, Services, Ext
    */
   consumers?: readonly EventConsumer[];
   services?(parts: SubgraphParts<Config>): Services;
+  /**
+   * Its services call the graph through the router (SubgraphParts.graph): as its own process it then needs
+   * ROUTER_URL (`routerUrlShape`) and refuses to start without it, rather than failing at the first such call.
+   */
+  reachesGraph?: boolean;
   /** Releases what `services` opened (connections), when the runtime closes. */
   closeServices?(services: Services): Promise<void>;
   /** Per-request fields beyond SubgraphContext, from the request's headers. */
@@ -236,6 +243,9 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
 
   async function listen(port?: number, env?: NodeJS.ProcessEnv): Promise<Listening> {
     const config = loadSubgraphConfig(env);
+    if (definition.reachesGraph && !config.ROUTER_URL) {
+      throw new ConfigError(name, ['ROUTER_URL: required: its own process reaches the graph through the router']);
+    }
     const logger = createLogger({ name, level: config.LOG_LEVEL });
     // Its own process: events reach the other subgraphs' processes only through Redis Streams.
     const bus = config.REDIS_URL
@@ -246,7 +256,8 @@ export function defineSubgraph<Config extends SubgraphConfig, Services = Record<
         })
       : undefined;
     if (!bus) logger.warn('REDIS_URL is not set: events stay inside this process, other subgraphs never see them');
-    const runtime = await start(config, { logger, bus }).catch(async (error: unknown) => {
+    const graph = config.ROUTER_URL ? httpGraphAccess(config.ROUTER_URL) : undefined;
+    const runtime = await start(config, { logger, bus, graph }).catch(async (error: unknown) => {
       await bus?.close();
       throw error;
     });

@@ -29,6 +29,13 @@ export interface Served {
 }
 
 /**
+ * The largest GraphQL request the router and the subgraphs take (Fastify's default is 1 MiB): what the REST adapter
+ * forwards of a partner push it accepted (up to its own 10 MiB) travels as the raw bytes, for the signature, and
+ * parsed, then again from the router to the subgraph. Operation size is bounded separately (the router's limits).
+ */
+export const GRAPH_BODY_LIMIT = 24 * 1024 * 1024;
+
+/**
  * A Fastify app whose request id is the caller's `x-request-id` when sane (else a fresh UUID), answered in the
  * `x-request-id` header and carried by Fastify's own log lines. Request lines are left to the operation log,
  * which says more (operation name, type, error codes).
@@ -41,6 +48,7 @@ export function createHttpApp(logger: Logger, opts: { trustProxy?: ProxyTrust } 
     loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     requestIdHeader: false,
+    bodyLimit: GRAPH_BODY_LIMIT,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
   });
   app.addHook('onSend', async (request, reply) => {

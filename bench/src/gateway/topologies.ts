@@ -41,6 +41,8 @@ export interface TopologyOptions {
   databaseServer?: { url: string; prefix: string };
   /** More Node flags for one subgraph's process (separate mode), e.g. `--cpu-prof` for activity. */
   subgraphNodeArgs?: Record<string, string[]>;
+  /** More settings for every process (separate mode), e.g. a rate-limit namespace of the run's own. */
+  env?: Record<string, string>;
 }
 
 /** One process: startPlatform (router + in-process subgraphs) that also serves each runtime over HTTP. */
@@ -71,15 +73,17 @@ export async function startEmbedded({ config, workDir, profileDir }: TopologyOpt
  * One process per registered subgraph from the dist entries, as deployed (identity's dev seed runs on boot), and
  * the router calling them over HTTP. One JWT secret; each subgraph on its own SQLite file.
  */
-export async function startSeparate({ config, workDir, profileDir, routerNodeArgs = [], subgraphNodeArgs = {}, databaseServer, ...given }: TopologyOptions): Promise<Topology> {
+export async function startSeparate({ config, workDir, profileDir, routerNodeArgs = [], subgraphNodeArgs = {}, databaseServer, env = {}, ...given }: TopologyOptions): Promise<Topology> {
   const secret = given.jwtSecret ?? jwtSecret();
   // One event namespace per run, apart from anything else on that Redis.
-  const events = { REDIS_URL: config.redisUrl, EVENT_BUS_PREFIX: `bench-${randomBytes(4).toString('hex')}:` };
+  const events = { REDIS_URL: config.redisUrl, EVENT_BUS_PREFIX: `bench-${randomBytes(4).toString('hex')}:`, ...env };
   const started: Child[] = [];
   const stop = async () => {
     for (const child of started.reverse()) await child.stop();
   };
   try {
+    // Chosen first: the subgraphs that reach the graph (collections, files) are told where the router will be.
+    const routerPort = await freePort();
     const subgraphs: Array<{ name: string; port: number; child: Child }> = [];
     // Every subgraph of the registry, each from its dist entry on a SQLite file of its own.
     for (const { name } of readRegistry()) {
@@ -94,6 +98,7 @@ export async function startSeparate({ config, workDir, profileDir, routerNodeArg
           DATABASE_URL: databaseServer ? databaseUrlOf(databaseServer, name) : `file:${join(workDir, `${name}.db`)}`,
           JWT_SECRET: secret,
           LOG_LEVEL: config.logLevel,
+          ROUTER_URL: `http://127.0.0.1:${routerPort}/graphql`,
           ...events,
         }),
       });
@@ -103,7 +108,6 @@ export async function startSeparate({ config, workDir, profileDir, routerNodeArg
     const direct = Object.fromEntries(subgraphs.map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`]));
     for (const { port, child } of subgraphs) await whileAlive(child, waitForOk(`http://127.0.0.1:${port}/health`, BOOT_MS));
 
-    const routerPort = await freePort();
     const router = startChild({
       name: 'router',
       script: join(ROOT, 'router/dist/main.js'),
@@ -116,7 +120,7 @@ export async function startSeparate({ config, workDir, profileDir, routerNodeArg
         SUPERGRAPH_PATH,
         JWT_SECRET: secret,
         LOG_LEVEL: config.logLevel,
-        REDIS_URL: config.redisUrl,
+        ...events,
       }),
     });
     started.push(router);

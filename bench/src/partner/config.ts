@@ -28,6 +28,8 @@ const schema = z.object({
    */
   quietWait: z.coerce.number().nonnegative().default(60),
   quietCores: z.coerce.number().nonnegative().default(0.25),
+  /** embedded: the whole platform in one process (`npm start`); separate: a process per service (docker-compose). */
+  topology: z.enum(['embedded', 'separate']).default('embedded'),
   databaseUrl: z.string().default('mariadb://root@127.0.0.1:3306'),
   redisUrl: z.string().default('redis://127.0.0.1:6379'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
@@ -47,6 +49,7 @@ const ENV_NAMES: Record<keyof PartnerBenchConfig, string> = {
   concurrency: 'BENCH_CONCURRENCY',
   quietWait: 'BENCH_QUIET_WAIT',
   quietCores: 'BENCH_QUIET_CORES',
+  topology: 'BENCH_TOPOLOGY',
   databaseUrl: 'DATABASE_URL',
   redisUrl: 'BENCH_REDIS_URL',
   logLevel: 'BENCH_LOG_LEVEL',

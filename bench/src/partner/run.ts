@@ -4,17 +4,18 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readRegistry, runMain } from '@platform/kit';
 import { PartnerPusher, percentile, simulatedCaseCode, type StreamedRepayment } from '@platform/simulator';
-import { machineBusySeconds, startChild, whileAlive } from '@platform/testkit';
+import { machineBusySeconds } from '@platform/testkit';
 import { cpuSecondsOf, waitForQuiet } from '../cases/proc';
-import { serverEnv } from '../cases/config';
 import { dropDatabase } from '../cases/seed';
 import { createRecipients, signInAdmin } from '../subscriptions/accounts';
 import { openSubscribers, type Subscribers } from '../subscriptions/subscribers';
 import { loadPartnerBenchConfig, type PartnerBenchConfig } from './config';
+import { startPlatformUnderTest } from './platform';
 import { assignCollectors, issueKeys } from './setup';
 
 /**
- * `npm run bench:partner`: the partner pushes at scale, the whole platform in one server process on MariaDB + Redis,
+ * `npm run bench:partner`: the partner pushes at scale, the platform (`--topology`: embedded in one process, or
+ * separate processes as deployed) on MariaDB + Redis,
  * driven by the core-system simulator's pusher over HTTP:
  *   import  `--batches` pushes of `--batch-size` (1,000) generated cases to /api/v1/webhook/cases/import: target
  *           ≥ 2,000 cases/s;
@@ -34,34 +35,24 @@ runMain(async () => {
   const base = new URL(config.databaseUrl);
   base.pathname = `/benchpartner${Date.now()}`;
   const tag = randomBytes(4).toString('hex');
-  const server = startChild({
-    name: 'platform',
-    script: join(__dirname, '../cases/server.js'),
-    ipc: true,
-    logPath: join(workDir, 'server.log'),
-    env: serverEnv({
-      DATABASE_URL: base.toString(),
-      REDIS_URL: config.redisUrl,
-      EVENT_BUS_PREFIX: `bench-partner:${tag}:`,
-      RATE_LIMIT_PREFIX: `bench-partner:${tag}`,
-      DATA_DIR: workDir,
-      HOST: '127.0.0.1',
-      ROUTER_PORT: '0',
-      ADAPTER_PORT: '0',
-      LOG_LEVEL: config.logLevel,
-      REMINDER_POLL_SECONDS: '0',
-    }),
+  const platform = await startPlatformUnderTest({
+    topology: config.topology,
+    databaseBase: base,
+    redisUrl: config.redisUrl,
+    logLevel: config.logLevel,
+    workDir,
+    env: { EVENT_BUS_PREFIX: `bench-partner:${tag}:`, RATE_LIMIT_PREFIX: `bench-partner:${tag}`, REMINDER_POLL_SECONDS: '0' },
   });
   let subscribers: Subscribers | undefined;
   try {
-    const urls = await whileAlive(server, new Promise<{ routerUrl: string; adapterUrl: string }>((done) => server.process.once('message', done as never)));
-    const { keys, tenantId } = await issueKeys(urls.adapterUrl, config.keys);
-    const pushers = keys.map((key) => new PartnerPusher({ baseUrl: urls.adapterUrl, key }));
+    const { keys, tenantId } = await issueKeys(platform.adapterUrl, config.keys);
+    const pushers = keys.map((key) => new PartnerPusher({ baseUrl: platform.adapterUrl, key }));
 
-    const ours = () => [server.process.pid!, process.pid, ...(subscribers?.pids ?? [])];
+    const serverPids = platform.processes.map((p) => p.process.pid!);
+    const ours = () => [...serverPids, process.pid, ...(subscribers?.pids ?? [])];
     const importQuiet = await waitForQuiet(ours(), config.quietWait, config.quietCores);
     const importLoad = otherLoad(ours());
-    const serverCpu = () => cpuSecondsOf(server.process.pid!);
+    const serverCpu = () => serverPids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
     const importCpu = serverCpu();
     const batches = await importBatches(pushers, config);
     const imported = { ...batches, quietBefore: importQuiet, serverCpuMsPerCase: Math.round(((serverCpu() - importCpu) * 1000 * 100) / batches.cases) / 100 };
@@ -69,10 +60,10 @@ runMain(async () => {
     log(`import: ${imported.cases} cases in ${imported.seconds.toFixed(1)} s = ${Math.round(imported.casesPerSecond)} cases/s (batch answer p50 ${Math.round(imported.p50)} ms, max ${Math.round(imported.max)} ms)`);
 
     const setupAt = Date.now();
-    const admin = await signInAdmin(urls.routerUrl);
-    const accounts = await createRecipients(urls.routerUrl, admin.token, config.collectors, config.concurrency);
+    const admin = await signInAdmin(platform.routerUrl);
+    const accounts = await createRecipients(platform.routerUrl, admin.token, config.collectors, config.concurrency);
     await assignCollectors(collectionsDatabase(base), tenantId, accounts.map((a) => a.id), SEED);
-    const wsUrl = urls.routerUrl.replace(/^http/, 'ws');
+    const wsUrl = platform.routerUrl.replace(/^http/, 'ws');
     subscribers = await openSubscribers({ transport: 'ws', url: wsUrl, tokens: accounts.map((a) => a.token), clients: config.clients, concurrency: 50, workDir, query: REPAYMENT, key: 'repaymentId' });
     log(`${accounts.length} collectors with a case each, ${subscribers.connected} subscribed (${subscribers.failed} failed) in ${((Date.now() - setupAt) / 1000).toFixed(1)} s`);
 
@@ -101,11 +92,11 @@ runMain(async () => {
     if (imported.failedBatches > 0 || imported.casesPerSecond < TARGETS.casesPerSecond || live.p99 >= TARGETS.p99Ms || live.lost > 0) process.exitCode = 1;
   } finally {
     await subscribers?.close();
-    await server.stop();
-    // The server's log (warnings and errors) stays beside the results: a refused push is explained there.
+    await platform.stop();
+    // The server logs (warnings and errors) stay beside the results: a refused push is explained there.
     const resultsDir = resolve(__dirname, '../../results');
     mkdirSync(resultsDir, { recursive: true });
-    copyFileSync(join(workDir, 'server.log'), join(resultsDir, `partner-${tag}-server.log`));
+    for (const { logPath, name } of platform.processes) copyFileSync(logPath, join(resultsDir, `partner-${tag}-${name}.log`));
     for (const { name } of readRegistry()) {
       const db = new URL(base);
       db.pathname = `${base.pathname}_${name}`;
@@ -164,6 +155,9 @@ async function arrivals(subscribers: Subscribers, pushes: StreamedRepayment[], g
   }
   const fromSent: number[] = [];
   const fromAnswer: number[] = [];
+  // When in the stream the slowest were sent: spread out (queueing) or bunched (a pause of the platform).
+  const firstSent = Math.min(...pushes.map((p) => p.sentAt));
+  const delays: Array<{ sentAfterMs: number; deliveredMs: number; answerMs: number }> = [];
   let duplicated = 0;
   for (const p of applied) {
     const at = subscribers.receipts.get(p.repayment.repayment_id);
@@ -171,7 +165,9 @@ async function arrivals(subscribers: Subscribers, pushes: StreamedRepayment[], g
     if (at.length > 1) duplicated += 1;
     fromSent.push(at[0] - p.sentAt);
     fromAnswer.push(at[0] - p.answer.answeredAt);
+    delays.push({ sentAfterMs: p.sentAt - firstSent, deliveredMs: at[0] - p.sentAt, answerMs: Math.round(p.answer.ms) });
   }
+  const slowest = delays.sort((a, b) => b.deliveredMs - a.deliveredMs).slice(0, 20);
   fromSent.sort((a, b) => a - b);
   fromAnswer.sort((a, b) => a - b);
   const answers = pushes.map((p) => p.answer.ms).filter(Number.isFinite).sort((a, b) => a - b);
@@ -195,6 +191,7 @@ async function arrivals(subscribers: Subscribers, pushes: StreamedRepayment[], g
     afterAnswerP99: percentile(fromAnswer, 0.99),
     answerP50: percentile(answers, 0.5),
     answerP99: percentile(answers, 0.99),
+    slowest,
   };
 }
 

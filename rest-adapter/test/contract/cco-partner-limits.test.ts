@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { forkForTenant, type SubgraphRuntime } from '@platform/kit';
 import { CollectionCase, PartnerPushBatch, Repayment } from '@platform/collections';
+import { ApiCredential } from '@platform/identity';
 import { useTestPlatform } from '../support/platform';
 import { ccoAdminToken } from '../support/contract';
 import { issuePartnerKey, partnerCaseRow, partnerHeaders, signedPush, type PartnerKey } from '../support/partner';
@@ -16,6 +17,7 @@ const platform = useTestPlatform(undefined, () => ({ RATE_LIMITS: `partner_push:
 let busy: PartnerKey;
 let other: PartnerKey;
 let em: () => EntityManager;
+let identityEm: () => EntityManager;
 
 const VERIFY = 'mutation($i: PartnerRequestInput!, $k: PartnerRequestKind!) { verifyPartnerRequest(input: $i, kind: $k) { tenantId } }';
 /** A signed partner read, verified as identity does for any partner query the platform serves. */
@@ -34,7 +36,20 @@ beforeAll(async () => {
   other = await issuePartnerKey(platform.app, admin, tenantId, 'other');
   const collections = platform.platform.subgraphs.find((s) => s.name === 'collections') as SubgraphRuntime & { orm: { em: EntityManager } };
   em = () => forkForTenant(collections.orm.em, null);
+  const identity = platform.platform.subgraphs.find((s) => s.name === 'identity') as SubgraphRuntime & { orm: { em: EntityManager } };
+  identityEm = () => forkForTenant(identity.orm.em, null);
 });
+
+/** Sets a key's last use `agoMs` back and answers that time; or reads it. */
+async function lastUsedAt(key: PartnerKey, agoMs?: number): Promise<Date | null> {
+  const e = identityEm();
+  const credential = await e.findOneOrFail(ApiCredential, { apiKey: key.apiKey });
+  if (agoMs !== undefined) {
+    credential.lastUsedAt = new Date(Math.floor((Date.now() - agoMs) / 1000) * 1000);
+    await e.flush();
+  }
+  return credential.lastUsedAt;
+}
 
 describe('partner rate limits (decisions.md § CCO)', () => {
   it('a key past its pushes gets 429 in the CCO body, and nothing of the push is applied', async () => {
@@ -62,5 +77,15 @@ describe('partner rate limits (decisions.md § CCO)', () => {
     for (let i = 1; i <= QUERIES; i++) expect(await verifyQuery(busy, i)).toBeNull();
     expect(await verifyQuery(busy, QUERIES + 1)).toBe('RATE_LIMITED');
     expect(await verifyQuery(other, 1)).toBeNull();
+  });
+
+  it('a key shows when it was last used, to the minute: a push within the minute does not write it again', async () => {
+    const push = (n: number) => signedPush(platform.app, other, '/cases/import', { push_batch_no: `OTHER_USE_${n}`, cases: [partnerCaseRow(`CASE_U${n}`)] });
+    const recent = await lastUsedAt(other, 30_000);
+    expect((await push(1)).status).toBe(200);
+    expect(await lastUsedAt(other)).toEqual(recent);
+    const stale = await lastUsedAt(other, 120_000);
+    expect((await push(2)).status).toBe(200);
+    expect((await lastUsedAt(other))!.getTime()).toBeGreaterThan(stale!.getTime() + 60_000);
   });
 });

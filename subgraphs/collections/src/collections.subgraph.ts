@@ -31,6 +31,7 @@ export const collections = defineSubgraph({
   // Collectors' accounts are identity's users, accepted by key as identity announces them (checkForeignRef).
   consumers: [foreignRefConsumer([USER_REFS]), ...COLLECTIONS_MODULES.flatMap((m) => m.consumers ?? [])],
   services: collectionsServices,
+  reachesGraph: true,
   context: (headers) => ({ clientAddress: clientAddressOf(headers) }),
   closeServices(services) {
     services.deliveries.stop();

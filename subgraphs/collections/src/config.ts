@@ -1,4 +1,4 @@
-import { baseConfigShape, credentialsKeyGuard, credentialsKeyShape, loadConfig, productionGuards } from '@platform/kit';
+import { baseConfigShape, credentialsKeyGuard, credentialsKeyShape, loadConfig, productionGuards, routerUrlShape } from '@platform/kit';
 import { z } from 'zod';
 
 const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -6,6 +6,7 @@ const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback
 export const collectionsConfigSchema = z
   .object({
     ...baseConfigShape,
+    ...routerUrlShape,
     PORT: z.coerce.number().int().min(1).max(65535).default(4006),
     /** Key material for tenants' outbound secrets at rest (the same CREDENTIALS_KEY as identity's; its own HKDF labels). */
     ...credentialsKeyShape,

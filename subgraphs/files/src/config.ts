@@ -1,4 +1,4 @@
-import { baseConfigShape, loadConfig, productionGuards, storageConfigShape, storageGuards } from '@platform/kit';
+import { baseConfigShape, loadConfig, productionGuards, routerUrlShape, storageConfigShape, storageGuards } from '@platform/kit';
 import { z } from 'zod';
 
 const milliseconds = (fallback: number) => z.coerce.number().int().min(100).default(fallback);
@@ -6,6 +6,7 @@ const milliseconds = (fallback: number) => z.coerce.number().int().min(100).defa
 export const filesConfigSchema = z
   .object({
     ...baseConfigShape,
+    ...routerUrlShape,
     ...storageConfigShape,
     PORT: z.coerce.number().int().min(1).max(65535).default(4005),
     /** The router export tasks run their operations through, when this subgraph is its own process. */

@@ -23,6 +23,7 @@ export const files = defineSubgraph({
   references: { StoredFile: storedFileReference },
   permissions,
   migrations: join(__dirname, 'migrations'),
+  reachesGraph: true,
   services({ config, orm, signer, pubSub, logger, graph }): FilesServices {
     const storage = createStorage(config);
     const runnerDeps = {

@@ -23,7 +23,7 @@ export class ApiCredential extends TenantScopedEntity {
   @Property()
   isActive: boolean & Opt = true;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When a request signed with this key was last verified, to within a minute.' })
   @Property({ type: 'datetime', nullable: true })
   lastUsedAt: Date | null = null;
 

@@ -7,6 +7,7 @@ import { CollectionCase } from '../../cases/entities/collection-case.entity';
 import { importCases } from '../../cases/services/case-import.service';
 import { recallCase } from '../../cases/services/case-recall.service';
 import { changeCaseStatus } from '../../cases/services/case-status.service';
+import { tenantSettings, type Settings } from '../../config/services/settings';
 import { tenantZone } from '../../config/services/tenant-day';
 import { applyRepayment } from '../../work/services/apply-repayment';
 import { PartnerPushBatch } from '../entities/partner-push-batch.entity';
@@ -120,18 +121,18 @@ export class PartnerResolver {
   async partnerRepayment(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerRepaymentResult> {
     const tenantId = await authenticatePartner(ctx, request);
     const body = parseBody(repaymentBody, request.rawBody);
-    const zone = await tenantZone(ctx.em, tenantId);
-    const date = partnerInstant('repayment_date', body.repayment_date, zone);
-    return repay(ctx, tenantId, zone, { ...body, date });
+    const settings = await tenantSettings(ctx.em, tenantId);
+    const date = partnerInstant('repayment_date', body.repayment_date, settings.time_zone);
+    return repay(ctx, tenantId, settings, { ...body, date });
   }
 
   @Mutation(() => PartnerRepaymentResult, { description: 'Partner § 5.1: a repayment notice; the same repayment_id as § 2.3 is applied once.' })
   async partnerRepaymentNotify(@Arg('request') request: PartnerRequestInput, @Ctx() ctx: CollectionsContext): Promise<PartnerRepaymentResult> {
     const tenantId = await authenticatePartner(ctx, request);
     const body = parseBody(repaymentNotifyBody, request.rawBody);
-    const zone = await tenantZone(ctx.em, tenantId);
-    const date = partnerInstant('transaction_time', body.transaction_time, zone);
-    return repay(ctx, tenantId, zone, { ...body, date, transaction_no: null, notes: null });
+    const settings = await tenantSettings(ctx.em, tenantId);
+    const date = partnerInstant('transaction_time', body.transaction_time, settings.time_zone);
+    return repay(ctx, tenantId, settings, { ...body, date, transaction_no: null, notes: null });
   }
 }
 
@@ -162,10 +163,10 @@ interface PushedRepayment {
   notes: string | null;
 }
 
-async function repay(ctx: CollectionsContext, tenantId: number, zone: string, body: PushedRepayment): Promise<PartnerRepaymentResult> {
+async function repay(ctx: CollectionsContext, tenantId: number, settings: Settings, body: PushedRepayment): Promise<PartnerRepaymentResult> {
   const found = await ctx.em.findOne(CollectionCase, { tenantId, caseCode: body.case_code });
   if (!found) throw CollectionsErrors.notFound('Case', body.case_code);
-  const { repayment, duplicate } = await applyRepayment(
+  const { repayment, duplicate, appliedTo } = await applyRepayment(
     ctx.em,
     {
       tenantId,
@@ -177,11 +178,13 @@ async function repay(ctx: CollectionsContext, tenantId: number, zone: string, bo
       source: 'partner',
       transactionNo: body.transaction_no,
       notes: body.notes,
+      settings,
     },
     { caller: null, requestId: ctx.requestId },
   );
-  // A locking read: a duplicate that waited for the first application sees the case as that one left it.
-  const current = await ctx.em.findOneOrFail(CollectionCase, { id: repayment.caseId }, { refresh: true, lockMode: LockMode.PESSIMISTIC_READ });
+  // For a duplicate, a locking read: one that waited for the first application sees the case as that one left it.
+  const current =
+    appliedTo ?? (await ctx.em.findOneOrFail(CollectionCase, { id: repayment.caseId }, { refresh: true, lockMode: LockMode.PESSIMISTIC_READ }));
   return {
     repaymentId: repayment.repaymentId,
     caseCode: current.caseCode,
@@ -191,7 +194,7 @@ async function repay(ctx: CollectionsContext, tenantId: number, zone: string, bo
     repaidAmount: current.repaidAmount,
     outstandingAmount: current.outstandingAmount,
     receivedAt: repayment.createdAt,
-    zone,
+    zone: settings.time_zone,
   };
 }
 

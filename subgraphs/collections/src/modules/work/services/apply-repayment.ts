@@ -5,7 +5,7 @@ import { CollectionsErrors } from '../../../collections.errors';
 import { OPEN_CASE_STATUSES, type CaseStatus } from '../../cases/entities/case-status';
 import { CollectionCase } from '../../cases/entities/collection-case.entity';
 import { dayIn } from '../../config/services/tenant-day';
-import { tenantSettings } from '../../config/services/settings';
+import { tenantSettings, type Settings } from '../../config/services/settings';
 import { Collector } from '../../org/entities/collector.entity';
 import { Ptp } from '../entities/ptp.entity';
 import { Repayment, type RepaymentSource } from '../entities/repayment.entity';
@@ -24,6 +24,8 @@ export interface ApplyRepaymentInput {
   notes?: string | null;
   receiptFileId?: string | null;
   clientId?: string | null;
+  /** The tenant's settings when the caller has read them already (a partner push reads its zone first). */
+  settings?: Settings;
 }
 
 /** What applying a repayment did; a repeated repaymentId answers the first application's result. */
@@ -31,6 +33,8 @@ export interface RepaymentOutcome {
   repayment: Repayment;
   /** True when the repaymentId had been applied before (nothing changed this time). */
   duplicate: boolean;
+  /** The case as this application left it; absent for a duplicate (another application changed it). */
+  appliedTo?: CollectionCase;
 }
 
 /** Who applies it (audit: actor and request); a partner push or a job has no caller (the default). */
@@ -81,7 +85,8 @@ async function applyLocked(em: EntityManager, input: ApplyRepaymentInput, actor:
   const seen = await em.findOne(Repayment, { tenantId: input.tenantId, repaymentId: input.repaymentId }, { refresh: true });
   if (seen) return { repayment: seen, duplicate: true };
 
-  // The row first: it claims the repaymentId (a duplicate fails here) before anything of the case changes.
+  // The row first, flushed alone: it claims the repaymentId (a duplicate fails here) before anything of the case
+  // changes — a failed flush would leave the changed case in the calling request's identity map, to be written later.
   const repayment = em.create(Repayment, {
     tenantId: input.tenantId,
     repaymentId: input.repaymentId,
@@ -102,7 +107,7 @@ async function applyLocked(em: EntityManager, input: ApplyRepaymentInput, actor:
   });
   await em.flush();
 
-  const settings = await tenantSettings(em, input.tenantId);
+  const settings = input.settings ?? (await tenantSettings(em, input.tenantId));
   const statusBefore = found.caseStatus;
   reduceOutstanding(found, input.amount);
   if (OPEN_CASE_STATUSES.includes(found.caseStatus)) {
@@ -123,7 +128,7 @@ async function applyLocked(em: EntityManager, input: ApplyRepaymentInput, actor:
   await em.flush();
   await recordEvents(em, actor, found, repayment, statusBefore, settings.currency_code);
   await em.flush();
-  return { repayment, duplicate: false };
+  return { repayment, duplicate: false, appliedTo: found };
 }
 
 /** Repaid goes up; the outstanding penalty, then interest, then principal go down, the total never below 0. */
