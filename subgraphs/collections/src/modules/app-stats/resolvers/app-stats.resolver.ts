@@ -2,7 +2,7 @@ import { IsIn, Matches } from 'class-validator';
 import { optionalField } from '@platform/kit';
 import { Args, ArgsType, Ctx, Field, Query, Resolver } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
-import { worksCases } from '../../work/resolvers/work.rules';
+import { usesCollectorApp } from '../../tools/services/app-profile';
 import { APP_PERIODS, type AppPeriod } from '../services/app-period';
 import { myCaseStats } from '../services/my-cases';
 import { myDailyStats } from '../services/my-day';
@@ -82,5 +82,5 @@ export class AppStatsResolver {
 }
 
 export const appStatsRules = {
-  Query: { myDashboard: worksCases, collectorRanking: worksCases, myPerformance: worksCases, myDailyStats: worksCases, myCaseStats: worksCases },
+  Query: { myDashboard: usesCollectorApp, collectorRanking: usesCollectorApp, myPerformance: usesCollectorApp, myDailyStats: usesCollectorApp, myCaseStats: usesCollectorApp },
 };

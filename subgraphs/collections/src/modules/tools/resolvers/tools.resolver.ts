@@ -5,6 +5,7 @@ import type { CollectionsContext } from '../../../collections.context';
 import { tenantSetting, SETTINGS } from '../../config/services/settings';
 import { worksCases } from '../../work/resolvers/work.rules';
 import { checkAppVersion } from '../services/app-version';
+import { usesCollectorApp } from '../services/app-profile';
 import { myWorkingHours } from '../services/my-working-hours';
 import { checkPhone } from '../services/phone-check';
 import { quoteRepayment } from '../services/repayment-calculator';
@@ -44,7 +45,7 @@ export const toolsRules: IRules = {
   Query: {
     calculateRepayment: worksCases,
     validatePhone: worksCases,
-    myWorkingHours: worksCases,
+    myWorkingHours: usesCollectorApp,
     // An app checks its version before anyone signs in; the answer is the same for everyone.
     appVersionCheck: allow,
   },
