@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { money2 } from '@platform/kit';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import { ccoTime, localTime, tenantZone } from '../cco-admin/cco.shapes';
+import { ccoFieldMessages, ccoTime, localTime, tenantZone } from '../cco-admin/cco.shapes';
 import { amount } from './app.shapes';
 import { ccoIm } from './cco-im.family';
 import { type ImDayFiguresFragment, type ImRankEntryFragment, ImDashboardDocument, ImRankingDocument } from './operations.generated';
@@ -41,6 +41,7 @@ export const ccoImDashboardRoutes = [
     method: 'GET',
     path: '/api/v1/im/dashboard',
     family: ccoIm,
+    errorMessages: ccoFieldMessages,
     summary: '获取工作台数据',
     description:
       `The signed-in collector’s (or team leader’s) home page. today_statistics: today. ${FIGURES} month_statistics: this ` +
@@ -103,6 +104,7 @@ export const ccoImDashboardRoutes = [
     method: 'GET',
     path: '/api/v1/im/dashboard/ranking',
     family: ccoIm,
+    errorMessages: ccoFieldMessages,
     summary: '获取排行榜',
     description:
       'Defaults: type collected_amount, scope team, period month. contact = communications, ptp = promises made, ' +

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import { ccoPage } from '../cco-admin/cco.shapes';
+import { ccoFieldMessages, ccoPage } from '../cco-admin/cco.shapes';
 import { imPageQuery } from './app.shapes';
 import { ccoIm } from './cco-im.family';
 import { type ImKnowledgeArticleFragment, ImKnowledgeArticlesDocument, ImSearchKnowledgeDocument } from './operations.generated';
 
 const code = z.string().min(1).max(50).regex(/^[a-z][a-z0-9_]*$/, 'must be a lower_snake_case code');
-const common = { family: ccoIm, rateLimit: rateLimit.none, auth: true } as const;
+const common = { family: ccoIm, rateLimit: rateLimit.none, auth: true, errorMessages: ccoFieldMessages } as const;
 const TENANT = 'Active articles of the caller’s tenant, which its administrators maintain (GraphQL createKnowledgeArticle / updateKnowledgeArticle / deleteKnowledgeArticle)';
 
 const script = z.object({

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { money2 } from '@platform/kit';
 import { graphqlRoute, rateLimit } from '../../framework/route';
 import { amount, counts, queryDate } from './app.shapes';
+import { ccoFieldMessages } from '../cco-admin/cco.shapes';
 import { ccoIm } from './cco-im.family';
 import { ImCaseStatsDocument, ImDailyStatsDocument, ImPerformanceDocument } from './operations.generated';
 
-const common = { family: ccoIm, rateLimit: rateLimit.none, auth: true, fieldAliases: { startDate: 'start_date', endDate: 'end_date' } } as const;
+const common = { family: ccoIm, rateLimit: rateLimit.none, auth: true, fieldAliases: { startDate: 'start_date', endDate: 'end_date' }, errorMessages: ccoFieldMessages } as const;
 const OWN = 'The signed-in collector’s (or team leader’s) own figures, on the agency’s clock; an account that is not for the app is 403.';
 const BY_STATUS = counts(['pending_repayment', 'partial_repayment', 'ptp_pending']);
 const BY_OVERDUE = counts(['dpd_1_15', 'dpd_16_30', 'dpd_31_plus']);

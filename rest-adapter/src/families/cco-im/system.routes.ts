@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import { ccoPage, ccoTime, localTime, tenantZone } from '../cco-admin/cco.shapes';
+import { ccoFieldMessages, ccoPage, ccoTime, localTime, tenantZone } from '../cco-admin/cco.shapes';
 import { imPageQuery } from './app.shapes';
 import { ccoIm } from './cco-im.family';
 import { ImAppVersionDocument, ImHelpDocument, ImSubmitFeedbackDocument } from './operations.generated';
@@ -12,6 +12,7 @@ export const ccoImSystemRoutes = [
     method: 'GET',
     path: '/api/v1/im/system/version',
     family: ccoIm,
+    errorMessages: ccoFieldMessages,
     summary: '版本检查',
     description:
       'No token needed (the app checks before signing in). The release is the deployment’s configuration ' +
@@ -49,6 +50,7 @@ export const ccoImSystemRoutes = [
     method: 'POST',
     path: '/api/v1/im/system/feedback',
     family: ccoIm,
+    errorMessages: ccoFieldMessages,
     summary: '意见反馈',
     description:
       'Stored for the tenant’s administrators (GraphQL appFeedback) with who sent it. feedback_type: bug, feature, ' +
@@ -88,6 +90,7 @@ export const ccoImSystemRoutes = [
     method: 'GET',
     path: '/api/v1/im/system/help',
     family: ccoIm,
+    errorMessages: ccoFieldMessages,
     summary: '帮助中心',
     description:
       'The tenant’s active help pages (knowledge articles of kind help, maintained by its administrators through GraphQL), ' +

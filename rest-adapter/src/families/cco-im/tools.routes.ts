@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { money2 } from '@platform/kit';
 import { graphqlRoute, rateLimit } from '../../framework/route';
 import { amount } from './app.shapes';
+import { ccoFieldMessages } from '../cco-admin/cco.shapes';
 import { ccoIm } from './cco-im.family';
 import { ImCalculateRepaymentDocument, ImValidatePhoneDocument, ImWorkingHoursDocument } from './operations.generated';
 
-const common = { family: ccoIm, rateLimit: rateLimit.none, auth: true } as const;
+const common = { family: ccoIm, rateLimit: rateLimit.none, auth: true, errorMessages: ccoFieldMessages } as const;
 /** A rate as a fraction (0.15 = 15 %). */
 const fraction = z.number().min(0).max(100);
 

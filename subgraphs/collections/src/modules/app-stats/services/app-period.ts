@@ -44,14 +44,14 @@ export function periodWindow(period: AppPeriod, offset: number, custom: { startD
     startDate = `${today.slice(0, 7)}-01`;
     endDate = lastOfMonth(today);
   } else if (period === 'custom') {
-    if (!custom.startDate) throw badInput('startDate', 'startDate is required for a custom period');
-    if (!custom.endDate) throw badInput('endDate', 'endDate is required for a custom period');
+    if (!custom.startDate) throw badInput('startDate', 'startDate must be given for a custom period');
+    if (!custom.endDate) throw badInput('endDate', 'endDate must be given for a custom period');
     startDate = custom.startDate;
     endDate = custom.endDate;
     parseDay(startDate, 'startDate');
     parseDay(endDate, 'endDate');
     if (endDate < startDate) throw badInput('endDate', 'endDate must not be before startDate');
-    if (daysBetween(startDate, endDate) >= MAX_DAYS) throw badInput('endDate', `a custom period may span at most ${MAX_DAYS} days`);
+    if (daysBetween(startDate, endDate) >= MAX_DAYS) throw badInput('endDate', `endDate must be at most ${MAX_DAYS - 1} days after startDate`);
   }
   return { period, startDate, endDate, offset, range: { from: dayRange(startDate, offset).from, to: dayRange(endDate, offset).to } };
 }
