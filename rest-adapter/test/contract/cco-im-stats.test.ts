@@ -15,7 +15,6 @@ const ids = { c1: 0, c2: 0, tenant: 0 };
 
 const error = (code: number) => ({ code, message: expect.any(String), data: null });
 const at8 = (local: string) => new Date(`${local.replace(' ', 'T')}+08:00`);
-const get = (path: string, token?: string) => call(platform.app, 'GET', path, { token });
 const PASSWORD = '123456';
 
 async function graph(token: string, query: string, variables: Record<string, unknown> = {}) {
@@ -122,7 +121,7 @@ beforeAll(async () => {
 
 describe('GET /api/v1/im/statistics/daily', () => {
   it('answers the day’s figures and contacts per local hour exactly', async () => {
-    const res = await get('/api/v1/im/statistics/daily?date=2025-11-20', tokens.c1);
+    const res = await call(platform.app, 'GET', '/api/v1/im/statistics/daily?date=2025-11-20', { token: tokens.c1 });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       code: 200,
@@ -141,24 +140,24 @@ describe('GET /api/v1/im/statistics/daily', () => {
   });
 
   it('puts work around local midnight on its own day', async () => {
-    expect((await get('/api/v1/im/statistics/daily?date=2025-11-19', tokens.c1)).body.data).toMatchObject({ contact_count: 1, hourly_distribution: [{ hour: 23, contact_count: 1 }] });
-    expect((await get('/api/v1/im/statistics/daily?date=2025-11-21', tokens.c1)).body.data).toMatchObject({ contact_count: 1, collected_amount: 7, hourly_distribution: [{ hour: 0, contact_count: 1 }] });
+    expect((await call(platform.app, 'GET', '/api/v1/im/statistics/daily?date=2025-11-19', { token: tokens.c1 })).body.data).toMatchObject({ contact_count: 1, hourly_distribution: [{ hour: 23, contact_count: 1 }] });
+    expect((await call(platform.app, 'GET', '/api/v1/im/statistics/daily?date=2025-11-21', { token: tokens.c1 })).body.data).toMatchObject({ contact_count: 1, collected_amount: 7, hourly_distribution: [{ hour: 0, contact_count: 1 }] });
   });
 
   it('defaults to today; a bad date is 400 naming it; no token 401; an administrator 403', async () => {
-    const today = await get('/api/v1/im/statistics/daily', tokens.c1);
+    const today = await call(platform.app, 'GET', '/api/v1/im/statistics/daily', { token: tokens.c1 });
     expect(today.body.data).toMatchObject({ contact_count: 1, ptp_count: 1, collected_amount: 100 });
     for (const date of ['20251120', '2025-02-30']) {
-      expect(await get(`/api/v1/im/statistics/daily?date=${date}`, tokens.c1)).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('date') } });
+      expect(await call(platform.app, 'GET', `/api/v1/im/statistics/daily?date=${date}`, { token: tokens.c1 })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining('date') } });
     }
-    expect(await get('/api/v1/im/statistics/daily')).toMatchObject({ status: 401, body: error(401) });
-    expect(await get('/api/v1/im/statistics/daily', tenantadmin)).toMatchObject({ status: 403, body: error(403) });
+    expect(await call(platform.app, 'GET', '/api/v1/im/statistics/daily')).toMatchObject({ status: 401, body: error(401) });
+    expect(await call(platform.app, 'GET', '/api/v1/im/statistics/daily', { token: tenantadmin })).toMatchObject({ status: 403, body: error(403) });
   });
 });
 
 describe('GET /api/v1/im/statistics/performance', () => {
   it('a custom period answers every documented group exactly', async () => {
-    const res = await get('/api/v1/im/statistics/performance?period=custom&start_date=2025-11-01&end_date=2025-11-30', tokens.c1);
+    const res = await call(platform.app, 'GET', '/api/v1/im/statistics/performance?period=custom&start_date=2025-11-01&end_date=2025-11-30', { token: tokens.c1 });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({
       period: 'custom',
@@ -176,7 +175,7 @@ describe('GET /api/v1/im/statistics/performance', () => {
   });
 
   it('month is the default: this month, its first to its last day', async () => {
-    const res = await get('/api/v1/im/statistics/performance', tokens.c1);
+    const res = await call(platform.app, 'GET', '/api/v1/im/statistics/performance', { token: tokens.c1 });
     expect(res.body.data).toMatchObject({ period: 'month', start_date: expect.stringMatching(/-01$/), ranking: { team_rank: 1 } });
     expect(res.body.data.collection_statistics.total_collected_amount).toBe(100);
   });
@@ -190,16 +189,16 @@ describe('GET /api/v1/im/statistics/performance', () => {
       ['period=custom&start_date=2025-13-01&end_date=2025-11-01', 'start_date'],
     ];
     for (const [query, field] of cases) {
-      expect(await get(`/api/v1/im/statistics/performance?${query}`, tokens.c1)).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining(field) } });
+      expect(await call(platform.app, 'GET', `/api/v1/im/statistics/performance?${query}`, { token: tokens.c1 })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining(field) } });
     }
-    expect(await get('/api/v1/im/statistics/performance')).toMatchObject({ status: 401, body: error(401) });
-    expect(await get('/api/v1/im/statistics/performance', tenantadmin)).toMatchObject({ status: 403, body: error(403) });
+    expect(await call(platform.app, 'GET', '/api/v1/im/statistics/performance')).toMatchObject({ status: 401, body: error(401) });
+    expect(await call(platform.app, 'GET', '/api/v1/im/statistics/performance', { token: tenantadmin })).toMatchObject({ status: 403, body: error(403) });
   });
 });
 
 describe('GET /api/v1/im/statistics/cases', () => {
   it('bands the open cases as documented', async () => {
-    const res = await get('/api/v1/im/statistics/cases', tokens.c1);
+    const res = await call(platform.app, 'GET', '/api/v1/im/statistics/cases', { token: tokens.c1 });
     expect(res.body).toEqual({
       code: 200,
       message: 'success',
@@ -212,14 +211,14 @@ describe('GET /api/v1/im/statistics/cases', () => {
         by_contact_status: { never_contacted: 2, contacted_today: 0, last_contact_3_days: 0, last_contact_7_days: 0, last_contact_over_7_days: 0 },
       },
     });
-    expect(await get('/api/v1/im/statistics/cases')).toMatchObject({ status: 401, body: error(401) });
-    expect(await get('/api/v1/im/statistics/cases', tenantadmin)).toMatchObject({ status: 403, body: error(403) });
+    expect(await call(platform.app, 'GET', '/api/v1/im/statistics/cases')).toMatchObject({ status: 401, body: error(401) });
+    expect(await call(platform.app, 'GET', '/api/v1/im/statistics/cases', { token: tenantadmin })).toMatchObject({ status: 403, body: error(403) });
   });
 });
 
 describe('GET /api/v1/im/dashboard', () => {
   it('answers collector info, today, this month, to-dos, recent work and unread notifications', async () => {
-    const res = await get('/api/v1/im/dashboard', tokens.c1);
+    const res = await call(platform.app, 'GET', '/api/v1/im/dashboard', { token: tokens.c1 });
     expect(res.status).toBe(200);
     const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
     expect(res.body).toEqual({
@@ -266,14 +265,14 @@ describe('GET /api/v1/im/dashboard', () => {
   });
 
   it('without a token 401; an administrator’s token 403', async () => {
-    expect(await get('/api/v1/im/dashboard')).toMatchObject({ status: 401, body: error(401) });
-    expect(await get('/api/v1/im/dashboard', tenantadmin)).toMatchObject({ status: 403, body: error(403) });
+    expect(await call(platform.app, 'GET', '/api/v1/im/dashboard')).toMatchObject({ status: 401, body: error(401) });
+    expect(await call(platform.app, 'GET', '/api/v1/im/dashboard', { token: tenantadmin })).toMatchObject({ status: 403, body: error(403) });
   });
 });
 
 describe('GET /api/v1/im/dashboard/ranking', () => {
   it('defaults to the team by collected amount this month; names the caller’s rank and the top 10', async () => {
-    const res = await get('/api/v1/im/dashboard/ranking', tokens.c2);
+    const res = await call(platform.app, 'GET', '/api/v1/im/dashboard/ranking', { token: tokens.c2 });
     expect(res.body).toEqual({
       code: 200,
       message: 'success',
@@ -288,15 +287,15 @@ describe('GET /api/v1/im/dashboard/ranking', () => {
   });
 
   it('ranks by contacts today across the agency', async () => {
-    const res = await get('/api/v1/im/dashboard/ranking?type=contact&scope=agency&period=today', tokens.c1);
+    const res = await call(platform.app, 'GET', '/api/v1/im/dashboard/ranking?type=contact&scope=agency&period=today', { token: tokens.c1 });
     expect(res.body.data).toMatchObject({ type: 'contact', scope: 'agency', period: 'today', my_ranking: { rank: 1, value: 1 } });
   });
 
   it('an unknown type, scope or period is 400 naming it; no token 401; an administrator 403', async () => {
     for (const [query, field] of [['type=calls', 'type'], ['scope=world', 'scope'], ['period=year', 'period']]) {
-      expect(await get(`/api/v1/im/dashboard/ranking?${query}`, tokens.c1)).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining(field) } });
+      expect(await call(platform.app, 'GET', `/api/v1/im/dashboard/ranking?${query}`, { token: tokens.c1 })).toMatchObject({ status: 400, body: { ...error(400), message: expect.stringContaining(field) } });
     }
-    expect(await get('/api/v1/im/dashboard/ranking')).toMatchObject({ status: 401, body: error(401) });
-    expect(await get('/api/v1/im/dashboard/ranking', tenantadmin)).toMatchObject({ status: 403, body: error(403) });
+    expect(await call(platform.app, 'GET', '/api/v1/im/dashboard/ranking')).toMatchObject({ status: 401, body: error(401) });
+    expect(await call(platform.app, 'GET', '/api/v1/im/dashboard/ranking', { token: tenantadmin })).toMatchObject({ status: 403, body: error(403) });
   });
 });
