@@ -1,7 +1,7 @@
 import { Decimal } from '@platform/kit';
 import { CollectionCase, Communication, Ptp, Repayment } from '@platform/collections';
 import { CollectionsClient, codeOf, fieldOf, type OrgFixture } from '../support/harness';
-import { at8, seedWork } from '../dashboards/work-fixture';
+import { seedWork } from '../dashboards/work-fixture';
 
 /**
  * The collector app's statistics (CCO app § 8) against the dashboards' hand-built work of 2025-11-20 (UTC+8), rows on

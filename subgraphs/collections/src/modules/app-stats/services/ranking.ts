@@ -30,7 +30,7 @@ export async function membersOf(ctx: CollectionsContext, me: Collector, scope: R
   const place: FilterQuery<Collector> = scope === 'team' ? { teamId: me.teamId ?? -1 } : scope === 'agency' ? { agencyId: me.agencyId } : {};
   const members = await ctx.em.find(
     Collector,
-    { $or: [{ ...place, position: 'collector', isActive: true }, { id: me.id }] } as FilterQuery<Collector>,
+    { $or: [{ ...place, position: 'collector', isActive: true }, { id: me.id }] },
     { fields: ['collectorName', 'teamId', 'agencyId'], orderBy: { id: 'asc' } },
   );
   return members as Collector[];

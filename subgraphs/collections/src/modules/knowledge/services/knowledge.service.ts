@@ -45,7 +45,7 @@ export async function searchArticles(ctx: CollectionsContext, keyword: string, k
 export async function useArticle(ctx: CollectionsContext, id: number): Promise<KnowledgeArticle> {
   const article = await ctx.em.findOne(KnowledgeArticle, { id, isActive: true });
   if (!article) throw CollectionsErrors.notFound('KnowledgeArticle', id);
-  await ctx.em.nativeUpdate(KnowledgeArticle, { id }, { useCount: raw('use_count + 1') as never });
+  await ctx.em.nativeUpdate(KnowledgeArticle, { id }, { useCount: raw<number>('use_count + 1') });
   await ctx.em.refresh(article);
   return article;
 }
