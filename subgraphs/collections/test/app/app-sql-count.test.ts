@@ -12,7 +12,7 @@ afterAll(() => client.close());
 
 async function statements(query: string, variables: Record<string, unknown> = {}) {
   client.sql.reset();
-  const data = await client.ok(org.callers.c1, query, variables);
+  const data = await client.ok<Record<string, { items: unknown[]; total: number }>>(org.callers.c1, query, variables);
   return { count: client.sql.count, data };
 }
 
