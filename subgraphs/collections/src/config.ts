@@ -1,5 +1,6 @@
 import { baseConfigShape, credentialsKeyGuard, credentialsKeyShape, loadConfig, productionGuards, routerUrlShape } from '@platform/kit';
 import { z } from 'zod';
+import { appReleaseGuard, appReleaseShape } from './modules/tools/services/app-release.config';
 
 const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
@@ -22,10 +23,13 @@ export const collectionsConfigSchema = z
     /** Consecutive failures that pause a tenant's calls, and for how long before one probe. */
     OUTBOUND_BREAKER_FAILURES: z.coerce.number().int().min(1).default(5),
     OUTBOUND_BREAKER_COOLDOWN_MS: ms(30_000),
+    /** The collector app's published release (version check, CCO app § 12.1). */
+    ...appReleaseShape,
   })
   .superRefine((cfg, ctx) => {
     productionGuards(cfg, ctx);
     credentialsKeyGuard(cfg, ctx);
+    appReleaseGuard(cfg, ctx);
   });
 
 export type CollectionsConfig = z.output<typeof collectionsConfigSchema>;

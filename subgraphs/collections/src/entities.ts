@@ -20,10 +20,13 @@ import { IntegrationDelivery, type DeliveryKind, type DeliveryStatus } from './m
 import { TenantIntegration } from './modules/integration/entities/tenant-integration.entity';
 import { PartnerPushBatch } from './modules/partner/entities/partner-push-batch.entity';
 import { Repayment } from './modules/work/entities/repayment.entity';
+import { AppFeedback } from './modules/feedback/entities/app-feedback.entity';
+import { KnowledgeArticle } from './modules/knowledge/entities/knowledge-article.entity';
 
 export type { DeliveryKind, DeliveryStatus };
 export {
   Agency,
+  AppFeedback,
   AgencyWorkingHour,
   CaseAssignment,
   CaseContact,
@@ -33,6 +36,7 @@ export {
   FieldDisplay,
   FieldGroup,
   IntegrationDelivery,
+  KnowledgeArticle,
   PartnerPushBatch,
   Ptp,
   QualityInspection,
@@ -69,6 +73,8 @@ export const COLLECTIONS_ENTITIES = [
   PartnerPushBatch,
   TenantIntegration,
   IntegrationDelivery,
+  KnowledgeArticle,
+  AppFeedback,
   ...eventEntities,
   ...directoryEntities,
 ];

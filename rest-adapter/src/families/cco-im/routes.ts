@@ -1,6 +1,19 @@
 import type { Route } from '../../framework/route';
 import { ccoImAuthRoutes } from './auth.routes';
+import { ccoImDashboardRoutes } from './dashboard.routes';
+import { ccoImKnowledgeRoutes } from './knowledge.routes';
 import { ccoImNotificationRoutes } from './notifications.routes';
+import { ccoImStatisticsRoutes } from './statistics.routes';
+import { ccoImSystemRoutes } from './system.routes';
+import { ccoImToolRoutes } from './tools.routes';
 
-/** CCO collector app (`/api/v1/im…`): sign-in and notifications now; cases and the rest with collections. */
-export const ccoImRoutes: Route[] = [...ccoImAuthRoutes, ...ccoImNotificationRoutes];
+/** CCO collector app (`/api/v1/im…`). */
+export const ccoImRoutes: Route[] = [
+  ...ccoImAuthRoutes,
+  ...ccoImNotificationRoutes,
+  ...ccoImDashboardRoutes,
+  ...ccoImStatisticsRoutes,
+  ...ccoImKnowledgeRoutes,
+  ...ccoImToolRoutes,
+  ...ccoImSystemRoutes,
+];

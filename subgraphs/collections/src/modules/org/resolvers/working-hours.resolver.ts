@@ -23,7 +23,8 @@ export const defaultDay = (agencyId: number, dayOfWeek: number): WorkingDay => (
 
 const withSeconds = (time: string) => (time.length === 5 ? `${time}:00` : time);
 
-function weekOf(agencyId: number, rows: AgencyWorkingHour[]): WorkingDay[] {
+/** An agency's seven days, Monday first: its rows, the default where it has none. */
+export function weekOf(agencyId: number, rows: AgencyWorkingHour[]): WorkingDay[] {
   return [1, 2, 3, 4, 5, 6, 7].map((day) => {
     const row = rows.find((r) => r.agencyId === agencyId && r.dayOfWeek === day);
     return row
