@@ -33,10 +33,17 @@ export interface Served {
  * `x-request-id` header and carried by Fastify's own log lines. Request lines are left to the operation log,
  * which says more (operation name, type, error codes).
  */
+/**
+ * The largest GraphQL request body the router and subgraphs read: above the REST adapter's 10 MiB, so what the edge
+ * accepts (e.g. the collector app's three base64 face photos) passes through; Fastify's default is 1 MiB.
+ */
+export const GRAPHQL_BODY_LIMIT = 12 * 1024 * 1024;
+
 export function createHttpApp(logger: Logger, opts: { trustProxy?: ProxyTrust } = {}): FastifyInstance {
   const app = Fastify({
     // `request.ip` and `request.protocol` then follow the same trust as clientAddress().
     trustProxy: opts.trustProxy ?? false,
+    bodyLimit: GRAPHQL_BODY_LIMIT,
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it tsc picks fastify's overload for a generic logger and the instance type no longer matches FastifyInstance
     loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
