@@ -288,6 +288,10 @@ export const ccoImAuthRoutes = [
         if (error.details.reason === 'WRONG_PASSWORD') return '原密码错误';
         if (error.details.reason === 'SAME_PASSWORD') return '新密码不能与原密码相同';
         if (error.details.reason === 'MISMATCH') return '两次输入的新密码不一致';
+        // The password policy (tenant minimum, at most 256), said in the request's own field name.
+        if (error.details.field === 'newPassword' || error.details.field === 'new_password') {
+          return `新密码不符合密码要求：${error.message.replace(/newPassword/g, 'new_password')}`;
+        }
         return undefined;
       },
     },
