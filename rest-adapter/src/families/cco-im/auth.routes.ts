@@ -120,7 +120,9 @@ const deviceInput = (body: { device_id: string; device_type?: string; device_mod
 
 /** What the face provider said of the photo, in the app's words (the field is always `face_image` / `face_images`). */
 export const faceImageMessage = (error: RestError): string | undefined => {
-  const which = typeof error.details.image === 'number' ? `第${error.details.image + 1}张照片` : '照片';
+  // bind-face's photos are `images.<i>` in the graph: say which one to retake.
+  const index = typeof error.details.field === 'string' ? /(?:^|\.)(\d+)$/.exec(error.details.field)?.[1] : undefined;
+  const which = index === undefined ? '照片' : `第${Number(index) + 1}张照片`;
   switch (error.details.reason) {
     case 'NO_FACE':
       return `${which}中未检测到人脸`;
