@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { money2 } from '@platform/kit';
 import { graphqlRoute, rateLimit } from '../../framework/route';
-import { invalidInput, type RestError } from '../../framework/rest-error';
+import type { RestError } from '../../framework/rest-error';
 import { identityText } from '../shared/inputs';
 import { uploadUrl } from '../shared/uploads';
 import { ccoTimeOrNull } from '../cco-admin/cco.shapes';
@@ -276,11 +276,14 @@ export const ccoImAuthRoutes = [
       'characters by default) and differs from the old one; `confirm_password` must equal it. Every other device of ' +
       'the account is signed out (whoever knew the old password loses access); this device stays signed in. ' +
       'The document shows no answer: `{code:200, message:"密码修改成功"}`.',
-    body: z.object({
-      old_password: z.string().min(1).max(256),
-      new_password: z.string().min(1).max(256),
-      confirm_password: z.string().min(1).max(256),
-    }),
+    body: z
+      .object({
+        old_password: identityText.loginPassword,
+        new_password: identityText.password,
+        confirm_password: identityText.loginPassword,
+      })
+      // Checked before anything is asked of identity: a typo in the confirmation changes nothing.
+      .refine((b) => b.confirm_password === b.new_password, { path: ['confirm_password'], message: 'must equal new_password' }),
     message: '密码修改成功',
     rateLimit: rateLimit.operation,
     auth: true,
@@ -289,7 +292,7 @@ export const ccoImAuthRoutes = [
       BAD_USER_INPUT: (error) => {
         if (error.details.reason === 'WRONG_PASSWORD') return '原密码错误';
         if (error.details.reason === 'SAME_PASSWORD') return '新密码不能与原密码相同';
-        if (error.details.reason === 'MISMATCH') return '两次输入的新密码不一致';
+        if (error.details.field === 'confirm_password' && error.message.includes('must equal new_password')) return '两次输入的新密码不一致';
         // The password policy (tenant minimum, at most 256), said in the request's own field name.
         if (error.details.field === 'newPassword' || error.details.field === 'new_password') {
           return `新密码不符合密码要求：${error.message.replace(/newPassword/g, 'new_password')}`;
@@ -298,11 +301,7 @@ export const ccoImAuthRoutes = [
       },
     },
     operation: ImChangePasswordDocument,
-    variables: ({ body }) => {
-      // Checked here, before anything is asked of identity: a typo in the confirmation changes nothing.
-      if (body.confirm_password !== body.new_password) throw invalidInput('confirm_password', 'must equal new_password', 'MISMATCH');
-      return { input: { oldPassword: body.old_password, newPassword: body.new_password } };
-    },
+    variables: ({ body }) => ({ input: { oldPassword: body.old_password, newPassword: body.new_password } }),
     map: () => undefined,
   }),
   graphqlRoute({
