@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 describe('GET /api/v1/im/profile', () => {
   it('answers the documented profile of the signed-in collector, unmasked, with work_status and face_bound', async () => {
-    const res = await profile(tokens['001']!);
+    const res = await profile(tokens['001']);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       code: 200,
@@ -82,16 +82,16 @@ describe('PUT /api/v1/im/profile', () => {
   it('changes the collector’s own mobile and e-mail; absent fields stay', async () => {
     const res = await put(tokens['002'], { mobile: '+63-917-000-1122', email: 'NEW002@example.com' });
     expect(res).toMatchObject({ status: 200, body: { code: 200, message: '更新成功' } });
-    expect((await profile(tokens['002']!)).body.data).toMatchObject({ mobile: '+63-917-000-1122', email: 'new002@example.com' });
+    expect((await profile(tokens['002'])).body.data).toMatchObject({ mobile: '+63-917-000-1122', email: 'new002@example.com' });
     expect(await put(tokens['002'], { mobile: '+63 917 000 3344' })).toMatchObject({ status: 200 });
-    expect((await profile(tokens['002']!)).body.data).toMatchObject({ mobile: '+63 917 000 3344', email: 'new002@example.com' });
+    expect((await profile(tokens['002'])).body.data).toMatchObject({ mobile: '+63 917 000 3344', email: 'new002@example.com' });
     // The admin console sees the same account.
     const detail = await call(platform.app, 'GET', `/api/v1/collectors/${collectorIds[1]}`, { token: tenantadmin });
     expect(detail.body.data).toMatchObject({ email: 'new002@example.com' });
   });
 
   it('bad input is 400 naming the field and changes nothing', async () => {
-    const before = (await profile(tokens['003']!)).body.data;
+    const before = (await profile(tokens['003'])).body.data;
     for (const [body, field] of [
       [{ email: 'not-an-email', mobile: '+63-917-999-0000' }, 'email'],
       [{ mobile: 'call me maybe' }, 'mobile'],
@@ -101,14 +101,14 @@ describe('PUT /api/v1/im/profile', () => {
       const res = await put(tokens['003'], body);
       expect(res).toMatchObject({ status: 400, body: error(400, expect.stringContaining(field)) });
     }
-    expect((await profile(tokens['003']!)).body.data).toEqual(before);
+    expect((await profile(tokens['003'])).body.data).toEqual(before);
   });
 
   it('an e-mail another account has is 409 and changes nothing (the mobile sent with it neither)', async () => {
-    const before = (await profile(tokens['003']!)).body.data;
+    const before = (await profile(tokens['003'])).body.data;
     const res = await put(tokens['003'], { email: 'collector004@example.com', mobile: '+63-917-555-0000' });
     expect(res).toMatchObject({ status: 409, body: error(409) });
-    expect((await profile(tokens['003']!)).body.data).toEqual(before);
+    expect((await profile(tokens['003'])).body.data).toEqual(before);
   });
 
   it('without a token is 401', async () => {
@@ -122,12 +122,12 @@ describe('POST /api/v1/im/profile/avatar', () => {
     const res = await uploadAvatar(tokens['001'], { name: 'me.png', type: 'application/octet-stream', bytes });
     expect(res).toEqual({ status: 200, body: { code: 200, message: 'success', data: { avatar_url: expect.stringMatching(/^http:\/\/[^/]+\/uploads\/[^/]+\/me\.png$/) } } });
     const url: string = res.body.data.avatar_url;
-    expect((await profile(tokens['001']!)).body.data.avatar_url).toBe(url);
+    expect((await profile(tokens['001'])).body.data.avatar_url).toBe(url);
     expect((await call(platform.app, 'GET', '/api/v1/im/auth/me', { token: tokens['001'] })).body.data.avatar_url).toBe(url);
     expect((await imLogin(platform.app, 'collector001', 'DEVICE_001')).body.data.user.avatar_url).toBe(url);
     tokens['001'] = (await imLogin(platform.app, 'collector001', 'DEVICE_001')).body.data.token;
     // A colleague's app shows it; the bytes come back as uploaded, as image/png (sniffed, not the declared type).
-    const served = await platform.app.inject({ method: 'GET', url: new URL(url).pathname, headers: bearer(tokens['002']!) });
+    const served = await platform.app.inject({ method: 'GET', url: new URL(url).pathname, headers: bearer(tokens['002']) });
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/png');
     expect(served.rawPayload.equals(bytes)).toBe(true);
@@ -135,11 +135,11 @@ describe('POST /api/v1/im/profile/avatar', () => {
     expect(await call(platform.app, 'PUT', '/api/v1/im/profile', { token: tokens['001'], body: { avatar_url: url } })).toMatchObject({ status: 200 });
     // A new upload replaces it.
     const next = await uploadAvatar(tokens['001'], { name: 'next.png', type: 'image/png', bytes: png(4, 4) });
-    expect((await profile(tokens['001']!)).body.data.avatar_url).toBe(next.body.data.avatar_url);
+    expect((await profile(tokens['001'])).body.data.avatar_url).toBe(next.body.data.avatar_url);
   });
 
   it('something that is not a picture is 400, no file is 400, more than 10 MB is 413; the avatar stays', async () => {
-    const before = (await profile(tokens['001']!)).body.data.avatar_url;
+    const before = (await profile(tokens['001'])).body.data.avatar_url;
     expect(await uploadAvatar(tokens['001'], { name: 'x.png', type: 'image/png', bytes: Buffer.from('%PDF-1.4 not a picture') })).toMatchObject({
       status: 400,
       body: error(400, expect.stringContaining('file')),
@@ -147,7 +147,7 @@ describe('POST /api/v1/im/profile/avatar', () => {
     expect(await uploadAvatar(tokens['001'])).toMatchObject({ status: 400, body: error(400, expect.stringContaining('file')) });
     const big = Buffer.concat([png(4, 4), Buffer.alloc(10 * 1024 * 1024)]);
     expect(await uploadAvatar(tokens['001'], { name: 'big.png', type: 'image/png', bytes: big })).toMatchObject({ status: 413, body: error(413) });
-    expect((await profile(tokens['001']!)).body.data.avatar_url).toBe(before);
+    expect((await profile(tokens['001'])).body.data.avatar_url).toBe(before);
   });
 
   it('without a token is 401', async () => {
@@ -163,14 +163,14 @@ describe('PUT /api/v1/im/profile/work-status', () => {
       const res = await set(tokens['004'], { work_status: status });
       expect(res).toEqual({ status: 200, body: { code: 200, message: '更新成功', data: { work_status: status, updated_at: expect.stringMatching(CCO_TIME) } }, headers: expect.any(Object) });
     }
-    expect((await profile(tokens['004']!)).body.data.work_status).toBe('online');
+    expect((await profile(tokens['004'])).body.data.work_status).toBe('online');
   });
 
   it('an undocumented or missing status is 400 naming work_status and changes nothing; no token is 401', async () => {
     for (const body of [{ work_status: 'sleeping' }, {}, { work_status: 1 }]) {
       expect(await set(tokens['004'], body)).toMatchObject({ status: 400, body: error(400, expect.stringContaining('work_status')) });
     }
-    expect((await profile(tokens['004']!)).body.data.work_status).toBe('online');
+    expect((await profile(tokens['004'])).body.data.work_status).toBe('online');
     expect(await set(undefined, { work_status: 'busy' })).toMatchObject({ status: 401, body: error(401) });
   });
 
@@ -184,7 +184,7 @@ describe('POST /api/v1/im/auth/change-password', () => {
   const valid = { old_password: COLLECTOR_PASSWORD, new_password: 'new123456', confirm_password: 'new123456' };
 
   it('bad input is 400 naming the field (原密码错误 for a wrong current password) and changes nothing', async () => {
-    const token = tokens['003']!;
+    const token = tokens['003'];
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ ...valid, old_password: 'wrong-one' }, '原密码错误'],
       [{ ...valid, confirm_password: 'new1234567' }, '两次输入的新密码不一致'],

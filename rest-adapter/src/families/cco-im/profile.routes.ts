@@ -3,7 +3,6 @@ import { money2, sniffContentType } from '@platform/kit';
 import { invalidInput } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit, streamRoute, type StreamDeps } from '../../framework/route';
 import { ccoTime, ccoTimeOrNull, tenantZone } from '../cco-admin/cco.shapes';
-import { defined } from '../shared/inputs';
 import { origin, receiveUpload, uploadUrl } from '../shared/uploads';
 import { collectorUser, faceImageMessage, MAX_FACE_IMAGE_CHARS, toUser } from './auth.routes';
 import { ccoIm } from './cco-im.family';
@@ -142,7 +141,7 @@ export const ccoImProfileRoutes = [
     }),
     message: '更新成功',
     operations: [ImMyAvatarDocument, ImUpdateMyAccountDocument, ImUpdateMyCollectorProfileDocument],
-    handle: (input, request, _reply, deps) => updateProfile(input.body as Parameters<typeof updateProfile>[0], origin(request), deps),
+    handle: (input, request, _reply, deps) => updateProfile(input.body, origin(request), deps),
   }),
   streamRoute({
     ...common,

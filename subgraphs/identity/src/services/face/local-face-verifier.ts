@@ -47,12 +47,22 @@ const CONFIG: Partial<Config> = {
   object: { enabled: false },
   gesture: { enabled: false },
   segmentation: { enabled: false },
-} as Partial<Config>;
+};
 
 interface TfIo {
   registerLoadRouter(router: (url: string | string[]) => unknown): void;
   getModelArtifactsForJSON(json: unknown, loadWeights: (manifest: WeightGroup[]) => Promise<[unknown[], ArrayBuffer]>): Promise<unknown>;
 }
+/** The part of tfjs (human's `tf`, typed `any` by human) this provider uses. */
+interface Tf {
+  io: TfIo;
+  tidy<T>(fn: () => T): T;
+  tensor3d(values: Uint8Array, shape: [number, number, number], dtype: 'int32'): Tensor;
+  expandDims(tensor: Tensor, axis: number): Tensor;
+  dispose(tensor: Tensor): void;
+}
+const tfOf = (h: Human) => h.tf as Tf;
+
 interface WeightGroup {
   paths: string[];
   weights: unknown[];
@@ -77,7 +87,7 @@ function registerFileModels(io: TfIo): void {
             for (const path of group.paths) shards.push(await readFile(join(dirname(file), path)));
           }
           const all = Buffer.concat(shards);
-          return [specs, all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer];
+          return [specs, all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength)];
         });
       },
     };
@@ -92,7 +102,7 @@ function human(): Promise<Human> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by path, see HUMAN_ROOT
     const { Human: HumanClass } = require(join(HUMAN_ROOT, 'dist', 'human.node-wasm.js')) as { Human: new (config: Partial<Config>) => Human };
     const instance = new HumanClass(CONFIG);
-    registerFileModels(instance.tf.io as TfIo);
+    registerFileModels(tfOf(instance).io);
     await instance.load();
     return instance;
   })().catch((error: unknown) => {
@@ -131,7 +141,8 @@ export class LocalFaceVerifier implements FaceVerifier {
   private async describe(image: FaceImage): Promise<number[]> {
     const rgb = decodeFaceImage(image);
     const h = await human();
-    const input = h.tf.tidy(() => h.tf.expandDims(h.tf.tensor3d(rgb.data, [rgb.height, rgb.width, 3], 'int32'), 0)) as Tensor;
+    const tf = tfOf(h);
+    const input = tf.tidy(() => tf.expandDims(tf.tensor3d(rgb.data, [rgb.height, rgb.width, 3], 'int32'), 0));
     try {
       const result = await h.detect(input);
       const faces = result.face.filter((f) => f.score >= MIN_FACE_CONFIDENCE);
@@ -141,7 +152,7 @@ export class LocalFaceVerifier implements FaceVerifier {
       if (!embedding || embedding.length === 0) throw faceImageError(image.field, 'NO_FACE');
       return Array.from(embedding);
     } finally {
-      h.tf.dispose(input);
+      tf.dispose(input);
     }
   }
 }
