@@ -78,6 +78,15 @@ describe('POST /api/v1/im/auth/face-login', () => {
     expect(await faceLogin('nobody_here', photo('person-vlado1.jpg'), 'PHONE_X')).toMatchObject({ status: 401, body: error(401, '人脸验证失败') });
   });
 
+  it('failures count with password logins: after 5 a minute the face login is 429 with Retry-After', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect(await faceLogin('ghost_collector', photo('person-vlado1.jpg'), 'PHONE_X')).toMatchObject({ status: 401, body: error(401, '人脸验证失败') });
+    }
+    const locked = await faceLogin('ghost_collector', photo('person-vlado1.jpg'), 'PHONE_X');
+    expect(locked).toMatchObject({ status: 429, body: error(429) });
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it('a photo with several faces or none is 400 naming face_image; missing fields are 400', async () => {
     expect(await faceLogin('collector001', photo('group-2.jpg'), 'PHONE_X')).toMatchObject({ status: 400, body: error(400, '照片中检测到多张人脸，请仅保留本人') });
     expect(await faceLogin('collector001', photo('background.jpg'), 'PHONE_X')).toMatchObject({ status: 400, body: error(400, '照片中未检测到人脸') });
