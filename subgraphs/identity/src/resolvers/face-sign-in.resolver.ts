@@ -9,6 +9,7 @@ import { completeLogin } from '../services/auth.service';
 import { assertFaceMatches, bindFace, FaceErrors, MAX_BIND_IMAGES } from '../services/face/face-sign-in';
 import { normaliseEmail } from '../services/user.service';
 import { AuthPayload } from './auth-payload.type';
+import { faceImageError } from '../services/face/face-verifier';
 import { FaceLoginInput, MAX_FACE_IMAGE_CHARS } from './face-login.input';
 
 /** The collector app's face sign-in: binding the signed-in account's face, and signing in with it. */
@@ -22,7 +23,7 @@ export class FaceSignInResolver {
   async bindMyFace(@Arg('images', () => [String]) images: string[], @Ctx() ctx: IdentityContext): Promise<User> {
     if (images.length < 1 || images.length > MAX_BIND_IMAGES) throw FaceErrors.imageCount('images');
     const long = images.findIndex((image) => image.length > MAX_FACE_IMAGE_CHARS);
-    if (long >= 0) throw FaceErrors.imageCount(`images.${long}`);
+    if (long >= 0) throw faceImageError(`images.${long}`, 'IMAGE_TOO_LARGE');
     const user = await userById(ctx).load(Number(ctx.caller!.userId));
     if (!user) throw IdentityErrors.accountGone();
     return bindFace(ctx.em, ctx.services, user, images);
@@ -49,6 +50,6 @@ export class FaceSignInResolver {
       if (!(error instanceof Error && 'code' in error && error.code === 'BAD_USER_INPUT')) await limits.penalise('login', limitKey);
       throw error;
     }
-    return completeLogin(ctx, em, user, { ...input, channel: input.channel }, limitKey);
+    return completeLogin(ctx, em, user, input, limitKey);
   }
 }
