@@ -42,6 +42,12 @@ describe('the local face provider', () => {
     expect((await verifier.verify(template, photo('person-linda.jpg'))).match).toBe(false);
   });
 
+  it('concurrent sign-ins each get their own answer', async () => {
+    const names = ['person-vlado1.jpg', 'person-celeste.jpg', 'person-vlado5.jpg'];
+    const results = await Promise.all(names.map((name) => verifier.verify(vlado, photo(name))));
+    expect(results.map((r) => r.match)).toEqual([true, false, true]);
+  });
+
   it.each([
     ['group-2.jpg', 'MULTIPLE_FACES'],
     ['background.jpg', 'NO_FACE'],

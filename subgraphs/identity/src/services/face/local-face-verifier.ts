@@ -95,6 +95,18 @@ function registerFileModels(io: TfIo): void {
 }
 
 let loaded: Promise<Human> | undefined;
+/** The end of the last queued detection: see `exclusive`. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * One detection at a time per process: human keeps per-run state on its instance, and the WASM backend computes on one
+ * thread anyway, so queueing costs no throughput and keeps concurrent sign-ins from mixing their results.
+ */
+function exclusive<T>(run: () => Promise<T>): Promise<T> {
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
+}
 
 /** One model per process, loaded on first use and kept warm (loading takes a few hundred ms, a detection ~100–500). */
 function human(): Promise<Human> {
@@ -144,7 +156,7 @@ export class LocalFaceVerifier implements FaceVerifier {
     const tf = tfOf(h);
     const input = tf.tidy(() => tf.expandDims(tf.tensor3d(rgb.data, [rgb.height, rgb.width, 3], 'int32'), 0));
     try {
-      const result = await h.detect(input);
+      const result = await exclusive(() => h.detect(input));
       const faces = result.face.filter((f) => f.score >= MIN_FACE_CONFIDENCE);
       if (faces.length === 0) throw faceImageError(image.field, 'NO_FACE');
       if (faces.length > 1) throw faceImageError(image.field, 'MULTIPLE_FACES', `${faces.length} faces`);
