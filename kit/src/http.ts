@@ -30,10 +30,10 @@ export interface Served {
 
 /**
  * The largest GraphQL request the router and the subgraphs take (Fastify's default is 1 MiB): what the REST adapter
- * forwards of a partner push it accepted (up to its own 10 MiB) travels as the raw bytes, for the signature, and
- * parsed, then again from the router to the subgraph. Operation size is bounded separately (the router's limits).
+ * accepts (up to its own 10 MiB) must pass on — a partner push travels as its raw bytes, for the signature, and
+ * parsed; the collector app's face photos as base64. Operation size is bounded separately (the router's limits).
  */
-export const GRAPH_BODY_LIMIT = 24 * 1024 * 1024;
+export const GRAPHQL_BODY_LIMIT = 24 * 1024 * 1024;
 
 /**
  * A Fastify app whose request id is the caller's `x-request-id` when sane (else a fresh UUID), answered in the
@@ -44,11 +44,11 @@ export function createHttpApp(logger: Logger, opts: { trustProxy?: ProxyTrust } 
   const app = Fastify({
     // `request.ip` and `request.protocol` then follow the same trust as clientAddress().
     trustProxy: opts.trustProxy ?? false,
+    bodyLimit: GRAPHQL_BODY_LIMIT,
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it tsc picks fastify's overload for a generic logger and the instance type no longer matches FastifyInstance
     loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     requestIdHeader: false,
-    bodyLimit: GRAPH_BODY_LIMIT,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
   });
   app.addHook('onSend', async (request, reply) => {

@@ -40,6 +40,27 @@ describe('the router over HTTP', () => {
     });
   });
 
+  describe('request size', () => {
+    const postOf = (padding: number) =>
+      fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ notes { id } }', variables: { padding: 'x'.repeat(padding) } }),
+      });
+
+    it('reads bodies beyond Fastify’s default 1 MiB, up to 24 MiB (a partner batch raw and parsed, base64 photos)', async () => {
+      const response = await postOf(20 * 1024 * 1024);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { notes: [{ id: 'n1' }, { id: 'n2' }] } });
+    });
+
+    it('refuses a larger body with 413, calling no subgraph', async () => {
+      const before = platform.calls.total();
+      expect((await postOf(25 * 1024 * 1024)).status).toBe(413);
+      expect(platform.calls.total()).toBe(before);
+    });
+  });
+
   describe('health', () => {
     it('answers liveness at /health', async () => {
       const response = await fetch(new URL('/health', running.url));

@@ -67,6 +67,7 @@ export function parseInput(route: Route, request: FastifyRequest): RouteInput {
     body: parsePart('body', route.body, request.body ?? {}, max),
     headers: request.headers,
     ip: request.ip,
+    origin: `${request.protocol}://${request.host}`,
     rawBody: rawBodyOf(request),
   };
 }

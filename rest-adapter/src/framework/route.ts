@@ -32,6 +32,8 @@ export interface RouteInput<P = unknown, Q = unknown, B = unknown> {
   body: B;
   headers: Headers;
   ip: string;
+  /** `scheme://host` as the client reached the adapter (proxy headers as far as trusted), for URLs in answers. */
+  origin: string;
   /** The JSON body exactly as received ('' without one): what a partner's signature covers. */
   rawBody: string;
 }

@@ -154,7 +154,7 @@ export function bodyFeeds(routes: readonly Route[], schema: GraphQLSchema): Fiel
     for (let variant = 0; variant < VARIANTS; variant++) {
       const markers = new Map<unknown, Path>();
       const body = probe(bodySchema, [], markers, variant);
-      const variables = route.variables({ params: {}, query: {}, body, headers: {}, ip: '127.0.0.1', rawBody: JSON.stringify(body) });
+      const variables = route.variables({ params: {}, query: {}, body, headers: {}, ip: '127.0.0.1', origin: 'http://127.0.0.1', rawBody: JSON.stringify(body) });
       const found: Array<[Path, Path]> = [];
       landings(variables, [], markers, found);
       for (const [bodyPath, variablePath] of found) {

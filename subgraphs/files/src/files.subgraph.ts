@@ -9,6 +9,7 @@ import { ExportTaskResolver } from './resolvers/export-task.resolver';
 import { StoredFileResolver } from './resolvers/stored-file.resolver';
 import { storedFileReference } from './resolvers/stored-file.reference';
 import { TaskProgressResolver } from './resolvers/task-progress.resolver';
+import { UserAvatarResolver, userReference } from './resolvers/user-avatar.resolver';
 import { BullMqExportQueue } from './services/export/bullmq.queue';
 import { runExportTask } from './services/export/export-runner';
 import { InProcessExportQueue } from './services/export/in-process.queue';
@@ -18,9 +19,9 @@ export const files = defineSubgraph({
   name: 'files',
   config: filesConfigSchema,
   entities: FILES_ENTITIES,
-  resolvers: [StoredFileResolver, ExportTaskResolver, TaskProgressResolver],
+  resolvers: [StoredFileResolver, ExportTaskResolver, TaskProgressResolver, UserAvatarResolver],
   orphanedTypes: [UserStub],
-  references: { StoredFile: storedFileReference },
+  references: { StoredFile: storedFileReference, User: userReference },
   permissions,
   migrations: join(__dirname, 'migrations'),
   reachesGraph: true,

@@ -17,10 +17,20 @@ export const identityConfigSchema = z
     BOOTSTRAP_ADMIN_PASSWORD: secret(z.string().min(8, 'must be at least 8 characters')).optional(),
     /** `RATE_LIMITS` (identity applies login, refresh, register) and `RATE_LIMIT_PREFIX`: kit rate-limits.config.ts. */
     ...rateLimitConfigShape,
+    /** Face sign-in (collector app): `local` runs offline in this process; `vendor` calls a hosted face API. */
+    FACE_PROVIDER: z.enum(['local', 'vendor']).default('local'),
+    FACE_VENDOR_URL: z.url().optional(),
+    FACE_VENDOR_API_KEY: secret(z.string().min(1)).optional(),
+    /** The provider's similarity (0–1) a sign-in photo must reach; each provider has its own default. */
+    FACE_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   })
   .superRefine((cfg, ctx) => {
     productionGuards(cfg, ctx);
     credentialsKeyGuard(cfg, ctx);
+    if (cfg.FACE_PROVIDER === 'vendor') {
+      if (!cfg.FACE_VENDOR_URL) ctx.addIssue({ code: 'custom', path: ['FACE_VENDOR_URL'], message: 'is required with FACE_PROVIDER=vendor' });
+      if (!cfg.FACE_VENDOR_API_KEY) ctx.addIssue({ code: 'custom', path: ['FACE_VENDOR_API_KEY'], message: 'is required with FACE_PROVIDER=vendor' });
+    }
     if (!isProduction(cfg)) return;
     const bootstrap = cfg.BOOTSTRAP_ADMIN_PASSWORD?.reveal();
     if (bootstrap !== undefined && DOCUMENTED_PASSWORDS.includes(bootstrap)) {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CredentialCipher, OperationLimits, RequestContext, RevocationList, SubgraphContext, TokenSigner } from '@platform/kit';
 import type { IdentityConfig } from './config';
+import type { FaceVerifier } from './services/face/face-verifier';
 import type { AuthLimitClass } from './services/auth-limits';
 import type { PartnerLimitClass } from './services/partner-signature';
 
@@ -10,6 +11,10 @@ export interface IdentityServices {
   signer: TokenSigner;
   revocations: RevocationList;
   cipher: CredentialCipher;
+  /** Bound faces' templates at rest (their own key, derived from CREDENTIALS_KEY). */
+  faceCipher: CredentialCipher;
+  /** Face sign-in's provider (FACE_PROVIDER). */
+  faces: FaceVerifier;
   /** Login, refresh and register limits, shared through Redis when REDIS_URL is set. */
   limits: OperationLimits<AuthLimitClass>;
   /** Partner pushes per key and the signatures seen (replays), shared through Redis when REDIS_URL is set. */

@@ -7,6 +7,8 @@ import { IDENTITY_CLAIM_SCOPED } from './claim-scoped';
 import { permissions } from './permissions';
 import { ApiCredentialResolver } from './resolvers/api-credential.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
+import { FaceSignInResolver } from './resolvers/face-sign-in.resolver';
+import { MyAccountResolver } from './resolvers/my-account.resolver';
 import { DeviceResolver } from './resolvers/device.resolver';
 import { menuReference } from './resolvers/menu.reference';
 import { MenuResolver } from './resolvers/menu.resolver';
@@ -29,9 +31,13 @@ import { UserResolver } from './resolvers/user.resolver';
 import { seedIdentity } from './seed';
 import { AUTH_RATE_CLASSES } from './services/auth-limits';
 import { createPartnerLimits } from './services/partner-signature';
+import { faceVerifierFor } from './services/face/face-verifiers';
 
 /** Partner API secrets' key (the HKDF labels their stored ciphertexts were written with). */
 export const API_SECRET_CIPHER: CipherPurpose = { salt: 'platform-identity', info: 'api-credential-secret' };
+
+/** Bound faces' templates. */
+export const FACE_TEMPLATE_CIPHER: CipherPurpose = { salt: 'platform-identity', info: 'face-template' };
 
 /** Accounts, tenants, roles, positions, menus, sessions and partner API credentials. */
 export const identity = defineSubgraph({
@@ -40,6 +46,8 @@ export const identity = defineSubgraph({
   entities: IDENTITY_ENTITIES,
   resolvers: [
     AuthResolver,
+    FaceSignInResolver,
+    MyAccountResolver,
     DeviceResolver,
     SessionFieldsResolver,
     UserResolver,
@@ -66,7 +74,7 @@ export const identity = defineSubgraph({
   permissions,
   claimScoped: IDENTITY_CLAIM_SCOPED,
   // Sign-in records its sessions and revocations even when it then refuses (a replayed refresh token ends the session).
-  ownTransactions: ['login', 'refreshToken', 'logout', 'verifyPartnerRequest'],
+  ownTransactions: ['login', 'faceLogin', 'refreshToken', 'logout', 'verifyPartnerRequest'],
   migrations: join(__dirname, 'migrations'),
   seed: (em, config) => seedIdentity(em, config),
   services: ({ config, signer, revocations, platformEm, logger }): IdentityServices => ({
@@ -74,6 +82,8 @@ export const identity = defineSubgraph({
     signer,
     revocations,
     cipher: new CredentialCipher(config.CREDENTIALS_KEY, API_SECRET_CIPHER),
+    faceCipher: new CredentialCipher(config.CREDENTIALS_KEY, FACE_TEMPLATE_CIPHER),
+    faces: faceVerifierFor(config),
     limits: createOperationLimits({
       limits: limitsOf(config.RATE_LIMITS, AUTH_RATE_CLASSES),
       redisUrl: config.REDIS_URL,

@@ -28,6 +28,11 @@ export const permissions: IRules = {
   },
   Mutation: {
     login: allow,
+    // The photo is the credential, as the password is for login.
+    faceLogin: allow,
+    bindMyFace: isAuthenticated,
+    changeMyPassword: isAuthenticated,
+    updateMyAccount: isAuthenticated,
     refreshToken: allow,
     logout: isAuthenticated,
     register: allow,

@@ -117,6 +117,19 @@ const cases: Record<string, RbacCase> = {
     allow: EVERYONE,
   },
   'Mutation.logout': { query: 'mutation { logout }', allow: SIGNED_IN },
+  // The photo is the credential (an unknown login: INVALID_CREDENTIALS, which is the operation's own answer).
+  'Mutation.faceLogin': {
+    query: 'mutation($i: FaceLoginInput!) { faceLogin(input: $i) { accessToken } }',
+    variables: { i: { login: 'nobody_with_a_face', faceImage: 'eA==', device: { deviceId: 'RBAC' } } },
+    allow: EVERYONE,
+  },
+  // One's own account only: refused input (BAD_USER_INPUT) is what the allowed roles get here.
+  'Mutation.bindMyFace': { query: 'mutation { bindMyFace(images: []) { id } }', allow: SIGNED_IN },
+  'Mutation.updateMyAccount': { query: 'mutation { updateMyAccount(input: { email: "not-an-email" }) { id } }', allow: SIGNED_IN },
+  'Mutation.changeMyPassword': {
+    query: 'mutation { changeMyPassword(input: { oldPassword: "x", newPassword: "1" }) }',
+    allow: SIGNED_IN,
+  },
   // Sessions that do not exist: allowed roles get NOT_FOUND, which the matrix reads as allowed.
   'Mutation.signOutDevice': { query: 'mutation { signOutDevice(sessionId: "999999") }', allow: SIGNED_IN },
   'Mutation.signOutUserDevice': {

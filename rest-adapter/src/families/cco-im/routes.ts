@@ -3,6 +3,7 @@ import { ccoImAuthRoutes } from './auth.routes';
 import { ccoImDashboardRoutes } from './dashboard.routes';
 import { ccoImKnowledgeRoutes } from './knowledge.routes';
 import { ccoImNotificationRoutes } from './notifications.routes';
+import { ccoImProfileRoutes } from './profile.routes';
 import { ccoImStatisticsRoutes } from './statistics.routes';
 import { ccoImSystemRoutes } from './system.routes';
 import { ccoImToolRoutes } from './tools.routes';
@@ -11,6 +12,7 @@ import { ccoImToolRoutes } from './tools.routes';
 export const ccoImRoutes: Route[] = [
   ...ccoImAuthRoutes,
   ...ccoImNotificationRoutes,
+  ...ccoImProfileRoutes,
   ...ccoImDashboardRoutes,
   ...ccoImStatisticsRoutes,
   ...ccoImKnowledgeRoutes,

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** identity owns users; files only names one by key and the router resolves the rest. */
-@Directive('@key(fields: "id", resolvable: false)')
+/** identity owns users; files names one by key (a file's owner) and adds the user's avatar (`User.avatar`). */
+@Directive('@key(fields: "id")')
 @ObjectType('User')
 export class UserStub {
   @Field(() => ID)

@@ -48,6 +48,17 @@ export class User extends TenantScopedEntity {
   @Property({ type: 'datetime', nullable: true })
   lastLoginAt: Date | null = null;
 
+  /**
+   * The bound face (collector app face sign-in): the face provider's template, AES-256-GCM under CREDENTIALS_KEY
+   * (`faceProvider:ciphertext`); never leaves this subgraph.
+   */
+  @Property({ type: 'text', nullable: true, lazy: true })
+  faceTemplate: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the account last bound a face for face sign-in; null if it has none.' })
+  @Property({ type: 'datetime', nullable: true })
+  faceBoundAt: Date | null = null;
+
   @Property({ type: 'datetime', nullable: true })
   deletedAt: Date | null = null;
 }

@@ -1,16 +1,15 @@
 import { hasPermission, Loaders, notFound, ownTenantId } from '@platform/kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { LoginChannel, Role, Session, Tenant, User } from '../entities';
+import { Role, Session, Tenant, User } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import { loginKeyOf } from '../entities/user.entity';
 import { userById } from '../loaders/user-by-id.loader';
 import { addressLimitKey, loginLimitKey } from '../services/auth-limits';
-import { actAsTenant, assertAudience, assertMaySignIn, authPayload } from '../services/auth.service';
+import { actAsTenant, assertAudience, assertMaySignIn, authPayload, completeLogin } from '../services/auth.service';
 import { verifyPassword } from '../services/password.service';
 import { assertMayAssignRole } from '../services/role-grant.service';
 import { REVOCATION_TTL_SECONDS, revokeSession, rotateSession } from '../services/session.service';
-import { signIn } from '../services/sign-in.service';
 import { createUserRecord, normaliseEmail } from '../services/user.service';
 import { AuthPayload } from './auth-payload.type';
 import { LoginAudience } from './login-audience.enum';
@@ -59,16 +58,7 @@ export class AuthResolver {
       await limits.penalise('login', limitKey);
       throw IdentityErrors.invalidCredentials();
     }
-    await limits.reset('login', limitKey);
-    await assertMaySignIn(em, user);
-    await assertAudience(em, user, input.audience);
-    const opened = await signIn(em, ctx.services, user, {
-      channel: input.channel ?? LoginChannel.WEB,
-      device: input.device ?? null,
-      force: input.force ?? false,
-      clientAddress: ctx.clientAddress ?? null,
-    });
-    return authPayload(ctx, em, user, opened);
+    return completeLogin(ctx, em, user, input, limitKey);
   }
 
   @Mutation(() => AuthPayload, { description: 'Rotating: answers a new refresh token; reuse of an old one ends the session.' })

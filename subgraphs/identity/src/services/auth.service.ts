@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Loaders, TENANT_FILTER } from '@platform/kit';
-import { Tenant, UserStatus, type User } from '../entities';
+import { LoginChannel, Tenant, UserStatus, type User } from '../entities';
 import type { IdentityContext } from '../identity.context';
 import { IdentityErrors } from '../identity.errors';
 import type { AuthPayload } from '../resolvers/auth-payload.type';
 import { LoginAudience } from '../resolvers/login-audience.enum';
 import { accessOf, callerOf } from './access.service';
-import { ACCESS_TTL_SECONDS, REFRESH_TTL_SECONDS, type OpenedSession } from './session.service';
+import { ACCESS_TTL_SECONDS, REFRESH_TTL_SECONDS, type OpenedSession, type SignInMeta } from './session.service';
+import { signIn } from './sign-in.service';
 
 /** A signed-in user must be active and belong to a live tenant (the platform account belongs to none). */
 export async function assertMaySignIn(em: EntityManager, user: User): Promise<void> {
@@ -81,4 +82,36 @@ export async function authPayload(
 export function actAsTenant(ctx: IdentityContext, tenantId: number | null): void {
   if (ctx.caller) return;
   ctx.em.setFilterParams(TENANT_FILTER, { tenantId: tenantId === null ? null : String(tenantId) });
+}
+
+/** What a login (password or face) asks for beyond the credential itself. */
+export interface LoginRequest {
+  channel?: LoginChannel | null;
+  device?: SignInMeta['device'];
+  force?: boolean | null;
+  audience?: LoginAudience | null;
+}
+
+/**
+ * The rest of a login once its credential has been verified, the same whatever the credential was: the failure run
+ * ends, the account and audience are checked, and the session opens under the device rules (a face match bypasses
+ * none of them).
+ */
+export async function completeLogin(
+  ctx: IdentityContext,
+  em: EntityManager,
+  user: User,
+  request: LoginRequest,
+  limitKey: string,
+): Promise<AuthPayload> {
+  await ctx.services.limits.reset('login', limitKey);
+  await assertMaySignIn(em, user);
+  await assertAudience(em, user, request.audience);
+  const opened = await signIn(em, ctx.services, user, {
+    channel: request.channel ?? LoginChannel.WEB,
+    device: request.device ?? null,
+    force: request.force ?? false,
+    clientAddress: ctx.clientAddress ?? null,
+  });
+  return authPayload(ctx, em, user, opened);
 }

@@ -10,11 +10,12 @@ import { TeamFieldsResolver } from './resolvers/team-fields.resolver';
 import { TeamGroupFieldsResolver } from './resolvers/team-group-fields.resolver';
 import { TeamGroupResolver, teamGroupRules } from './resolvers/team-group.resolver';
 import { TeamResolver, teamRules } from './resolvers/team.resolver';
+import { MyCollectorProfileResolver, myCollectorProfileRules } from './resolvers/my-collector-profile.resolver';
 import { UserProfileResolver, userReference } from './resolvers/user-profile.resolver';
 import { WorkingHoursResolver, workingHoursRules } from './resolvers/working-hours.resolver';
 import { collectorNameConsumer } from './services/collector-name.consumer';
 
-const rules: { Query: Record<string, IRule>; Mutation: Record<string, IRule> }[] = [agencyRules, teamGroupRules, teamRules, collectorRules, workingHoursRules];
+const rules: { Query: Record<string, IRule>; Mutation: Record<string, IRule> }[] = [agencyRules, teamGroupRules, teamRules, collectorRules, workingHoursRules, myCollectorProfileRules];
 
 /** Agencies, team groups, teams, collectors' work profiles, working hours; the callers' data scope. */
 export const orgModule: CollectionsModule = {
@@ -28,6 +29,7 @@ export const orgModule: CollectionsModule = {
     CollectorResolver,
     CollectorFieldsResolver,
     UserProfileResolver,
+    MyCollectorProfileResolver,
     WorkingHoursResolver,
   ],
   orphanedTypes: [UserStub],

@@ -11,6 +11,10 @@ export type StaffPosition = (typeof STAFF_POSITIONS)[number];
 export const WORK_STATUSES = ['active', 'on_leave', 'resigned'] as const;
 export type WorkStatus = (typeof WORK_STATUSES)[number];
 
+/** The collector app's presence (9.5 工作状态: 在线 / 忙碌 / 离开 / 下班), set by the collector; distinct from `status`. */
+export const PRESENCE_STATUSES = ['online', 'busy', 'away', 'offline'] as const;
+export type PresenceStatus = (typeof PRESENCE_STATUSES)[number];
+
 /**
  * A collector (催员): the collections work profile of an identity user (`userId`). Names, login ids, passwords and
  * sign-in times stay in identity; this row holds the agency, team, level, capacity, specialties and work status.
@@ -103,6 +107,14 @@ export class Collector extends TenantScopedEntity {
   @Field(() => Number, { nullable: true })
   @Property({ type: 'double', nullable: true })
   performanceScore?: number | null;
+
+  @Field(() => String, { description: 'The app presence: online, busy, away or offline (the collector sets it; offline until then).' })
+  @Property({ type: 'string', length: 16 })
+  workStatus: PresenceStatus & Opt = 'offline';
+
+  @Field(() => Date, { nullable: true, description: 'When workStatus last changed.' })
+  @Property({ type: DateTimeType, length: 3, nullable: true })
+  workStatusAt?: Date | null;
 
   /** Last thing the collector did in the platform (a communication, a PTP, an app call): the idle monitor reads it. */
   @Field(() => Date, { nullable: true })
