@@ -21,6 +21,12 @@ export const collectionsConfigSchema = z
     /** Consecutive failures that pause a tenant's calls, and for how long before one probe. */
     OUTBOUND_BREAKER_FAILURES: z.coerce.number().int().min(1).default(5),
     OUTBOUND_BREAKER_COOLDOWN_MS: ms(30_000),
+    /** Who places the collector app's calls, WhatsApp and SMS messages: `local` records what would be sent (no vendor yet). */
+    TELEPHONY_PROVIDER: z.enum(['local']).default('local'),
+    WHATSAPP_PROVIDER: z.enum(['local']).default('local'),
+    SMS_PROVIDER: z.enum(['local']).default('local'),
+    /** The SIP domain of the local telephony provider's call_url. */
+    TELEPHONY_SIP_DOMAIN: z.string().min(1).default('pbx.local'),
   })
   .superRefine((cfg, ctx) => {
     productionGuards(cfg, ctx);

@@ -1,3 +1,4 @@
+import { appModule } from './app';
 import { casesModule } from './cases';
 import { configModule } from './config';
 import { dashboardsModule } from './dashboards';
@@ -21,4 +22,5 @@ export const COLLECTIONS_MODULES: readonly CollectionsModule[] = [
   reportsModule,
   partnerModule,
   integrationModule,
+  appModule,
 ];
