@@ -89,3 +89,15 @@ export class CaseChangePage {
   @Field(() => Boolean, { description: 'More changes wait: ask again with the cursor at once.' })
   hasMore!: boolean;
 }
+
+@ObjectType({ description: 'The debtor’s employment, from the tenant’s custom fields employer, position and monthly_income.' })
+export class CaseEmployment {
+  @Field(() => String, { nullable: true })
+  employer?: string | null;
+
+  @Field(() => String, { nullable: true })
+  position?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  monthlyIncome?: Decimal | null;
+}

@@ -12,30 +12,49 @@ export interface ContactTarget {
 }
 
 const digits = (phone: string) => phone.replace(/\D/g, '');
+const isMasked = (phone: string) => phone.includes('*');
+
+async function candidates(ctx: CollectionsContext, found: CollectionCase): Promise<{ own: ContactTarget; contacts: Array<ContactTarget & { id: number }> }> {
+  const rows = await ctx.em.find(CaseContact, { caseId: found.id }, { orderBy: { id: 'asc' } });
+  return { own: { phone: found.mobile, person: '本人' }, contacts: rows.map((c) => ({ id: c.id, phone: c.phoneNumber, person: c.relationship ?? null })) };
+}
+
+/** The case's number a text names: in full, or masked as the app shows it. */
+function matching(all: ContactTarget[], wanted: string): ContactTarget | undefined {
+  const text = wanted.trim();
+  return isMasked(text) ? all.find((c) => maskMobile(c.phone) === text) : all.find((c) => digits(c.phone) === digits(text));
+}
 
 /**
- * The number a collector means, resolved on the server so the app never needs the unmasked one: `contactId` (an
- * emergency contact of the detail), else `phoneNumber` as the app shows it (masked, `+63-917-***-**11`) or in full,
- * matched against the case's own numbers only, else the debtor's mobile. A number not on the case is BAD_USER_INPUT.
+ * A number a collector recorded a contact with: a masked one (all the app shows) is resolved to the case's number it
+ * masks, or refused naming `field`; a full one is kept as given (a number the debtor gave on the phone).
+ */
+export async function caseNumber(ctx: CollectionsContext, found: CollectionCase, phone: string, field: string): Promise<string> {
+  if (!isMasked(phone)) return phone;
+  const { own, contacts } = await candidates(ctx, found);
+  const match = matching([own, ...contacts], phone);
+  if (!match) throw badInput(field, `${field} must be one of the case’s numbers`);
+  return match.phone;
+}
+
+/**
+ * The number a collector means to reach, resolved on the server so the app never needs the unmasked one: `contactId`
+ * (one of the detail's emergency contacts), else `phoneNumber` as the app shows it (masked, `+63-917-***-**11`) or in
+ * full, matched against the case's own numbers only, else the debtor's mobile. Anything else is BAD_USER_INPUT.
  */
 export async function contactTarget(
   ctx: CollectionsContext,
   found: CollectionCase,
   input: { contactId?: string | null; phoneNumber?: string | null },
 ): Promise<ContactTarget> {
-  const contacts = await ctx.em.find(CaseContact, { caseId: found.id }, { orderBy: { id: 'asc' } });
+  const { own, contacts } = await candidates(ctx, found);
   if (input.contactId) {
     const contact = contacts.find((c) => String(c.id) === input.contactId);
     if (!contact) throw badInput('contactId', 'contactId must be one of the case’s contacts');
-    return { phone: contact.phoneNumber, person: contact.relationship ?? null };
+    return contact;
   }
-  const own = { phone: found.mobile, person: '本人' };
   if (!input.phoneNumber) return own;
-  const candidates: ContactTarget[] = [own, ...contacts.map((c) => ({ phone: c.phoneNumber, person: c.relationship ?? null }))];
-  const wanted = input.phoneNumber.trim();
-  const match =
-    candidates.find((c) => digits(c.phone) === digits(wanted) && !wanted.includes('*')) ??
-    candidates.find((c) => maskMobile(c.phone) === wanted);
+  const match = matching([own, ...contacts], input.phoneNumber);
   if (!match) throw badInput('phoneNumber', 'phoneNumber must be one of the case’s numbers (as the case shows it)');
   return match;
 }

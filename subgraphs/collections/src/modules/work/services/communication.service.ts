@@ -6,6 +6,7 @@ import type { CollectionCase } from '../../cases/entities/collection-case.entity
 import type { Collector } from '../../org/entities/collector.entity';
 import { Communication } from '../entities/communication.entity';
 import type { RecordCommunicationInput } from '../resolvers/work.inputs';
+import { caseNumber } from '../../app/services/contact-number';
 import { caseInReach } from './case-reach';
 import { callerProfile } from './staff';
 import { parseLocalOrIso } from './times';
@@ -55,7 +56,7 @@ export async function recordCommunication(ctx: CollectionsContext, input: Record
     agencyId: profile?.agencyId ?? found.agencyId ?? null,
     teamId: profile?.teamId ?? found.teamId ?? null,
     contactMethod: input.contactMethod,
-    contactPhone: input.contactPhone ?? null,
+    contactPhone: input.contactPhone ? await caseNumber(ctx, found, input.contactPhone, 'contactPhone') : null,
     contactResult: input.contactResult,
     contactPerson: input.contactPerson ?? null,
     communicationContent: input.communicationContent ?? null,
