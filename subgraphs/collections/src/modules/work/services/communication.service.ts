@@ -84,7 +84,9 @@ export async function recordCommunication(ctx: CollectionsContext, input: Record
 
 /**
  * Inserts the row alone, so its unique (tenant, collector, clientId) index decides between concurrent retries: the
- * loser's insert waits for the winner's commit and fails; it then answers the winner's row, read past its snapshot.
+ * losers' inserts wait for the winner's commit and fail; each then answers the winner's row, read past its snapshot
+ * with a shared lock. Not an exclusive one: every loser already holds a shared lock on that key from its failed
+ * insert, so two losers asking for exclusive locks would deadlock each other.
  */
 async function claim(ctx: CollectionsContext, communication: Communication, key: object): Promise<Communication | null> {
   try {
@@ -93,7 +95,7 @@ async function claim(ctx: CollectionsContext, communication: Communication, key:
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
     ctx.em.clear();
-    const first = await ctx.em.findOne(Communication, key, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const first = await ctx.em.findOne(Communication, key, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
     if (!first) throw error;
     return first;
   }
