@@ -239,7 +239,7 @@ describe('POST /api/v1/im/cases/{case_id}/communication and GET …/communicatio
 
   it('offline sync: the same client_id sent three times is stored once and answers the same record', async () => {
     const offline = { contact_method: 'visit', contact_result: '未接通', communication_content: '上门未见到人', contact_time: '2025-11-20 10:00:00', client_id: 'LOCAL-7f3c2a' };
-    const answers = [];
+    const answers: Array<Awaited<ReturnType<typeof call>>> = [];
     for (let i = 0; i < 3; i++) answers.push(await call(platform.app, 'POST', `/api/v1/im/cases/${w.ids.IMC_A3}/communication`, { token: w.a, body: offline }));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(new Set(answers.map((a) => a.body.data.id)).size).toBe(1);

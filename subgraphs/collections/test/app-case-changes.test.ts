@@ -33,15 +33,17 @@ async function drain(as = org.callers.c1, cursor?: string, limit = 2): Promise<{
 }
 
 /** Moves a row's clock back, as if written `ms` ago (so the cursor's settling window is behind it). */
-async function age(entity: typeof CollectionCase | typeof CaseAssignment, id: number, ms: number, column: 'updatedAt' | 'assignedAt' = 'updatedAt') {
-  await client.em(null).nativeUpdate(entity, { id }, { [column]: new Date(Date.now() - ms) });
+async function age(entity: 'case' | 'assignment', id: number, ms: number) {
+  const at = new Date(Date.now() - ms);
+  if (entity === 'case') await client.em(null).nativeUpdate(CollectionCase, { id }, { updatedAt: at });
+  else await client.em(null).nativeUpdate(CaseAssignment, { id }, { assignedAt: at });
 }
 
 it('lists every case in reach from no cursor, pages by the cursor, then only what changed since; a case taken away is a removal', async () => {
-  const mine = [];
+  const mine: CollectionCase[] = [];
   for (let i = 0; i < 5; i++) mine.push(await makeCase(client, { collector: org.collectors.c1 }));
   const others = await makeCase(client, { collector: org.collectors.c2 });
-  for (const c of [...mine, others]) await age(CollectionCase, c.id, 60_000 - c.id);
+  for (const c of [...mine, others]) await age('case', c.id, 60_000 - c.id);
 
   const first = await drain();
   expect(first.items.map((i) => Number(i.caseId))).toEqual(mine.map((c) => c.id));
@@ -55,9 +57,9 @@ it('lists every case in reach from no cursor, pages by the cursor, then only wha
   moved.collectorId = org.collectors.c2.id;
   const step = em.create(CaseAssignment, { tenantId: 1, caseId: moved.id, fromCollectorId: org.collectors.c1.id, toCollectorId: org.collectors.c2.id, kind: 'transfer' });
   await em.flush();
-  await age(CollectionCase, settled.id, 30_000);
-  await age(CollectionCase, moved.id, 30_000);
-  await age(CaseAssignment, step.id, 30_000, 'assignedAt');
+  await age('case', settled.id, 30_000);
+  await age('case', moved.id, 30_000);
+  await age('assignment', step.id, 30_000);
 
   const next = await drain(org.callers.c1, first.cursor);
   expect(next.items.map((i) => [Number(i.caseId), i.removed, i.case?.caseStatus ?? null])).toEqual([

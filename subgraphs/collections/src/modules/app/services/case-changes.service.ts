@@ -67,7 +67,7 @@ export async function myCaseChanges(ctx: CollectionsContext, cursor: string | un
       ? Promise.resolve([])
       : ctx.em.find(
           CaseAssignment,
-          { $and: [after('assignedAt', from, 'caseId'), { fromCollectorId: { $in: collectorsInReach(ctx, scope) } }] } as FilterQuery<CaseAssignment>,
+          { $and: [after('assignedAt', from, 'caseId'), { fromCollectorId: { $in: collectorsInReach(ctx, scope) } }] },
           { orderBy: { assignedAt: 'asc', caseId: 'asc' }, limit: limit + 1 },
         ),
   ]);

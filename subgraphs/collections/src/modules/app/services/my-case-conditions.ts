@@ -57,12 +57,12 @@ export class CaseConditions {
 
   /** An open (pending) promise to pay. */
   hasOpenPtp(): Where {
-    return { id: { $in: this.sub(Ptp, { promiseStatus: 'pending' }) } } as Where;
+    return { id: { $in: this.sub(Ptp, { promiseStatus: 'pending' }) } };
   }
 
   /** An open promise, or a call-back booked (by any communication) for today or later. */
   needsFollowUp(): Where {
-    return { $or: [this.hasOpenPtp(), { id: { $in: this.sub(Communication, { nextFollowUpAt: { $gte: this.clock.startOfToday } }) } }] } as Where;
+    return { $or: [this.hasOpenPtp(), { id: { $in: this.sub(Communication, { nextFollowUpAt: { $gte: this.clock.startOfToday } }) } }] };
   }
 
   quick(filter: QuickFilter): Where {
@@ -101,10 +101,10 @@ export class CaseConditions {
       all.push({ $or: [{ lastContactAt: null }, { lastContactAt: { $lte: new Date(this.clock.now.getTime() - filter.lastContactDays * 86_400_000) } }] });
     }
     if (filter.hasPtp === true) all.push(this.hasOpenPtp());
-    if (filter.hasPtp === false) all.push({ $not: this.hasOpenPtp() } as Where);
+    if (filter.hasPtp === false) all.push({ $not: this.hasOpenPtp() });
     // Tags are a JSON array: a tag is there when its JSON string is (instr works alike on MariaDB and SQLite).
-    for (const tag of filter.caseTags ?? []) all.push({ [raw('instr(case_tags, ?)', [JSON.stringify(tag)])]: { $gt: 0 } } as Where);
+    for (const tag of filter.caseTags ?? []) all.push({ [raw('instr(case_tags, ?)', [JSON.stringify(tag)])]: { $gt: 0 } });
     if (filter.quickFilter) all.push(this.quick(filter.quickFilter));
-    return { $and: all } as Where;
+    return { $and: all };
   }
 }

@@ -33,7 +33,7 @@ export async function myCases(ctx: CollectionsContext, filter: MyCaseFilter | nu
 async function summaryOf(ctx: CollectionsContext, where: FilterQuery<CollectionCase>, followUp: FilterQuery<CollectionCase>): Promise<MyCaseSummary> {
   const [[figures], needFollowUpCount] = await Promise.all([
     aggregate(ctx.em, CollectionCase, [raw('sum(outstanding_amount) as cents'), raw("sum(case when case_priority in ('high', 'urgent') then 1 else 0 end) as high")], where),
-    ctx.em.count(CollectionCase, { $and: [where, followUp] } as FilterQuery<CollectionCase>),
+    ctx.em.count(CollectionCase, { $and: [where, followUp] }),
   ]);
   return {
     totalOutstandingAmount: centsToDecimal((figures?.cents ?? 0) as string | number),
