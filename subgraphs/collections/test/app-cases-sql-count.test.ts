@@ -62,3 +62,14 @@ it('a collector’s 100 cases with their latest communication and open promise c
   // scope profile, tenant zone, page, count, the two summary aggregates, latest communications, contact counts, latest PTPs
   expect(hundred.count).toBeLessThanOrEqual(10);
 });
+
+it('the open-promise conditions read each case’s promises: has_ptp, the need-follow-up quick filter and summary', async () => {
+  const count = async (filter: object) => (await client.ok<{ myCases: { total: number } }>(org.callers.c1, 'query ($f: MyCaseFilter) { myCases(filter: $f) { total } }', { f: filter })).myCases.total;
+  expect(await count({ hasPtp: true })).toBe(100);
+  expect(await count({ hasPtp: false })).toBe(0);
+  expect(await count({ quickFilter: 'need_follow_up' })).toBe(100);
+  const quick = await client.ok<{ myCaseQuickFilters: Array<{ filter: string; count: number }> }>(org.callers.c1, '{ myCaseQuickFilters { filter count } }');
+  expect(quick.myCaseQuickFilters).toContainEqual({ filter: 'need_follow_up', count: 100 });
+  // Another collector's cases are not theirs to count.
+  expect((await client.ok<{ myCases: { total: number } }>(org.callers.c2, '{ myCases(filter: { hasPtp: true }) { total } }')).myCases.total).toBe(0);
+});

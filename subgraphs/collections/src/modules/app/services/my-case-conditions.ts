@@ -1,5 +1,4 @@
-import { raw, type FilterQuery } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/sql';
+import { raw, type FilterQuery, type RawQueryFragment } from '@mikro-orm/core';
 import { Decimal } from '@platform/kit';
 import { DateTime } from 'luxon';
 import type { CollectionsContext } from '../../../collections.context';
@@ -8,8 +7,6 @@ import { CollectionCase } from '../../cases/entities/collection-case.entity';
 import { caseWhere } from '../../cases/services/case-query.service';
 import { tenantZone } from '../../config/services/tenant-day';
 import type { CollectionsScope } from '../../org/services/scope';
-import { Communication } from '../../work/entities/communication.entity';
-import { Ptp } from '../../work/entities/ptp.entity';
 import { MyCasePriority, MyCaseStatus, QuickFilter, type MyCaseFilter } from '../resolvers/my-cases.inputs';
 
 type Where = FilterQuery<CollectionCase>;
@@ -36,33 +33,41 @@ export async function clockOf(ctx: CollectionsContext, scope: CollectionsScope, 
   return { now, startOfToday: DateTime.fromJSDate(now, { zone }).startOf('day').toJSDate() };
 }
 
+/** A true SQL condition as a filter: `{ [raw(condition)]: 1 }` (booleans are 1 / 0 on MariaDB and SQLite alike). */
+const holds = (condition: RawQueryFragment | symbol): Where => ({ [condition as never]: 1 }) as Where;
+
+const openPtp = (c: string) => `exists (select 1 from ptp p where p.tenant_id = ${c}.tenant_id and p.case_id = ${c}.id and p.promise_status = 'pending')`;
+const callBack = (c: string) =>
+  `exists (select 1 from communication m where m.tenant_id = ${c}.tenant_id and m.case_id = ${c}.id and m.next_follow_up_at >= ?)`;
+
 /**
- * Condition builders over the case table; the subqueries name the tenant themselves (the tenant filter applies to
- * the outer query only) and compare only indexed columns.
+ * Condition builders over the case table. Conditions on a case's promises and communications are correlated EXISTS
+ * over their (tenant_id, case_id, …) indexes: a few index lookups per case of the caller, however many promises and
+ * call-backs the tenant holds (an IN over the tenant's rows read them all on every request).
  */
 export class CaseConditions {
-  constructor(
-    private readonly ctx: CollectionsContext,
-    private readonly scope: CollectionsScope,
-    private readonly clock: Clock,
-  ) {}
+  /** Raw SQL compares times as the platform stores them (epoch ms on libSQL, DATETIME on MariaDB). */
+  private readonly startOfToday: unknown;
 
-  private get tenant(): object {
-    return this.scope.tenantId === null ? {} : { tenantId: this.scope.tenantId };
+  constructor(
+    ctx: CollectionsContext,
+    private readonly clock: Clock,
+  ) {
+    this.startOfToday = ctx.em.getPlatform().processDateProperty(clock.startOfToday);
   }
 
-  private sub<E extends object>(entity: new (...args: never[]) => E, where: object) {
-    return (this.ctx.em as SqlEntityManager).createQueryBuilder(entity).select('caseId' as never).where({ ...this.tenant, ...where } as never);
+  /** SQL on the case row `alias`, and its parameters: an open promise, or a call-back booked for today or later. */
+  followUpSql(alias: string): { sql: string; params: unknown[] } {
+    return { sql: `(${openPtp(alias)} or ${callBack(alias)})`, params: [this.startOfToday] };
   }
 
   /** An open (pending) promise to pay. */
   hasOpenPtp(): Where {
-    return { id: { $in: this.sub(Ptp, { promiseStatus: 'pending' }) } };
+    return holds(raw((alias: string) => openPtp(alias)));
   }
 
-  /** An open promise, or a call-back booked (by any communication) for today or later. */
   needsFollowUp(): Where {
-    return { $or: [this.hasOpenPtp(), { id: { $in: this.sub(Communication, { nextFollowUpAt: { $gte: this.clock.startOfToday } }) } }] };
+    return holds(raw((alias: string) => this.followUpSql(alias).sql, [this.startOfToday]));
   }
 
   quick(filter: QuickFilter): Where {

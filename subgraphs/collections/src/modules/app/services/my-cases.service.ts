@@ -11,7 +11,7 @@ import { CaseConditions, clockOf } from './my-case-conditions';
 
 async function conditions(ctx: CollectionsContext) {
   const scope = await scopeOf(ctx);
-  return { scope, when: new CaseConditions(ctx, scope, await clockOf(ctx, scope)) };
+  return { scope, when: new CaseConditions(ctx, await clockOf(ctx, scope)) };
 }
 
 /**
