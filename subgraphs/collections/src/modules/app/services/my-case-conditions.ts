@@ -34,7 +34,7 @@ export async function clockOf(ctx: CollectionsContext, scope: CollectionsScope, 
 }
 
 /** A true SQL condition as a filter: `{ [raw(condition)]: 1 }` (booleans are 1 / 0 on MariaDB and SQLite alike). */
-const holds = (condition: RawQueryFragment | symbol): Where => ({ [condition as never]: 1 }) as Where;
+const holds = (condition: RawQueryFragment | symbol): Where => ({ [condition as never]: 1 });
 
 const openPtp = (c: string) => `exists (select 1 from ptp p where p.tenant_id = ${c}.tenant_id and p.case_id = ${c}.id and p.promise_status = 'pending')`;
 const callBack = (c: string) =>
