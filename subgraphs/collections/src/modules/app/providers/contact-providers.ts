@@ -41,6 +41,8 @@ export interface MessageReceipt {
 export interface TelephonyProvider {
   readonly name: string;
   dial(request: CallRequest): Promise<CallReceipt>;
+  /** Where a softphone joins a call this provider placed (a retried click-to-call answers the first call's). */
+  callUrl(callId: string): string;
 }
 
 export interface MessagingProvider {

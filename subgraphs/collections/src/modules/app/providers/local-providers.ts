@@ -55,7 +55,11 @@ export class LocalTelephony implements TelephonyProvider {
   dial(request: CallRequest): Promise<CallReceipt> {
     const callId = `CALL_${randomUUID().replace(/-/g, '').slice(0, 20).toUpperCase()}`;
     this.outbox.record({ channel: 'call', provider: this.name, ...request, template: null, variables: {}, providerRef: callId, status: 'connecting' });
-    return Promise.resolve({ callId, callUrl: `sip:${callId.toLowerCase()}@${this.sipDomain}`, status: 'connecting' });
+    return Promise.resolve({ callId, callUrl: this.callUrl(callId), status: 'connecting' });
+  }
+
+  callUrl(callId: string): string {
+    return `sip:${callId.toLowerCase()}@${this.sipDomain}`;
   }
 }
 

@@ -69,10 +69,9 @@ export async function callDebtor(ctx: CollectionsContext, input: Reach): Promise
     return { ref: receipt.callId, status: receipt.status };
   });
   // A retried call answers the first call's receipt, from its record.
-  return { communication, receipt: receipt ?? { callId: communication.providerRef ?? '', callUrl: callUrlOf(ctx, communication), status: 'connecting' } };
+  const callId = communication.providerRef ?? '';
+  return { communication, receipt: receipt ?? { callId, callUrl: ctx.services.contact.telephony.callUrl(callId), status: 'connecting' } };
 }
-
-const callUrlOf = (ctx: CollectionsContext, c: Communication) => `sip:${(c.providerRef ?? '').toLowerCase()}@${ctx.services.config.TELEPHONY_SIP_DOMAIN}`;
 
 /** § 4.4 / § 4.5: a templated message through the WhatsApp or SMS provider, recorded with the provider's message id. */
 export async function sendMessage(ctx: CollectionsContext, channel: 'whatsapp' | 'sms', input: MessageInput): Promise<MessageOutcome> {
