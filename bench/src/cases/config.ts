@@ -5,7 +5,7 @@ import { z } from 'zod';
  * The cases benchmark's settings: flags (`--cases=100000`) win over environment variables (`BENCH_CASES=100000`),
  * which win over the defaults. The only file that reads process.env.
  */
-export const PARTS = ['list', 'export', 'auto-assign', 'import'] as const;
+export const PARTS = ['list', 'export', 'app-list', 'auto-assign', 'import'] as const;
 export type Part = (typeof PARTS)[number];
 
 const schema = z.object({
@@ -15,6 +15,8 @@ const schema = z.object({
   requests: z.coerce.number().int().positive().default(100),
   /** Cases in the one import request. */
   importSize: z.coerce.number().int().positive().default(10_000),
+  /** Cases of the one collector whose app list `app-list` measures (on top of `cases`). */
+  appCases: z.coerce.number().int().positive().default(2_000),
   /** Collectors of the team auto-assign spreads the cases over. */
   collectors: z.coerce.number().int().positive().default(50),
   parts: z
@@ -39,6 +41,7 @@ const ENV_NAMES: Record<keyof CasesBenchConfig, string> = {
   cases: 'BENCH_CASES',
   requests: 'BENCH_REQUESTS',
   importSize: 'BENCH_IMPORT_SIZE',
+  appCases: 'BENCH_APP_CASES',
   collectors: 'BENCH_COLLECTORS',
   parts: 'BENCH_PARTS',
   databaseUrl: 'DATABASE_URL',

@@ -7,17 +7,20 @@ import { loadCasesBenchConfig, serverEnv, type CasesBenchConfig, type Part } fro
 import { exportWithMemory, json, latency, request, timed, type Api } from './measure';
 import { waitForQuiet } from './proc';
 import { dropDatabase, seedCases, type SeededOrg } from './seed';
+import { seedAppCases } from './seed-app';
 
 /**
  * `npm run bench:cases`: the CCO case routes at scale, through the REST adapter over HTTP, the whole platform in one
  * server process on MariaDB with `--cases` (100,000) cases in tenant DEMO:
  *   list         GET /api/v1/cases (queue, status and overdue filters, page 3): p50/p95, target p95 < 100 ms;
+ *   app-list     GET /api/v1/im/cases/my as a collector holding `--app-cases` (2,000) cases (page 3, latest contact and
+ *                promise per case, the summary): p50/p95, target p95 < 100 ms;
  *   export       POST /api/v1/reports/cases/export of every case: time, and the server's RSS growth < 200 MB;
  *   auto-assign  POST /api/v1/cases/auto-assign (balanced, the whole queue to a team): target < 10 s;
  *   import       POST /api/v1/cases/import of `--import-size` (10,000) cases in one request: target < 5 s.
  * A route the adapter does not serve (its OpenAPI lacks the path) is reported as not served, not failed.
  */
-const TARGETS = { listP95Ms: 100, exportGrowthMb: 200, autoAssignMs: 10_000, importMs: 5_000 };
+const TARGETS = { listP95Ms: 100, appListP95Ms: 100, exportGrowthMb: 200, autoAssignMs: 10_000, importMs: 5_000 };
 const EXPORT_FIELDS = ['case_code', 'user_name', 'mobile', 'id_number', 'overdue_days', 'loan_amount', 'outstanding_amount', 'case_status', 'queue_name', 'created_at'];
 
 interface Row {
@@ -58,7 +61,7 @@ runMain(async () => {
         continue;
       }
       const quiet = await waitForQuiet([pid, process.pid], config.quietWait, config.quietCores);
-      const row = await PARTS_RUN[part]({ api, pid, config, org: seeded.result, workDir, tenantId });
+      const row = await PARTS_RUN[part]({ api, collectionsDb: collectionsDatabase(base), pid, config, org: seeded.result, workDir, tenantId });
       row.load = `${quiet.otherCores} cores (waited ${quiet.waitedSeconds} s)`;
       rows.push(row);
       console.log(`${part}: ${row.figure}`);
@@ -78,6 +81,7 @@ runMain(async () => {
 
 const PATHS: Record<Part, string> = {
   list: '/api/v1/cases',
+  'app-list': '/api/v1/im/cases/my',
   export: '/api/v1/reports/cases/export',
   'auto-assign': '/api/v1/cases/auto-assign',
   import: '/api/v1/cases/import',
@@ -85,6 +89,8 @@ const PATHS: Record<Part, string> = {
 
 interface PartContext {
   api: Api;
+  /** The collections database, for seeding a part's own rows. */
+  collectionsDb: string;
   pid: number;
   config: CasesBenchConfig;
   org: SeededOrg;
@@ -104,6 +110,25 @@ const PARTS_RUN: Record<Part, (c: PartContext) => Promise<Row>> = {
       figure: `p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, max ${l.max.toFixed(1)} ms (${l.requests} requests)`,
       target: `p95 < ${TARGETS.listP95Ms} ms`,
       met: l.p95 < TARGETS.listP95Ms,
+      load: '',
+    };
+  },
+  async 'app-list'({ api, collectionsDb, config, org, tenantId }) {
+    const app = await appCollector(api, org);
+    const seeded = await timed(() => seedAppCases(collectionsDb, tenantId, { ...org, collectorId: app.collectorId, cases: config.appCases }));
+    console.log(`seeded ${config.appCases} cases of collector ${app.collectorId} (3 communications and a promise each) in ${Math.round(seeded.ms)} ms`);
+    const path = '/api/v1/im/cases/my?page=3&size=20';
+    const l = await latency(config.requests, async () => {
+      const body = await json<{ data: { total: number; items: unknown[] } }>(await request(app.api, 'GET', path), 'GET /api/v1/im/cases/my');
+      if (body.data.items.length !== 20 || body.data.total !== config.appCases) {
+        throw new Error(`GET /api/v1/im/cases/my: ${body.data.items.length} items of ${body.data.total}, not 20 of ${config.appCases}`);
+      }
+    });
+    return {
+      part: 'app-list',
+      figure: `p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, max ${l.max.toFixed(1)} ms (${l.requests} requests, ${config.appCases} cases of one collector)`,
+      target: `p95 < ${TARGETS.appListP95Ms} ms`,
+      met: l.p95 < TARGETS.appListP95Ms,
       load: '',
     };
   },
@@ -171,6 +196,32 @@ async function signIn(adapterUrl: string): Promise<Api> {
   });
   const body = await json<{ data: { token: string } }>(res, 'sign-in as tenantadmin');
   return { adapterUrl, token: body.data.token };
+}
+
+/** A collector account (created through the admin console) signed in through the app's login, as the app would. */
+async function appCollector(admin: Api, org: SeededOrg): Promise<{ api: Api; collectorId: number }> {
+  const password = 'bench-app-123';
+  const created = await json<{ data: { id: number } }>(
+    await request(admin, 'POST', '/api/v1/collectors', {
+      agency_id: org.agencyId,
+      team_id: org.teamId,
+      collector_code: 'BENCH_APP',
+      collector_name: '压测催员',
+      login_id: 'bench_app_collector',
+      password,
+      max_case_count: 100_000,
+      status: 'active',
+      is_active: true,
+    }),
+    'POST /api/v1/collectors',
+  );
+  const res = await fetch(`${admin.adapterUrl}/api/v1/im/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ loginId: 'bench_app_collector', password, device_id: 'BENCH' }),
+  });
+  const body = await json<{ data: { token: string } }>(res, 'POST /api/v1/im/auth/login');
+  return { api: { adapterUrl: admin.adapterUrl, token: body.data.token }, collectorId: created.data.id };
 }
 
 async function tenantOf(routerUrl: string, token: string): Promise<number> {

@@ -4,6 +4,8 @@ import { TenantBreakers } from './modules/integration/services/circuit-breaker';
 import { CoreClient } from './modules/integration/services/core-client';
 import { deliverDue, type DeliveryPolicy } from './modules/integration/services/delivery-worker';
 import { INTEGRATION_SECRET_CIPHER } from './modules/integration/services/integration-cipher';
+import type { ContactProviders } from './modules/app/providers/contact-providers';
+import { chooseContactProviders } from './modules/app/providers/choose-providers';
 
 /**
  * What collections' resolvers reach beyond the request: the graph through the router (creating a collector creates
@@ -21,6 +23,8 @@ export interface CollectionsServices {
   core: CoreClient;
   /** The write-back delivery worker: `runOnce` sends what is due now (the timer calls it every OUTBOUND_POLL_MS). */
   deliveries: { runOnce(this: void, now?: Date): Promise<number>; stop(this: void): void };
+  /** Telephony, WhatsApp and SMS for the collector app (config: TELEPHONY_PROVIDER, WHATSAPP_PROVIDER, SMS_PROVIDER). */
+  contact: ContactProviders;
 }
 
 export const deliveryPolicy = (config: CollectionsConfig): DeliveryPolicy => ({
@@ -37,5 +41,6 @@ export function collectionsServices({ config, graph, signer, orm, logger }: Subg
   const policy = deliveryPolicy(config);
   const runOnce = (now?: Date) => deliverDue(forkForTenant(orm.em, null), core, policy, logger, now);
   const job = startPeriodicJob(runOnce, config.OUTBOUND_POLL_MS, logger, 'write-back deliveries');
-  return { config, graph, signer, cipher, core, deliveries: { runOnce, stop: job.stop } };
+  const contact = chooseContactProviders(config, logger);
+  return { config, graph, signer, cipher, core, deliveries: { runOnce, stop: job.stop }, contact };
 }

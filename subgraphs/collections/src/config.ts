@@ -25,6 +25,12 @@ export const collectionsConfigSchema = z
     OUTBOUND_BREAKER_COOLDOWN_MS: ms(30_000),
     /** The collector app's published release (version check, CCO app § 12.1). */
     ...appReleaseShape,
+    /** Who places the collector app's calls, WhatsApp and SMS messages: `local` records what would be sent (no vendor yet). */
+    TELEPHONY_PROVIDER: z.enum(['local']).default('local'),
+    WHATSAPP_PROVIDER: z.enum(['local']).default('local'),
+    SMS_PROVIDER: z.enum(['local']).default('local'),
+    /** The SIP domain of the local telephony provider's call_url. */
+    TELEPHONY_SIP_DOMAIN: z.string().min(1).default('pbx.local'),
   })
   .superRefine((cfg, ctx) => {
     productionGuards(cfg, ctx);

@@ -1,5 +1,6 @@
 import type { Route } from '../../framework/route';
 import { ccoImAuthRoutes } from './auth.routes';
+import { ccoImCaseRoutes } from './cases.routes';
 import { ccoImDashboardRoutes } from './dashboard.routes';
 import { ccoImKnowledgeRoutes } from './knowledge.routes';
 import { ccoImNotificationRoutes } from './notifications.routes';
@@ -13,6 +14,7 @@ export const ccoImRoutes: Route[] = [
   ...ccoImAuthRoutes,
   ...ccoImNotificationRoutes,
   ...ccoImProfileRoutes,
+  ...ccoImCaseRoutes,
   ...ccoImDashboardRoutes,
   ...ccoImStatisticsRoutes,
   ...ccoImKnowledgeRoutes,

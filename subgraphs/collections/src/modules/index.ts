@@ -1,4 +1,5 @@
 import { appStatsModule } from './app-stats';
+import { appModule } from './app';
 import { casesModule } from './cases';
 import { configModule } from './config';
 import { dashboardsModule } from './dashboards';
@@ -29,4 +30,5 @@ export const COLLECTIONS_MODULES: readonly CollectionsModule[] = [
   knowledgeModule,
   feedbackModule,
   toolsModule,
+  appModule,
 ];

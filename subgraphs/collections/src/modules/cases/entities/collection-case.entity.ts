@@ -20,6 +20,10 @@ import type { CaseStatus } from './case-status';
 @Index({ properties: ['tenantId', 'agencyId', 'caseStatus'] })
 @Index({ properties: ['tenantId', 'teamId', 'caseStatus'] })
 @Index({ properties: ['tenantId', 'collectorId', 'caseStatus'] })
+// The collector app pages a collector's cases by these sorts: read in index order, not sorted whole each time.
+@Index({ properties: ['tenantId', 'collectorId', 'overdueDays'] })
+@Index({ properties: ['tenantId', 'collectorId', 'outstandingAmount'] })
+@Index({ properties: ['tenantId', 'collectorId', 'lastContactAt'] })
 @Index({ properties: ['tenantId', 'overdueDays'] })
 @Index({ properties: ['tenantId', 'outstandingAmount'] })
 @Index({ properties: ['tenantId', 'mobile'] })

@@ -13,8 +13,11 @@ export type ContactMethod = (typeof CONTACT_METHODS)[number];
 @Index({ properties: ['tenantId', 'caseId', 'contactTime'] })
 @Index({ properties: ['tenantId', 'collectorId', 'contactTime'] })
 @Index({ properties: ['tenantId', 'contactTime'] })
-// An app write made offline carries its own id: a retried sync applies once.
-@Unique({ properties: ['tenantId', 'clientId'] })
+// "Needs follow-up" asks per case whether a call-back is booked: answered from the index alone.
+@Index({ properties: ['tenantId', 'caseId', 'nextFollowUpAt'] })
+// An app write made offline carries the app's own id: a retried sync applies once. Per collector, so one collector's
+// id can never answer (or block) another's record.
+@Unique({ properties: ['tenantId', 'collectorId', 'clientId'] })
 export class Communication extends TenantScopedEntity {
   @Field(() => ID)
   @Property({ type: 'integer', index: true, nullable: false })

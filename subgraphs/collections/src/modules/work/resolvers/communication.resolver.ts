@@ -32,8 +32,8 @@ export class CommunicationResolver {
   }
 
   @Mutation(() => Communication, { description: 'Records a contact on a case in reach; moves the case’s last contact and the caller’s last activity.' })
-  recordCommunication(@Arg('input', () => RecordCommunicationInput) input: RecordCommunicationInput, @Ctx() ctx: CollectionsContext) {
-    return recordCommunication(ctx, input);
+  async recordCommunication(@Arg('input', () => RecordCommunicationInput) input: RecordCommunicationInput, @Ctx() ctx: CollectionsContext) {
+    return (await recordCommunication(ctx, input)).communication;
   }
 
   @Mutation(() => QualityInspection, { description: 'Scores a communication (质检).' })

@@ -34,6 +34,9 @@ export class RecordCommunicationInput {
   @Max(86_400)
   callDurationSeconds?: number;
 
+  @OptionalText(500, { description: 'The call recording.' })
+  audioUrl?: string;
+
   @optionalField(() => [String])
   @ArrayMaxSize(20)
   @MaxLength(50, { each: true })
@@ -45,7 +48,9 @@ export class RecordCommunicationInput {
   @OptionalText(40, { description: LOCAL_TIME })
   nextFollowUpAt?: string;
 
-  @OptionalText(64, { description: 'The app’s own id of the write: a retried sync answers the first record.' })
+  @OptionalText(64, {
+    description: 'The app’s own id of the write (offline sync): the same collector’s retry with it answers the first record and changes nothing; reused for another case it is CONFLICT.',
+  })
   clientId?: string;
 }
 
