@@ -4,6 +4,8 @@ import { TenantBreakers } from './modules/integration/services/circuit-breaker';
 import { CoreClient } from './modules/integration/services/core-client';
 import { deliverDue, type DeliveryPolicy } from './modules/integration/services/delivery-worker';
 import { INTEGRATION_SECRET_CIPHER } from './modules/integration/services/integration-cipher';
+import { startPayments, type Payments } from './modules/work/payments/payments';
+import { runPtpCheck, type PtpCheckResult } from './modules/work/services/ptp-check';
 
 /**
  * What collections' resolvers reach beyond the request: the graph through the router (creating a collector creates
@@ -21,6 +23,10 @@ export interface CollectionsServices {
   core: CoreClient;
   /** The write-back delivery worker: `runOnce` sends what is due now (the timer calls it every OUTBOUND_POLL_MS). */
   deliveries: { runOnce(this: void, now?: Date): Promise<number>; stop(this: void): void };
+  /** Payment links' gateway and the endpoint it calls back. */
+  payments: Payments;
+  /** The PTP check: `runOnce` breaks overdue promises and reminds due ones (the timer calls it every PTP_CHECK_POLL_MS). */
+  ptpCheck: { runOnce(this: void, now?: Date): Promise<PtpCheckResult>; stop(this: void): void };
 }
 
 export const deliveryPolicy = (config: CollectionsConfig): DeliveryPolicy => ({
@@ -37,5 +43,17 @@ export function collectionsServices({ config, graph, signer, orm, logger }: Subg
   const policy = deliveryPolicy(config);
   const runOnce = (now?: Date) => deliverDue(forkForTenant(orm.em, null), core, policy, logger, now);
   const job = startPeriodicJob(runOnce, config.OUTBOUND_POLL_MS, logger, 'write-back deliveries');
-  return { config, graph, signer, cipher, core, deliveries: { runOnce, stop: job.stop } };
+  const payments = startPayments(config, orm.em, logger);
+  const checkPtps = (now?: Date) => runPtpCheck(orm.em, { remindHours: config.PTP_DUE_REMIND_HOURS }, now);
+  const ptpJob = startPeriodicJob(checkPtps, config.PTP_CHECK_POLL_MS, logger, 'PTP check');
+  return {
+    config,
+    graph,
+    signer,
+    cipher,
+    core,
+    deliveries: { runOnce, stop: job.stop },
+    payments,
+    ptpCheck: { runOnce: checkPtps, stop: ptpJob.stop },
+  };
 }

@@ -1,5 +1,7 @@
-import { baseConfigShape, credentialsKeyGuard, credentialsKeyShape, loadConfig, productionGuards } from '@platform/kit';
+import { baseConfigShape, credentialsKeyGuard, credentialsKeyShape, loadConfig, productionGuards, secret, Secret } from '@platform/kit';
 import { z } from 'zod';
+
+const DEV_PAYMENT_SECRET = 'development-only-payment-callback-secret';
 
 const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
@@ -21,10 +23,31 @@ export const collectionsConfigSchema = z
     /** Consecutive failures that pause a tenant's calls, and for how long before one probe. */
     OUTBOUND_BREAKER_FAILURES: z.coerce.number().int().min(1).default(5),
     OUTBOUND_BREAKER_COOLDOWN_MS: ms(30_000),
+    /** How often the PTP check runs (overdue promises broken, due ones reminded); 0 turns it off. */
+    PTP_CHECK_POLL_MS: ms(60_000),
+    /** An open promise due within this many hours (the end of its date, the tenant's calendar) is reminded once. */
+    PTP_DUE_REMIND_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+    /** The payment gateway behind payment links: `local` serves the payable pages itself (development, demos, tests). */
+    PAYMENT_GATEWAY: z.enum(['local']).default('local'),
+    /**
+     * The payments HTTP endpoint (the gateway's signed callbacks, and the local gateway's pages): its port, default
+     * 4010 (0 in tests: any free port), and the base URL links name (default http://localhost:<port>).
+     */
+    PAYMENT_HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    PAYMENT_PUBLIC_URL: z.string().url().optional(),
+    /** Where the gateway sends its callbacks; default this endpoint's own /payments/callback. */
+    PAYMENT_CALLBACK_URL: z.string().url().optional(),
+    /** HMAC-SHA256 key of the gateway's callbacks (shared with the gateway); must be set in production. */
+    PAYMENT_CALLBACK_SECRET: secret(z.string().min(16, 'must be at least 16 characters')).default(new Secret(DEV_PAYMENT_SECRET)),
+    /** A callback whose timestamp is further than this from now is refused (replays). */
+    PAYMENT_CALLBACK_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
   })
   .superRefine((cfg, ctx) => {
     productionGuards(cfg, ctx);
     credentialsKeyGuard(cfg, ctx);
+    if (cfg.NODE_ENV === 'production' && cfg.PAYMENT_CALLBACK_SECRET.reveal() === DEV_PAYMENT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['PAYMENT_CALLBACK_SECRET'], message: 'must be set in production' });
+    }
   });
 
 export type CollectionsConfig = z.output<typeof collectionsConfigSchema>;

@@ -14,6 +14,7 @@ import { TeamGroup } from './modules/org/entities/team-group.entity';
 import { QueueFieldConfig } from './modules/queues/entities/queue-field-config.entity';
 import { Queue } from './modules/queues/entities/queue.entity';
 import { Communication } from './modules/work/entities/communication.entity';
+import { PaymentLink } from './modules/work/entities/payment-link.entity';
 import { Ptp } from './modules/work/entities/ptp.entity';
 import { QualityInspection } from './modules/work/entities/quality-inspection.entity';
 import { IntegrationDelivery, type DeliveryKind, type DeliveryStatus } from './modules/integration/entities/integration-delivery.entity';
@@ -34,6 +35,7 @@ export {
   FieldGroup,
   IntegrationDelivery,
   PartnerPushBatch,
+  PaymentLink,
   Ptp,
   QualityInspection,
   Queue,
