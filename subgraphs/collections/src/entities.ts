@@ -63,6 +63,7 @@ export const COLLECTIONS_ENTITIES = [
   Communication,
   Ptp,
   Repayment,
+  PaymentLink,
   QualityInspection,
   FieldGroup,
   StandardField,
