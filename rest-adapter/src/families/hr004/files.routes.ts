@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ByteMeter, sniffContentType, TooLargeError, type ObjectStorage } from '@platform/kit';
+import { sniffContentType, type ObjectStorage } from '@platform/kit';
 import { invalidInput, RestError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit, streamRoute, type StreamDeps } from '../../framework/route';
 import { defined, idString } from '../shared/inputs';
+import { receiveUpload } from '../shared/multipart-upload';
 import { hr004 } from './hr004.family';
 import { isoTime } from './hr004.shapes';
 import { completionStatus } from './worklogs.mappers';
@@ -40,59 +39,10 @@ const uploadResponse = z.object({
   uploaded_at: isoTime,
 });
 
-interface Staged {
-  key: string;
-  meter: ByteMeter;
-  declaredType: string;
-  filename: string;
-}
-
-/** Streams the one file part into storage under the uploader's staging prefix, counting and hashing as it goes. */
-async function stageFile(storage: ObjectStorage, userId: string, part: { file: Readable; mimetype: string; filename: string }): Promise<Staged> {
-  const staged = { key: `staging/${userId}/${randomUUID()}`, meter: new ByteMeter(MAX_UPLOAD_BYTES), declaredType: part.mimetype, filename: part.filename };
-  part.file.on('error', (error) => staged.meter.destroy(error));
-  staged.meter.on('error', () => undefined); // reported by the store's put, awaited below
-  try {
-    await storage.put(staged.key, part.file.pipe(staged.meter), { contentType: part.mimetype || 'application/octet-stream' });
-  } catch (error) {
-    part.file.resume(); // let the rest of the body go by, so the 413 is sent
-    await storage.delete(staged.key).catch(() => undefined);
-    if (error instanceof TooLargeError || staged.meter.size > MAX_UPLOAD_BYTES) {
-      throw invalidInput('file', `must be at most ${MAX_UPLOAD_BYTES} bytes`, 'TOO_LARGE').withStatus(413);
-    }
-    throw error;
-  }
-  return staged;
-}
-
-/** Reads the multipart body in order: the file part is streamed to storage as it arrives, fields are kept. */
-async function receiveUpload(request: FastifyRequest, storage: ObjectStorage, userId: string) {
-  if (!request.isMultipart()) throw invalidInput('file', 'is required (multipart/form-data)', 'REQUIRED');
-  const fields: Record<string, string> = {};
-  let staged: Staged | undefined;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES + 1 } })) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || staged) {
-          part.file.resume();
-          continue;
-        }
-        staged = await stageFile(storage, userId, part);
-      } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value;
-      }
-    }
-  } catch (error) {
-    if (staged) await storage.delete(staged.key).catch(() => undefined);
-    throw error;
-  }
-  return { fields, staged };
-}
-
 async function upload(request: FastifyRequest, deps: StreamDeps) {
   // Who uploads, asked of the graph first (an anonymous or revoked caller is refused before any byte is read).
   const { me } = await deps.graph(HrUploaderDocument, {});
-  const { fields, staged } = await receiveUpload(request, deps.storage, me.id);
+  const { fields, staged } = await receiveUpload(request, deps.storage, me.id, { fileField: 'file', maxBytes: MAX_UPLOAD_BYTES });
   const discard = () => (staged ? deps.storage.delete(staged.key).catch(() => undefined) : Promise.resolve());
   if (!staged) throw invalidInput('file', 'is required', 'REQUIRED');
   const category = z.enum(CATEGORIES).safeParse(fields.category);

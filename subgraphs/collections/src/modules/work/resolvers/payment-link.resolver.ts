@@ -2,6 +2,7 @@ import { IsInt, Max, Min } from 'class-validator';
 import { Decimal, DecimalScalar, optionalField } from '@platform/kit';
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
+import { TenantStub } from '../../org/entities/tenant.stub';
 import { PaymentLink } from '../entities/payment-link.entity';
 import { createPaymentLink, LINK_HOURS, linkStatus } from '../payments/payment-link.service';
 import { worksCases } from './work.rules';
@@ -40,6 +41,11 @@ export class PaymentLinkResolver {
   @FieldResolver(() => String, { description: 'active, paid, or expired (active past its expiry).' })
   status(@Root() link: PaymentLink) {
     return linkStatus(link);
+  }
+
+  @FieldResolver(() => TenantStub, { description: 'The tenant (its zone renders the times).' })
+  tenant(@Root() link: PaymentLink): TenantStub {
+    return { id: String(link.tenantId) };
   }
 }
 

@@ -1,6 +1,7 @@
 import { badInput, DecimalScalar } from '@platform/kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
+import { TenantStub } from '../../org/entities/tenant.stub';
 import { Ptp, PTP_STATUSES, type PtpStatus } from '../entities/ptp.entity';
 import { caseOfWork } from '../loaders/case-of-work.loader';
 import { tenantToday } from '../loaders/tenant-today.loader';
@@ -76,6 +77,11 @@ export class PtpResolver {
   @FieldResolver(() => Int, { description: 'Days from today (the tenant’s calendar) to the promise date; negative once past.' })
   async daysUntilDue(@Root() ptp: Ptp, @Ctx() ctx: CollectionsContext) {
     return daysBetween(await tenantToday(ctx).load(ptp.tenantId), ptp.promiseDate);
+  }
+
+  @FieldResolver(() => TenantStub, { description: 'The tenant (its zone renders the times).' })
+  tenant(@Root() ptp: Ptp): TenantStub {
+    return { id: String(ptp.tenantId) };
   }
 }
 

@@ -1,6 +1,7 @@
 import { DecimalScalar } from '@platform/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
+import { TenantStub } from '../../org/entities/tenant.stub';
 import { Repayment } from '../entities/repayment.entity';
 import type { RepaymentOutcome } from '../services/apply-repayment';
 import { confirmRepayment, recordOfflineRepayment } from '../services/offline-repayment.service';
@@ -58,6 +59,11 @@ export class RepaymentResolver {
   @FieldResolver(() => DecimalScalar, { nullable: true, description: 'The case’s outstanding amount right after this repayment.' })
   outstandingAfter(@Root() repayment: Repayment) {
     return repayment.outstandingAfter ?? null;
+  }
+
+  @FieldResolver(() => TenantStub, { description: 'The tenant (its zone renders the times).' })
+  tenant(@Root() repayment: Repayment): TenantStub {
+    return { id: String(repayment.tenantId) };
   }
 }
 
