@@ -399,9 +399,10 @@ export const ccoImWorkRoutes = [
       status: l.status,
     }),
   }),
+  // No upload rate class: the collector app's document sets no limits, and an app syncing a day of offline
+  // repayments at once must not be turned away (004's 10 uploads/min are 004's).
   streamRoute({
     ...common,
-    rateLimit: rateLimit.upload,
     method: 'POST',
     path: '/api/v1/im/cases/{case_id}/offline-repayment',
     summary: '确认线下还款',
