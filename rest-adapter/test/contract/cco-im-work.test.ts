@@ -357,7 +357,7 @@ describe('POST /api/v1/im/cases/{case_id}/offline-repayment', () => {
     ['receipt_image', { repayment_amount: '10' }, false],
   ])('a bad or missing %s is 400 naming it and records nothing', async (field, fields, withFile) => {
     const c = await caseOf(world, world.a);
-    const res = await upload(world.a.token, c.id, fields as Record<string, string>, withFile ? receipt : undefined);
+    const res = await upload(world.a.token, c.id, fields, withFile ? receipt : undefined);
     expect({ status: res.statusCode, body: res.json() }).toMatchObject({ status: 400, body: naming(field) });
     expect(await repaymentsOf(world, c.id)).toEqual([]);
   });

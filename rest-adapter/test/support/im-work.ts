@@ -71,11 +71,11 @@ export async function imWorkWorld(platform: FileTestPlatform, prefix: string): P
   const user = (created.data as { createUser: { id: string; tenantId: string } }).createUser;
   const em = () => forkForTenant(collections(platform).orm.em, null);
   const e = em();
-  e.create(Collector, { tenantId, userId: user.id, agencyId: agency.id as number, teamId: teamIds[0], collectorCode: `${prefix}_TL`, collectorName: '组长', position: 'team_leader', maxCaseCount: 150 });
+  e.create(Collector, { tenantId, userId: user.id, agencyId: agency.id, teamId: teamIds[0], collectorCode: `${prefix}_TL`, collectorName: '组长', position: 'team_leader', maxCaseCount: 150 });
   await e.flush();
   const caller: Caller = CCO_ROLES.TeamLeader({ tenantId: user.tenantId, userId: user.id, username: `${prefix}_leader` });
   const leader = collections(platform).signer.signAccess(caller, 3600);
-  return { tenantId, admin, a, b, c, leader, teamIds, agencyId: agency.id as number, em };
+  return { tenantId, admin, a, b, c, leader, teamIds, agencyId: agency.id, em };
 }
 
 let seq = 0;
