@@ -1,4 +1,4 @@
-import { CALLBACK_HEADERS, PaymentLink, Repayment, signCallback } from '@platform/collections';
+import { CALLBACK_HEADERS, PaymentLink, Repayment, signCallback, type CollectionsRuntime } from '@platform/collections';
 import { holdSubscription, type HeldSubscription } from '@platform/testkit';
 import { DateTime } from 'luxon';
 import { useTestPlatform } from '../support/platform';
@@ -36,6 +36,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(held.map((s) => s.dispose()));
 });
+
+const collectionsServices = () => (platform.platform.subgraphs.find((s) => s.name === 'collections') as unknown as CollectionsRuntime).services;
 
 const newLink = async (caseId: number, amount: number) => {
   const res = await call(platform.app, 'POST', `/api/v1/im/cases/${caseId}/payment-link`, { token: world.a.token, body: { payment_amount: amount, expire_hours: 2 } });
@@ -107,6 +109,12 @@ describe('a payment link through the local gateway', () => {
       repaymentReceived: { caseId: String(c.id), caseCode: c.caseCode, repaymentId: `PL-${link.link_id}`, amount: '1500.00', outstandingAmount: '2500.00', status: 'partial_repayment' },
     }]);
 
+    // What the gateway sent: one signed callback for this link, accepted.
+    const gateway = collectionsServices().payments.local!;
+    expect(gateway.sent.filter((s) => s.body.link_id === link.link_id)).toEqual([
+      { url: expect.stringMatching(/\/payments\/callback$/), body: expect.objectContaining({ event: 'payment.succeeded', amount: '1500.00', currency: 'PHP' }), status: 200 },
+    ]);
+
     // Paying again: the gateway refuses (already paid); the same payment reported again applies nothing more.
     expect((await fetch(link.payment_link, { method: 'POST' })).status).toBe(409);
     const base = new URL(link.payment_link).origin;
@@ -136,7 +144,7 @@ describe('a payment link through the local gateway', () => {
     const c = await caseOf(world, world.a);
     const link = await newLink(c.id, 100);
     // The gateway's link reference carries its expiry: one of an hour ago, as the gateway would have made it then.
-    const gateway = (platform.platform.subgraphs.find((s) => s.name === 'collections') as unknown as { services: { payments: { gateway: { createLink(r: object): Promise<{ paymentUrl: string }> } } } }).services.payments.gateway;
+    const gateway = collectionsServices().payments.gateway;
     const old = await gateway.createLink({ linkCode: link.link_id, amount: '100.00', currency: 'PHP', expiresAt: new Date(Date.now() - 3_600_000), description: 'old' });
     expect((await fetch(old.paymentUrl)).status).toBe(410);
     expect((await fetch(old.paymentUrl, { method: 'POST' })).status).toBe(410);

@@ -69,12 +69,12 @@ describe('acting on a promise', () => {
 });
 
 describe('repayments, payment links and offline repayments', () => {
-  it('A reads no repayments of B’s case (404), the leader those of team 1 only, the admin every case’s', async () => {
+  it('A reads no repayments of B’s case (403), the leader those of team 1 only, the admin every case’s', async () => {
     const status = async (who: 'a' | 'leader' | 'admin', caseId: number) => (await call(platform.app, 'GET', `/api/v1/im/cases/${caseId}/repayments`, { token: tokenOf(who) })).status;
     expect(await status('a', cases.a)).toBe(200);
-    expect(await status('a', cases.b)).toBe(404);
+    expect(await status('a', cases.b)).toBe(403);
     expect(await status('leader', cases.b)).toBe(200);
-    expect(await status('leader', cases.c)).toBe(404);
+    expect(await status('leader', cases.c)).toBe(403);
     expect(await status('admin', cases.c)).toBe(200);
   });
 

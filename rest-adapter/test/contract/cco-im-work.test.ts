@@ -234,9 +234,9 @@ describe('GET /api/v1/im/cases/{case_id}/repayments', () => {
     });
   });
 
-  it('another collector’s case is 404 (as for a case that does not exist); bad paging 400; no token 401', async () => {
+  it('another collector’s case is 403, an unknown one 404; bad paging 400; no token 401', async () => {
     const theirs = await caseOf(world, world.b);
-    expect(await call(platform.app, 'GET', `/api/v1/im/cases/${theirs.id}/repayments`, { token: world.a.token })).toMatchObject({ status: 404, body: error(404) });
+    expect(await call(platform.app, 'GET', `/api/v1/im/cases/${theirs.id}/repayments`, { token: world.a.token })).toMatchObject({ status: 403, body: error(403) });
     expect(await call(platform.app, 'GET', '/api/v1/im/cases/99999999/repayments', { token: world.a.token })).toMatchObject({ status: 404, body: error(404) });
     expect(await call(platform.app, 'GET', `/api/v1/im/cases/${theirs.id}/repayments?page=0`, { token: world.b.token })).toMatchObject({ status: 400, body: naming('page') });
     expect(await call(platform.app, 'GET', `/api/v1/im/cases/${theirs.id}/repayments`)).toMatchObject({ status: 401, body: error(401) });

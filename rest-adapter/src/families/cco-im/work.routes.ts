@@ -339,7 +339,7 @@ export const ccoImWorkRoutes = [
     description:
       'The case’s repayments, newest first (page, size). total_repayments counts them all; total_repaid_amount sums ' +
       'the applied ones (status success); an offline repayment awaiting review is listed as pending and not summed. ' +
-      'repayment_date is the tenant’s calendar day. Another collector’s case is 404, as for a case that does not exist.',
+      `repayment_date is the tenant’s calendar day. ${SCOPE}`,
     params: caseParams,
     query: z.object(imPageQuery),
     response: z.object({

@@ -45,6 +45,10 @@ export function startPayments(config: CollectionsConfig, platformEm: EntityManag
     secret: config.PAYMENT_CALLBACK_SECRET,
     logger,
   });
+  if (config.NODE_ENV === 'production') {
+    // Anyone holding a link can press 支付 on the local gateway's page: it is for development and demos.
+    logger.warn('PAYMENT_GATEWAY=local in production: payment links are paid by pressing a button, not by a real gateway');
+  }
   const port = config.PAYMENT_HTTP_PORT ?? (config.NODE_ENV === 'test' ? 0 : 4010);
   const starting = startPaymentsHttp({
     port,

@@ -27,7 +27,7 @@ export class RepaymentResolver {
     return caseRepayments(ctx, caseId);
   }
 
-  @Query(() => RepaymentHistory, { description: 'A page of a case’s repayments, newest first, with the confirmed total; a case out of reach is NOT_FOUND.' })
+  @Query(() => RepaymentHistory, { description: 'A page of a case’s repayments, newest first, with the confirmed total; an unknown case is NOT_FOUND, one outside the caller’s scope FORBIDDEN.' })
   caseRepaymentHistory(@Args(() => CaseRepaymentHistoryArgs) args: CaseRepaymentHistoryArgs, @Ctx() ctx: CollectionsContext) {
     return caseRepaymentHistory(ctx, args.caseId, args.window());
   }

@@ -19,10 +19,12 @@ export async function caseRepayments(ctx: CollectionsContext, caseId: string): P
 
 /**
  * A case's repayments, newest first, a page of them with the count of every one and the exact sum of the confirmed
- * ones (pending offline reports are listed, not counted in the sum), both in SQL.
+ * ones (pending offline reports are listed, not counted in the sum), both in SQL. A case of the tenant outside the
+ * caller's scope is FORBIDDEN.
  */
 export async function caseRepaymentHistory(ctx: CollectionsContext, caseId: string, window: PageWindow): Promise<RepaymentHistory> {
-  const found = await caseInReach(ctx, caseId, 'read');
+  // The collector app's history: another collector's case is 403 there (decisions.md § CCO), as for acting on it.
+  const found = await caseInReach(ctx, caseId, 'write');
   const [[items, total], [sum]] = await Promise.all([
     ctx.em.findAndCount(Repayment, { caseId: found.id }, { orderBy: { repaymentDate: 'desc', id: 'desc' }, ...pageWindow(window) }),
     aggregate(ctx.em, Repayment, [raw('sum(repayment_amount) as cents')], { caseId: found.id, confirmed: true }),
