@@ -373,14 +373,24 @@ describe('POST /api/v1/im/cases/{case_id}/offline-repayment', () => {
     expect(await repaymentsOf(world, c.id)).toEqual([]);
   });
 
-  it('a JSON body may name an image uploaded before; any other URL is 400', async () => {
+  it('a JSON body may name an image the collector uploaded before; any other URL or file is 400 and records nothing', async () => {
     const c = await caseOf(world, world.a);
-    const bad = await call(platform.app, 'POST', `/api/v1/im/cases/${c.id}/offline-repayment`, { token: world.a.token, body: { repayment_amount: 10, receipt_image_url: 'https://cdn.example.com/receipt/001.jpg' } });
-    expect(bad).toMatchObject({ status: 400, body: naming('receipt_image_url') });
-    const url = 'http://localhost/uploads/0197a3c2-1111-7000-8000-000000000001/receipt.jpg';
-    const ok = await call(platform.app, 'POST', `/api/v1/im/cases/${c.id}/offline-repayment`, { token: world.a.token, body: { repayment_amount: 10, receipt_image_url: url } });
-    expect(ok).toMatchObject({ status: 200, body: { data: { status: 'pending', receipt_image_url: url } } });
-    expect((await repaymentsOf(world, c.id)).map((r) => r.receiptFileId)).toEqual(['0197a3c2-1111-7000-8000-000000000001']);
+    const json = (token: string, url: string) => call(platform.app, 'POST', `/api/v1/im/cases/${c.id}/offline-repayment`, { token, body: { repayment_amount: 10, receipt_image_url: url } });
+    const uploadAs = async (token: string, file: { name: string; type: string; bytes: Buffer }) => {
+      const form = multipart({ category: 'document' }, file);
+      const res = await platform.app.inject({ method: 'POST', url: '/api/upload', headers: { ...form.headers, authorization: `Bearer ${token}` }, payload: form.payload });
+      expect(res.statusCode).toBe(201);
+      return res.json().data as { file_id: string; url: string };
+    };
+    expect(await json(world.a.token, 'https://cdn.example.com/receipt/001.jpg')).toMatchObject({ status: 400, body: naming('receipt_image_url') });
+    const text = await uploadAs(world.a.token, { name: 'notes.txt', type: 'text/plain', bytes: Buffer.from('not an image') });
+    expect(await json(world.a.token, text.url)).toMatchObject({ status: 400, body: naming('receipt_image_url') });
+    const bobs = await uploadAs(world.b.token, receipt);
+    expect(await json(world.a.token, bobs.url)).toMatchObject({ status: 400, body: naming('receipt_image_url') });
+    expect(await repaymentsOf(world, c.id)).toEqual([]);
+    const mine = await uploadAs(world.a.token, receipt);
+    expect(await json(world.a.token, mine.url)).toMatchObject({ status: 200, body: { data: { status: 'pending', receipt_image_url: mine.url } } });
+    expect((await repaymentsOf(world, c.id)).map((r) => r.receiptFileId)).toEqual([mine.file_id]);
   });
 
   it('another collector’s case is 403, an unknown one 404, no token 401; nothing is recorded', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { money2, sniffContentType } from '@platform/kit';
-import { invalidInput } from '../../framework/rest-error';
+import { invalidInput, RestError } from '../../framework/rest-error';
 import { graphqlRoute, rateLimit, streamRoute, type StreamDeps } from '../../framework/route';
 import { defined, intIdParam, queryInt } from '../shared/inputs';
 import { receiveUpload } from '../shared/multipart-upload';
@@ -14,6 +14,7 @@ import {
   ImCreatePtpDocument,
   ImDuePtpsDocument,
   ImMyPtpsDocument,
+  ImReceiptFileDocument,
   ImReceiptUploaderDocument,
   ImRegisterReceiptDocument,
   ImReportOfflineRepaymentDocument,
@@ -187,7 +188,13 @@ async function reportOffline(caseId: string, request: FastifyRequest, deps: Stre
     if (fields.receipt_image_url) {
       const uploaded = UPLOADED.exec(fields.receipt_image_url);
       if (!uploaded) throw invalidInput('receipt_image_url', 'must be the url of an image uploaded through POST /api/upload');
-      receipt = { id: uploaded[1], url: fields.receipt_image_url };
+      // The caller must be able to read it (their own upload), and it must be an image.
+      const { file } = await deps.graph(ImReceiptFileDocument, { id: uploaded[1] }).catch((error: unknown) => {
+        if (error instanceof RestError && error.code === 'NOT_FOUND') throw invalidInput('receipt_image_url', 'names no file you uploaded');
+        throw error;
+      });
+      if (!file.contentType.startsWith('image/')) throw invalidInput('receipt_image_url', 'must be an image');
+      receipt = { id: file.id, url: fields.receipt_image_url };
     }
   }
   const { reportOfflineRepayment: r } = await deps.graph(ImReportOfflineRepaymentDocument, {
@@ -409,13 +416,14 @@ export const ccoImWorkRoutes = [
     description:
       'multipart/form-data: the fields below and `receipt_image` (an image, at most 10 MB: 413 otherwise, nothing kept; ' +
       'stored with its content type, readable at receipt_image_url by the collector and the tenant’s administrators). ' +
-      'A JSON body with the same fields may name an image uploaded before (`receipt_image_url`). The repayment is ' +
+      'A JSON body with the same fields may name an image the caller uploaded before (`receipt_image_url`: the `url` ' +
+      'POST /api/upload answered; any other is 400). The repayment is ' +
       'recorded pending (需要后台审核): listed in the case’s repayments, applied to the case once an administrator ' +
       `confirms it. Offline sync: a retry with the same client_id answers the first record. ${SCOPE}`,
     params: caseParams,
     response: offlineResponse,
     message: '提交成功，等待审核',
-    operations: [ImReceiptUploaderDocument, ImRegisterReceiptDocument, ImReportOfflineRepaymentDocument],
+    operations: [ImReceiptUploaderDocument, ImRegisterReceiptDocument, ImReceiptFileDocument, ImReportOfflineRepaymentDocument],
     form: {
       repayment_amount: { type: 'string', description: 'Above 0, two decimals at most' },
       repayment_date: { type: 'string', description: 'YYYY-MM-DD; default today' },
