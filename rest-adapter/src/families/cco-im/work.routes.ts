@@ -1,14 +1,11 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { money2, sniffContentType } from '@platform/kit';
-import { invalidInput, RestError } from '../../framework/rest-error';
-import { graphqlRoute, rateLimit, streamRoute, type StreamDeps } from '../../framework/route';
+import { money2 } from '@platform/kit';
+import { graphqlRoute, streamRoute } from '../../framework/route';
 import { defined, intIdParam, queryInt } from '../shared/inputs';
-import { receiveUpload } from '../shared/multipart-upload';
-import { ccoFieldMessages, localTime } from '../cco-admin/cco.shapes';
+import { localTime } from '../cco-admin/cco.shapes';
 import { ccoIm } from './cco-im.family';
+import { OFFLINE_METHODS, offlineResponse, reportOffline } from './offline-repayment.handler';
 import {
-  type ImPtpListFragment,
   ImCaseRepaymentsDocument,
   ImCreatePaymentLinkDocument,
   ImCreatePtpDocument,
@@ -20,209 +17,25 @@ import {
   ImReportOfflineRepaymentDocument,
   ImUpdatePtpStatusDocument,
 } from './operations.generated';
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)');
-const money = z.number().describe('exact, 2 decimals');
-/** A positive amount with at most 2 decimals; sent on as a decimal string, so nothing turns binary. */
-const positiveMoney = z
-  .number()
-  .positive()
-  .max(1e13)
-  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'must have at most 2 decimals');
-const decimal = (v: number) => v.toFixed(2);
-
-/** Collector app 通用说明 · 分页参数: `page` from 1, `size` default 20, at most 100. */
-const imPageQuery = {
-  page: queryInt(1).default(1).describe('页码（从1开始）'),
-  size: queryInt(1, 100).default(20).describe('每页数量（默认20，最大100）'),
-};
-
-const clientId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[\w.:-]+$/, 'may hold letters, digits and . _ : - only')
-  .describe('The app’s own id of this write (e.g. a UUID made offline): a retried sync with the same client_id answers the first record and records nothing more');
-
-const PTP_METHODS = ['bank_transfer', 'ewallet', 'cash', 'other'] as const;
-const PTP_STATUSES = ['pending', 'partially_kept', 'kept', 'broken', 'cancelled', 'expired'] as const;
-const CLOSING_STATUSES = ['kept', 'partially_kept', 'broken'] as const;
-
-const caseParams = z.object({ case_id: intIdParam.describe('案件ID') });
-const common = { family: ccoIm, rateLimit: rateLimit.none, auth: true, errorMessages: ccoFieldMessages } as const;
-const SCOPE =
-  'A collector works only the cases assigned to them: another collector’s case is 403, an unknown one 404; a team ' +
-  'leader works their team’s, an administrator their tenant’s.';
-
-const ptpItem = z.object({
-  id: z.number().int(),
-  case_id: z.number().int(),
-  case_code: z.string().nullable(),
-  user_name: z.string().nullable().describe('The debtor’s name'),
-  promise_date: day,
-  promise_amount: money,
-  promise_status: z.enum(PTP_STATUSES.filter((s) => s !== 'expired') as [string, ...string[]]),
-  days_until_due: z.number().int().describe('Days from today (the tenant’s calendar) to promise_date; negative once past'),
-  created_at: localTime,
-});
-
-const ptpList = z.object({
-  total: z.number().int(),
-  page: z.number().int(),
-  size: z.number().int(),
-  summary: z.object({
-    pending_count: z.number().int(),
-    partially_kept_count: z.number().int(),
-    kept_count: z.number().int(),
-    broken_count: z.number().int(),
-    total_promise_amount: money,
-  }),
-  items: z.array(ptpItem),
-});
-
-const toPtpList = (p: ImPtpListFragment, zone: string, size: number): z.input<typeof ptpList> => ({
-  total: p.total,
-  page: p.page,
-  size,
-  summary: {
-    pending_count: p.summary.pendingCount,
-    partially_kept_count: p.summary.partiallyKeptCount,
-    kept_count: p.summary.keptCount,
-    broken_count: p.summary.brokenCount,
-    total_promise_amount: money2(p.summary.totalPromiseAmount),
-  },
-  items: p.items.map((i) => ({
-    id: Number(i.id),
-    case_id: Number(i.caseId),
-    case_code: i.caseCode ?? null,
-    user_name: i.debtorName ?? null,
-    promise_date: i.promiseDate,
-    promise_amount: money2(i.promiseAmount),
-    promise_status: i.promiseStatus,
-    days_until_due: i.daysUntilDue,
-    created_at: ccoIm.time(i.createdAt, zone),
-  })),
-});
-
-/** `date_range`: `2025-11-01,2025-11-30` (or `~` between), either end may be left out: `2025-11-01,`. */
-const dateRange = z
-  .string()
-  .regex(/^(\d{4}-\d{2}-\d{2})?[,~](\d{4}-\d{2}-\d{2})?$|^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD,YYYY-MM-DD (either end may be empty)')
-  .describe('承诺日期范围: `YYYY-MM-DD,YYYY-MM-DD` (inclusive; `~` also separates; one date alone is that day)');
-const rangeOf = (range: string | undefined) => {
-  if (!range) return {};
-  const [from, to] = range.includes(',') || range.includes('~') ? range.split(/[,~]/) : [range, range];
-  return defined({ dateFrom: from || undefined, dateTo: to || undefined });
-};
-
-const repaymentItem = z.object({
-  id: z.number().int(),
-  repayment_date: day,
-  repayment_amount: money,
-  repayment_channel: z.string().nullable(),
-  transaction_no: z.string().nullable(),
-  status: z.enum(['success', 'pending']).describe('success: applied to the case; pending: an offline repayment awaiting review'),
-});
-
-const OFFLINE_METHODS = ['cash', 'bank_transfer', 'ewallet', 'other'] as const;
-/** Collector app § 6.3: the receipt image, at most 10 MB (as 004 uploads). */
-const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
-const offlineFields = z.object({
-  repayment_amount: z.coerce.number().pipe(positiveMoney),
-  repayment_date: day.optional().describe('YYYY-MM-DD (the tenant’s calendar); default today; never in the future'),
-  repayment_method: z.enum(OFFLINE_METHODS).optional(),
-  transaction_no: z.string().min(1).max(100).optional(),
-  notes: z.string().min(1).max(500).optional(),
-  client_id: clientId.optional(),
-  receipt_image_url: z.string().max(1000).optional().describe('JSON bodies only: the `url` of an image uploaded through POST /api/upload'),
-});
-const offlineResponse = z.object({
-  id: z.number().int(),
-  case_id: z.number().int(),
-  repayment_amount: money,
-  repayment_date: day,
-  repayment_method: z.string().nullable(),
-  status: z.enum(['pending', 'success']),
-  receipt_image_url: z.string().nullable(),
-  created_at: localTime,
-});
-
-const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-const UPLOADED = /\/uploads\/([\w-]{1,64})\/[^/]+$/;
-
-/** The zod issue as the CCO 400: `field: message`. */
-function parsedFields(raw: unknown) {
-  const parsed = offlineFields.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw invalidInput(String(issue.path[0] ?? 'body'), issue.message);
-}
-
-/**
- * The offline repayment: multipart (fields + `receipt_image`, streamed into storage and registered with files, its
- * content type kept) or JSON naming an already uploaded image. Who may report is the graph's word, asked first.
- */
-async function reportOffline(caseId: string, request: FastifyRequest, deps: StreamDeps) {
-  let fields: z.output<typeof offlineFields>;
-  let receipt: { id: string; url: string } | null = null;
-  if (request.isMultipart()) {
-    const { me } = await deps.graph(ImReceiptUploaderDocument, {});
-    const { fields: raw, staged } = await receiveUpload(request, deps.storage, me.id, { fileField: 'receipt_image', maxBytes: MAX_RECEIPT_BYTES });
-    const discard = () => (staged ? deps.storage.delete(staged.key).catch(() => undefined) : Promise.resolve());
-    try {
-      fields = parsedFields(raw);
-      if (!staged) throw invalidInput('receipt_image', 'is required', 'REQUIRED');
-      const contentType = await sniffContentType(staged.meter.firstBytes(), staged.declaredType || undefined);
-      if (!contentType.startsWith('image/')) throw invalidInput('receipt_image', 'must be an image');
-      const { registerUpload: file } = await deps.graph(ImRegisterReceiptDocument, {
-        input: { stagingKey: staged.key, filename: staged.filename || 'receipt', size: staged.meter.size, sha256: staged.meter.sha256(), contentType, category: 'document' },
-      });
-      const name = (staged.filename || 'receipt').replace(/[^\w.-]+/g, '_').replace(/^\.+/, '_');
-      receipt = { id: file.id, url: `${origin(request)}/uploads/${file.id}/${name}` };
-    } catch (error) {
-      await discard();
-      throw error;
-    }
-  } else {
-    fields = parsedFields(request.body ?? {});
-    if (fields.receipt_image_url) {
-      const uploaded = UPLOADED.exec(fields.receipt_image_url);
-      if (!uploaded) throw invalidInput('receipt_image_url', 'must be the url of an image uploaded through POST /api/upload');
-      // The caller must be able to read it (their own upload), and it must be an image.
-      const { file } = await deps.graph(ImReceiptFileDocument, { id: uploaded[1] }).catch((error: unknown) => {
-        if (error instanceof RestError && error.code === 'NOT_FOUND') throw invalidInput('receipt_image_url', 'names no file you uploaded');
-        throw error;
-      });
-      if (!file.contentType.startsWith('image/')) throw invalidInput('receipt_image_url', 'must be an image');
-      receipt = { id: file.id, url: fields.receipt_image_url };
-    }
-  }
-  const { reportOfflineRepayment: r } = await deps.graph(ImReportOfflineRepaymentDocument, {
-    input: defined({
-      caseId,
-      amount: decimal(fields.repayment_amount),
-      repaymentDate: fields.repayment_date,
-      repaymentMethod: fields.repayment_method,
-      transactionNo: fields.transaction_no,
-      notes: fields.notes,
-      clientId: fields.client_id,
-      receiptFileId: receipt?.id,
-    }),
-  });
-  const zone = r.tenant.zone;
-  return {
-    payload: {
-      id: Number(r.id),
-      case_id: Number(r.caseId),
-      repayment_amount: money2(r.repaymentAmount),
-      repayment_date: ccoIm.time(r.repaymentDate, zone).slice(0, 10),
-      repayment_method: r.repaymentChannel ?? null,
-      status: r.confirmed ? ('success' as const) : ('pending' as const),
-      receipt_image_url: receipt?.url ?? (r.receiptFileId ? `${origin(request)}/uploads/${r.receiptFileId}/receipt` : null),
-      created_at: ccoIm.time(r.createdAt, zone),
-    } satisfies z.input<typeof offlineResponse>,
-  };
-}
+import {
+  caseParams,
+  clientId,
+  CLOSING_STATUSES,
+  common,
+  dateRange,
+  day,
+  decimal,
+  imPageQuery,
+  money,
+  positiveMoney,
+  PTP_METHODS,
+  PTP_STATUSES,
+  ptpList,
+  rangeOf,
+  repaymentItem,
+  SCOPE,
+  toPtpList,
+} from './work.shapes';
 
 export const ccoImWorkRoutes = [
   graphqlRoute({
