@@ -37,7 +37,6 @@ export async function recordOfflineRepayment(ctx: CollectionsContext, input: Off
   const amount = input.amount;
   if (!amount.isFinite() || amount.lte(0) || amount.decimalPlaces() > 2) throw badInput('amount', 'amount must be above 0 with at most 2 decimals');
   const repaymentId = input.clientId ? appRepaymentId(found.id, input.clientId) : `OFF-${randomUUID()}`;
-  const first = () => ctx.em.findOne(Repayment, { tenantId: found.tenantId, repaymentId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   const earlier = await ctx.em.findOne(Repayment, { tenantId: found.tenantId, repaymentId });
   if (earlier) return earlier;
   const date = repaymentTime(input.repaymentDate, await tenantZone(ctx.em, found.tenantId));
@@ -77,7 +76,10 @@ export async function recordOfflineRepayment(ctx: CollectionsContext, input: Off
     });
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    const winner = await ctx.em.transactional(() => first());
+    // The first sync's record, read past any snapshot (a locking read sees the latest commit).
+    const winner = await ctx.em.transactional((em) =>
+      em.findOne(Repayment, { tenantId: found.tenantId, repaymentId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }),
+    );
     if (!winner) throw error;
     return winner;
   }
