@@ -82,6 +82,10 @@ describe('POST /api/v1/im/cases/{case_id}/ptp', () => {
     for (const res of again) expect(res).toMatchObject({ status: 200, body: { data: first.body.data } });
     expect(await world.em().count(Ptp, { clientId: body.client_id })).toBe(1);
     expect((await ptpsOf(world, c.id)).map((p) => p.promiseStatus)).toEqual(['pending']);
+    // The same client_id for another case is the app's mistake, not a retry: 409, nothing recorded there.
+    const other = await caseOf(world, world.a);
+    expect(await createPtp(world.a.token, other.id, body)).toMatchObject({ status: 409, body: error(409) });
+    expect(await ptpsOf(world, other.id)).toEqual([]);
   });
 });
 

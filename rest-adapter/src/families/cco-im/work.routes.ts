@@ -46,7 +46,7 @@ export const ccoImWorkRoutes = [
     description:
       'promise_amount above 0 and at most the case’s outstanding amount; promise_date from today (the tenant’s ' +
       'calendar) to the tenant’s `ptp_max_days` ahead (default 30); otherwise 400 naming the field. A new promise ' +
-      `replaces the case’s open one (cancelled). Offline sync: send \`client_id\`; a retry with the same client_id answers the first record. ${SCOPE}`,
+      `replaces the case’s open one (cancelled). Offline sync: send \`client_id\`; a retry with the same client_id answers the first record (the same client_id for another case is 409). ${SCOPE}`,
     params: caseParams,
     body: z.object({
       promise_date: day,

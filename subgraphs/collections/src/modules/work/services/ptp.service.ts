@@ -1,5 +1,5 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { badInput, businessRule, type Decimal, parseId, recordDomainEvent } from '@platform/kit';
+import { badInput, businessRule, conflict, type Decimal, parseId, recordDomainEvent } from '@platform/kit';
 import type { CollectionsContext } from '../../../collections.context';
 import { CollectionsErrors } from '../../../collections.errors';
 import { CollectionCase } from '../../cases/entities/collection-case.entity';
@@ -45,7 +45,7 @@ export async function createPtp(ctx: CollectionsContext, input: CreatePtpInput):
 
 /** A client id names one write: reusing it for another case is a mistake of the app, not a retry. */
 function sameCase(ptp: Ptp, caseId: number): Ptp {
-  if (ptp.caseId !== caseId) throw badInput('clientId', 'clientId was already used for a promise on another case');
+  if (ptp.caseId !== caseId) throw conflict('clientId was already used for a promise on another case', { field: 'clientId', reason: 'CLIENT_ID_REUSED' });
   return ptp;
 }
 
