@@ -41,6 +41,8 @@ export async function schemaFiles(): Promise<SchemaFiles> {
 function trustedDocuments() {
   const operations = [
     ...ALL_ROUTES.flatMap((route) => (route.kind === 'graphql' ? [{ family: route.family, op: loadOperation(route.operation) }] : [])),
+    // Streaming routes (uploads, downloads) run their operations through the same router: they must be allowed too.
+    ...ALL_ROUTES.flatMap((route) => (route.kind === 'stream' ? route.operations.map((operation) => ({ family: route.family, op: loadOperation(operation) })) : [])),
     ...SOCKET_ROUTES.map((route) => ({ family: route.family, op: loadOperation(route.operation) })),
   ];
   return buildManifest(

@@ -208,6 +208,7 @@ describe('/api/v1/system/config', () => {
     idle_threshold_minutes: 30,
     max_cases_per_collector: 150,
     ptp_grace_days: 0,
+    ptp_max_days: 30,
     case_recall_unassigns: true,
     sms_device_verification: false,
     currency_code: 'PHP',

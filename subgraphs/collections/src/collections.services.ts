@@ -6,6 +6,8 @@ import { deliverDue, type DeliveryPolicy } from './modules/integration/services/
 import { INTEGRATION_SECRET_CIPHER } from './modules/integration/services/integration-cipher';
 import type { ContactProviders } from './modules/app/providers/contact-providers';
 import { chooseContactProviders } from './modules/app/providers/choose-providers';
+import { startPayments, type Payments } from './modules/work/payments/payments';
+import { runPtpCheck, type PtpCheckResult } from './modules/work/services/ptp-check';
 
 /**
  * What collections' resolvers reach beyond the request: the graph through the router (creating a collector creates
@@ -25,6 +27,10 @@ export interface CollectionsServices {
   deliveries: { runOnce(this: void, now?: Date): Promise<number>; stop(this: void): void };
   /** Telephony, WhatsApp and SMS for the collector app (config: TELEPHONY_PROVIDER, WHATSAPP_PROVIDER, SMS_PROVIDER). */
   contact: ContactProviders;
+  /** Payment links' gateway and the endpoint it calls back. */
+  payments: Payments;
+  /** The PTP check: `runOnce` breaks overdue promises and reminds due ones (the timer calls it every PTP_CHECK_POLL_MS). */
+  ptpCheck: { runOnce(this: void, now?: Date): Promise<PtpCheckResult>; stop(this: void): void };
 }
 
 export const deliveryPolicy = (config: CollectionsConfig): DeliveryPolicy => ({
@@ -42,5 +48,18 @@ export function collectionsServices({ config, graph, signer, orm, logger }: Subg
   const runOnce = (now?: Date) => deliverDue(forkForTenant(orm.em, null), core, policy, logger, now);
   const job = startPeriodicJob(runOnce, config.OUTBOUND_POLL_MS, logger, 'write-back deliveries');
   const contact = chooseContactProviders(config, logger);
-  return { config, graph, signer, cipher, core, deliveries: { runOnce, stop: job.stop }, contact };
+  const payments = startPayments(config, orm.em, logger);
+  const checkPtps = (now?: Date) => runPtpCheck(orm.em, { remindHours: config.PTP_DUE_REMIND_HOURS }, now);
+  const ptpJob = startPeriodicJob(checkPtps, config.PTP_CHECK_POLL_MS, logger, 'PTP check');
+  return {
+    config,
+    graph,
+    signer,
+    cipher,
+    core,
+    deliveries: { runOnce, stop: job.stop },
+    contact,
+    payments,
+    ptpCheck: { runOnce: checkPtps, stop: ptpJob.stop },
+  };
 }

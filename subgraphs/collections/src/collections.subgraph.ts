@@ -33,9 +33,10 @@ export const collections = defineSubgraph({
   services: collectionsServices,
   reachesGraph: true,
   context: (headers) => ({ clientAddress: clientAddressOf(headers) }),
-  closeServices(services) {
+  async closeServices(services) {
     services.deliveries.stop();
-    return Promise.resolve();
+    services.ptpCheck.stop();
+    await services.payments.close();
   },
   // Platform-wide reference data: the standard fields and their groups (idempotent, on every start).
   seed: (em) => seedStandardFields(em),

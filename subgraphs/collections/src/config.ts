@@ -1,6 +1,8 @@
-import { baseConfigShape, credentialsKeyGuard, credentialsKeyShape, loadConfig, productionGuards, routerUrlShape } from '@platform/kit';
+import { baseConfigShape, credentialsKeyGuard, credentialsKeyShape, loadConfig, productionGuards, routerUrlShape, secret, Secret } from '@platform/kit';
 import { z } from 'zod';
 import { appReleaseGuard, appReleaseShape } from './modules/tools/services/app-release.config';
+
+const DEV_PAYMENT_SECRET = 'development-only-payment-callback-secret';
 
 const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
@@ -31,11 +33,32 @@ export const collectionsConfigSchema = z
     SMS_PROVIDER: z.enum(['local']).default('local'),
     /** The SIP domain of the local telephony provider's call_url. */
     TELEPHONY_SIP_DOMAIN: z.string().min(1).default('pbx.local'),
+    /** How often the PTP check runs (overdue promises broken, due ones reminded); 0 turns it off. */
+    PTP_CHECK_POLL_MS: ms(60_000),
+    /** An open promise due within this many hours (the end of its date, the tenant's calendar) is reminded once. */
+    PTP_DUE_REMIND_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+    /** The payment gateway behind payment links: `local` serves the payable pages itself (development, demos, tests). */
+    PAYMENT_GATEWAY: z.enum(['local']).default('local'),
+    /**
+     * The payments HTTP endpoint (the gateway's signed callbacks, and the local gateway's pages): its port, default
+     * 4010 (0 in tests: any free port), and the base URL links name (default http://localhost:<port>).
+     */
+    PAYMENT_HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    PAYMENT_PUBLIC_URL: z.string().url().optional(),
+    /** Where the gateway sends its callbacks; default this endpoint's own /payments/callback. */
+    PAYMENT_CALLBACK_URL: z.string().url().optional(),
+    /** HMAC-SHA256 key of the gateway's callbacks (shared with the gateway); must be set in production. */
+    PAYMENT_CALLBACK_SECRET: secret(z.string().min(16, 'must be at least 16 characters')).default(new Secret(DEV_PAYMENT_SECRET)),
+    /** A callback whose timestamp is further than this from now is refused (replays). */
+    PAYMENT_CALLBACK_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
   })
   .superRefine((cfg, ctx) => {
     productionGuards(cfg, ctx);
     credentialsKeyGuard(cfg, ctx);
     appReleaseGuard(cfg, ctx);
+    if (cfg.NODE_ENV === 'production' && cfg.PAYMENT_CALLBACK_SECRET.reveal() === DEV_PAYMENT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['PAYMENT_CALLBACK_SECRET'], message: 'must be set in production' });
+    }
   });
 
 export type CollectionsConfig = z.output<typeof collectionsConfigSchema>;

@@ -14,6 +14,7 @@ import { TeamGroup } from './modules/org/entities/team-group.entity';
 import { QueueFieldConfig } from './modules/queues/entities/queue-field-config.entity';
 import { Queue } from './modules/queues/entities/queue.entity';
 import { Communication } from './modules/work/entities/communication.entity';
+import { PaymentLink } from './modules/work/entities/payment-link.entity';
 import { Ptp } from './modules/work/entities/ptp.entity';
 import { QualityInspection } from './modules/work/entities/quality-inspection.entity';
 import { IntegrationDelivery, type DeliveryKind, type DeliveryStatus } from './modules/integration/entities/integration-delivery.entity';
@@ -38,6 +39,7 @@ export {
   IntegrationDelivery,
   KnowledgeArticle,
   PartnerPushBatch,
+  PaymentLink,
   Ptp,
   QualityInspection,
   Queue,
@@ -65,6 +67,7 @@ export const COLLECTIONS_ENTITIES = [
   Communication,
   Ptp,
   Repayment,
+  PaymentLink,
   QualityInspection,
   FieldGroup,
   StandardField,

@@ -15,7 +15,8 @@ export { tenantSetting, tenantSettings, SETTINGS, type SettingKey, type Settings
 export { tenantZone } from './modules/config/services/tenant-day';
 export { queueForOverdueDays } from './modules/queues';
 export { seedStandardFields } from './modules/fields';
-export { applyRepayment, inspectionResult, type ApplyRepaymentInput, type RepaymentOutcome } from './modules/work';
+export { applyRepayment, CALLBACK_HEADERS, inspectionResult, runPtpCheck, signCallback, type ApplyRepaymentInput, type PaymentCallbackBody, type PtpCheckResult, type RepaymentOutcome } from './modules/work';
+export { PaymentLink } from './modules/work/entities/payment-link.entity';
 export { STAFF_ACCOUNT_DOCUMENTS } from './modules/org/services/staff-accounts';
 export { PARTNER_DOCUMENTS } from './modules/partner/services/partner-auth';
 export { backoffDelay, type BackoffPolicy } from './modules/integration/services/backoff';

@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => client.close());
 
-const SETTINGS = 'query($t: ID) { collectionsSettings(tenantId: $t) { tenantId penaltyCapRate defaultAutoAssignStrategy idleThresholdMinutes maxCasesPerCollector ptpGraceDays caseRecallUnassigns smsDeviceVerification currencyCode timeZone } }';
+const SETTINGS = 'query($t: ID) { collectionsSettings(tenantId: $t) { tenantId penaltyCapRate defaultAutoAssignStrategy idleThresholdMinutes maxCasesPerCollector ptpGraceDays ptpMaxDays caseRecallUnassigns smsDeviceVerification currencyCode timeZone } }';
 const UPDATE = 'mutation($t: ID, $i: CollectionsSettingsInput!) { updateCollectionsSettings(tenantId: $t, input: $i) { penaltyCapRate idleThresholdMinutes defaultAutoAssignStrategy } }';
 
 describe('collections settings', () => {
@@ -23,6 +23,7 @@ describe('collections settings', () => {
       idleThresholdMinutes: 30,
       maxCasesPerCollector: 150,
       ptpGraceDays: 0,
+      ptpMaxDays: 30,
       caseRecallUnassigns: true,
       smsDeviceVerification: false,
       currencyCode: 'PHP',

@@ -14,6 +14,7 @@ const settingFields = {
   idle_threshold_minutes: z.number().int().min(1).max(1440).describe('空闲判定分钟数; default 30'),
   max_cases_per_collector: z.number().int().min(1).max(100_000).describe('新催员默认最大案件数; default 150'),
   ptp_grace_days: z.number().int().min(0).max(30).describe('PTP 逾期宽限天数; default 0'),
+  ptp_max_days: z.number().int().min(1).max(365).describe('PTP 承诺日期最远天数（自今天起）; default 30'),
   case_recall_unassigns: z.boolean().describe('召回案件时是否解除分配; default true'),
   sms_device_verification: z.boolean().describe('新设备登录短信验证; default false (decisions.md)'),
   currency_code: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code').describe('币种; default PHP'),
@@ -32,6 +33,7 @@ const toSettings = (s: CcoSettingsFragment): z.input<typeof settings> => ({
   idle_threshold_minutes: s.idleThresholdMinutes,
   max_cases_per_collector: s.maxCasesPerCollector,
   ptp_grace_days: s.ptpGraceDays,
+  ptp_max_days: s.ptpMaxDays,
   case_recall_unassigns: s.caseRecallUnassigns,
   sms_device_verification: s.smsDeviceVerification,
   currency_code: s.currencyCode,
@@ -43,7 +45,7 @@ const KEYS =
   'The document lists only the paths; the settings are the tenant\'s collections business rules, each with its default ' +
   '(what a tenant that never set it gets): penalty_cap_rate 0.15 (the repayment calculator\'s cap, decisions.md), ' +
   'default_auto_assign_strategy balanced, idle_threshold_minutes 30 (idle monitor), max_cases_per_collector 150 (a new ' +
-  'collector\'s capacity), ptp_grace_days 0 (days before an unpaid PTP is broken), case_recall_unassigns true, ' +
+  'collector\'s capacity), ptp_grace_days 0 (days before an unpaid PTP is broken), ptp_max_days 30 (how far ahead a PTP\'s date may lie), case_recall_unassigns true, ' +
   'sms_device_verification false (decisions.md), currency_code PHP, time_zone UTC (read-only: the tenant\'s zone from ' +
   'the tenant itself). ';
 
@@ -90,6 +92,7 @@ export const ccoSystemConfigRoutes = [
         idleThresholdMinutes: body.idle_threshold_minutes,
         maxCasesPerCollector: body.max_cases_per_collector,
         ptpGraceDays: body.ptp_grace_days,
+        ptpMaxDays: body.ptp_max_days,
         caseRecallUnassigns: body.case_recall_unassigns,
         smsDeviceVerification: body.sms_device_verification,
         currencyCode: body.currency_code,

@@ -160,7 +160,7 @@ export const ccoImProfileRoutes = [
     async handle(_input, request, _reply, deps) {
       // Who uploads, asked of the graph first (an anonymous or revoked caller is refused before any byte is read).
       const { me } = await deps.graph(ImMyAvatarDocument, {});
-      const { staged } = await receiveUpload(request, deps.storage, me.id, MAX_AVATAR_BYTES);
+      const { staged } = await receiveUpload(request, deps.storage, me.id, { fileField: 'file', maxBytes: MAX_AVATAR_BYTES });
       if (!staged) throw invalidInput('file', 'is required', 'REQUIRED');
       const discard = () => deps.storage.delete(staged.key).catch(() => undefined);
       const contentType = await sniffContentType(staged.meter.firstBytes(), undefined);

@@ -8,6 +8,7 @@ import { ccoImProfileRoutes } from './profile.routes';
 import { ccoImStatisticsRoutes } from './statistics.routes';
 import { ccoImSystemRoutes } from './system.routes';
 import { ccoImToolRoutes } from './tools.routes';
+import { ccoImWorkRoutes } from './work.routes';
 
 /** CCO collector app (`/api/v1/im…`). */
 export const ccoImRoutes: Route[] = [
@@ -15,6 +16,7 @@ export const ccoImRoutes: Route[] = [
   ...ccoImNotificationRoutes,
   ...ccoImProfileRoutes,
   ...ccoImCaseRoutes,
+  ...ccoImWorkRoutes,
   ...ccoImDashboardRoutes,
   ...ccoImStatisticsRoutes,
   ...ccoImKnowledgeRoutes,

@@ -38,7 +38,7 @@ const uploadResponse = z.object({
 async function upload(request: FastifyRequest, deps: StreamDeps) {
   // Who uploads, asked of the graph first (an anonymous or revoked caller is refused before any byte is read).
   const { me } = await deps.graph(HrUploaderDocument, {});
-  const { fields, staged } = await receiveUpload(request, deps.storage, me.id, MAX_UPLOAD_BYTES);
+  const { fields, staged } = await receiveUpload(request, deps.storage, me.id, { fileField: 'file', maxBytes: MAX_UPLOAD_BYTES });
   const discard = () => (staged ? deps.storage.delete(staged.key).catch(() => undefined) : Promise.resolve());
   if (!staged) throw invalidInput('file', 'is required', 'REQUIRED');
   const category = z.enum(CATEGORIES).safeParse(fields.category);

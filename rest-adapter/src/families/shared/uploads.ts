@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { ByteMeter, TooLargeError, type ObjectStorage } from '@platform/kit';
 import { invalidInput } from '../../framework/rest-error';
 
-/** Multipart uploads as every family receives them: the `file` part streamed into staging, the files subgraph registers it. */
+/** Multipart uploads as every family receives them: the file part streamed into staging, the files subgraph registers it. */
 
 /** Where the adapter is reached, as the client reached it (proxy headers as far as trusted). */
 export const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -22,9 +22,15 @@ export interface Staged {
   filename: string;
 }
 
+export interface UploadLimits {
+  /** The form field holding the file (other file parts are skipped). */
+  fileField: string;
+  maxBytes: number;
+}
+
 /** Streams the one file part into storage under the uploader's staging prefix, counting and hashing as it goes. */
-async function stageFile(storage: ObjectStorage, userId: string, part: { file: Readable; mimetype: string; filename: string }, maxBytes: number): Promise<Staged> {
-  const staged = { key: `staging/${userId}/${randomUUID()}`, meter: new ByteMeter(maxBytes), declaredType: part.mimetype, filename: part.filename };
+async function stageFile(storage: ObjectStorage, userId: string, part: { file: Readable; mimetype: string; filename: string }, limits: UploadLimits): Promise<Staged> {
+  const staged = { key: `staging/${userId}/${randomUUID()}`, meter: new ByteMeter(limits.maxBytes), declaredType: part.mimetype, filename: part.filename };
   part.file.on('error', (error) => staged.meter.destroy(error));
   staged.meter.on('error', () => undefined); // reported by the store's put, awaited below
   try {
@@ -32,27 +38,30 @@ async function stageFile(storage: ObjectStorage, userId: string, part: { file: R
   } catch (error) {
     part.file.resume(); // let the rest of the body go by, so the 413 is sent
     await storage.delete(staged.key).catch(() => undefined);
-    if (error instanceof TooLargeError || staged.meter.size > maxBytes) {
-      throw invalidInput('file', `must be at most ${maxBytes} bytes`, 'TOO_LARGE').withStatus(413);
+    if (error instanceof TooLargeError || staged.meter.size > limits.maxBytes) {
+      throw invalidInput(limits.fileField, `must be at most ${limits.maxBytes} bytes`, 'TOO_LARGE').withStatus(413);
     }
     throw error;
   }
   return staged;
 }
 
-/** Reads the multipart body in order: the file part is streamed to storage as it arrives, fields are kept. */
-export async function receiveUpload(request: FastifyRequest, storage: ObjectStorage, userId: string, maxBytes: number) {
-  if (!request.isMultipart()) throw invalidInput('file', 'is required (multipart/form-data)', 'REQUIRED');
+/**
+ * Reads a multipart body in order: the file part (`limits.fileField`) is streamed to storage as it arrives (the files
+ * subgraph registers it from there), fields are kept. Not multipart at all: 400 naming the file field.
+ */
+export async function receiveUpload(request: FastifyRequest, storage: ObjectStorage, userId: string, limits: UploadLimits) {
+  if (!request.isMultipart()) throw invalidInput(limits.fileField, 'is required (multipart/form-data)', 'REQUIRED');
   const fields: Record<string, string> = {};
   let staged: Staged | undefined;
   try {
-    for await (const part of request.parts({ limits: { fileSize: maxBytes + 1 } })) {
+    for await (const part of request.parts({ limits: { fileSize: limits.maxBytes + 1 } })) {
       if (part.type === 'file') {
-        if (part.fieldname !== 'file' || staged) {
+        if (part.fieldname !== limits.fileField || staged) {
           part.file.resume();
           continue;
         }
-        staged = await stageFile(storage, userId, part, maxBytes);
+        staged = await stageFile(storage, userId, part, limits);
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
       }
@@ -63,4 +72,3 @@ export async function receiveUpload(request: FastifyRequest, storage: ObjectStor
   }
   return { fields, staged };
 }
-

@@ -18,6 +18,13 @@ export const workCases: Record<string, RbacCase> = {
   },
   'Mutation.updatePtpStatus': { query: 'mutation { updatePtpStatus(ptpId: "999", status: "broken") { id } }', allow: WORKERS },
   'Mutation.recordRepayment': { query: 'mutation { recordRepayment(input: { caseId: "999", amount: "1.00" }) { duplicate } }', allow: WORKERS },
+  'Query.myPtps': { query: '{ myPtps { total } }', allow: WORKERS },
+  'Query.duePtps': { query: '{ duePtps(days: 3) { total } }', allow: WORKERS },
+  'Query.caseRepaymentHistory': { query: '{ caseRepaymentHistory(caseId: "999") { total } }', allow: WORKERS },
+  'Mutation.createPaymentLink': { query: 'mutation { createPaymentLink(caseId: "999", amount: "1.00") { id } }', allow: WORKERS },
+  'Mutation.reportOfflineRepayment': { query: 'mutation { reportOfflineRepayment(input: { caseId: "999", amount: "1.00" }) { id } }', allow: WORKERS },
+  // Confirming an offline repayment is the back office's review (cases:update), as inspecting is.
+  'Mutation.confirmRepayment': { query: 'mutation { confirmRepayment(repaymentId: "999") { duplicate } }', allow: [...ADMINS, 'AgencyAdmin'] },
   'Mutation.inspectCommunication': {
     query: 'mutation { inspectCommunication(communicationId: "999", score: 80) { id } }',
     allow: [...ADMINS, 'AgencyAdmin'],

@@ -24,6 +24,9 @@ export class CollectionsSettings {
   @Field(() => Int, { description: about('ptp_grace_days') })
   ptpGraceDays!: number;
 
+  @Field(() => Int, { description: about('ptp_max_days') })
+  ptpMaxDays!: number;
+
   @Field(() => Boolean, { description: about('case_recall_unassigns') })
   caseRecallUnassigns!: boolean;
 
@@ -54,6 +57,9 @@ export class CollectionsSettingsInput {
 
   @Field(() => Int, { nullable: true })
   ptpGraceDays?: number;
+
+  @Field(() => Int, { nullable: true })
+  ptpMaxDays?: number;
 
   @Field(() => Boolean, { nullable: true })
   caseRecallUnassigns?: boolean;

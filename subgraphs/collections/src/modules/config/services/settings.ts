@@ -16,6 +16,7 @@ export const SETTINGS = {
   idle_threshold_minutes: setting(z.number().int().min(1).max(1440), 30, 'Minutes without activity after which a signed-in collector counts as idle (idle monitor).'),
   max_cases_per_collector: setting(z.number().int().min(1).max(100_000), 150, 'Capacity of a new collector when their creation names none.'),
   ptp_grace_days: setting(z.number().int().min(0).max(30), 0, 'Days after its date before an unpaid PTP counts as broken.'),
+  ptp_max_days: setting(z.number().int().min(1).max(365), 30, 'How far ahead a PTP’s date may lie, in days from today (the collector app refuses a later date).'),
   case_recall_unassigns: setting(z.boolean(), true, 'Whether recalling a case also takes it from its collector.'),
   sms_device_verification: setting(z.boolean(), false, 'Whether a collector signing in from an unknown device must confirm an SMS code (decisions.md: off by default).'),
   currency_code: setting(z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'), 'PHP', 'Currency of the tenant’s amounts (notices, exports), ISO 4217.'),

@@ -1,4 +1,4 @@
-import { type Opt } from '@mikro-orm/core';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
 import { Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Decimal, MoneyType, TenantScopedEntity } from '@platform/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
@@ -63,6 +63,24 @@ export class Ptp extends TenantScopedEntity {
   @Property({ type: 'string', length: 500, nullable: true })
   notes?: string | null;
 
+  /** The app's own id of the write (offline sync): a retried sync answers the first record. */
   @Property({ type: 'string', length: 64, nullable: true })
   clientId?: string | null;
+
+  /** What the collector reported when closing the promise by hand (the repayment itself arrives separately). */
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, as the collector reported it.' })
+  @Property({ type: 'string', length: 10, nullable: true })
+  actualRepaymentDate?: string | null;
+
+  @Property({ type: new MoneyType(), nullable: true })
+  actualRepaymentAmount?: Decimal | null;
+
+  /** Set by the overdue check when it broke the promise (its date passed unpaid): the app's `expired`. */
+  @Field(() => Date, { nullable: true, description: 'When the overdue check broke the promise (its date passed unpaid).' })
+  @Property({ type: DateTimeType, length: 3, nullable: true })
+  expiredAt?: Date | null;
+
+  /** Set once the due reminder went out: the check's claim, so several instances remind once. */
+  @Property({ type: DateTimeType, length: 3, nullable: true })
+  dueRemindedAt?: Date | null;
 }

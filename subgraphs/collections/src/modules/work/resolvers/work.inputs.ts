@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsIn, IsInt, Max, MaxLength, Min } from 'class-validator'
 import { Decimal, DecimalScalar, NotBlank, optionalField, OptionalText, PageArgs } from '@platform/kit';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { CONTACT_METHODS, type ContactMethod } from '../entities/communication.entity';
+import { PTP_STATUSES } from '../entities/ptp.entity';
 
 const LOCAL_TIME = 'YYYY-MM-DD HH:mm:ss in the tenant’s zone, or ISO 8601.';
 
@@ -75,8 +76,20 @@ export class CreatePtpInput {
   @OptionalText(500)
   notes?: string;
 
-  @OptionalText(64)
+  @OptionalText(64, { description: 'The app’s own id of the write (offline sync): a retried sync answers the first record.' })
   clientId?: string;
+}
+
+@InputType({ description: 'What a collector reports with a promise’s new status.' })
+export class PtpStatusReportInput {
+  @OptionalText(10, { description: 'YYYY-MM-DD.' })
+  actualRepaymentDate?: string;
+
+  @optionalField(() => DecimalScalar, { description: 'Above 0, two decimals at most.' })
+  actualRepaymentAmount?: Decimal;
+
+  @OptionalText(500)
+  notes?: string;
 }
 
 @InputType({ description: 'A repayment recorded by a user (an offline payment).' })
@@ -113,6 +126,38 @@ export const CommunicationsPageArgs = PageArgs({ size: 10, max: 100 });
 
 @ArgsType()
 export class CaseCommunicationsArgs extends CommunicationsPageArgs {
+  @Field(() => ID)
+  caseId!: string;
+}
+
+export const PtpPageArgs = PageArgs({ size: 20, max: 100 });
+
+@ArgsType()
+export class MyPtpsArgs extends PtpPageArgs {
+  @optionalField(() => String, { description: 'pending, partially_kept, kept, broken, cancelled, or expired (broken by the overdue check).' })
+  @IsIn([...PTP_STATUSES, 'expired'], { message: `status must be one of ${[...PTP_STATUSES, 'expired'].join(', ')}` })
+  status?: string;
+
+  @OptionalText(10, { description: 'Promise dates from (YYYY-MM-DD, inclusive).' })
+  dateFrom?: string;
+
+  @OptionalText(10, { description: 'Promise dates to (YYYY-MM-DD, inclusive).' })
+  dateTo?: string;
+}
+
+@ArgsType()
+export class DuePtpsArgs extends PtpPageArgs {
+  @optionalField(() => Int, { description: 'Open promises due from today to this many days ahead; default 3.' })
+  @IsInt()
+  @Min(0)
+  @Max(90)
+  days?: number;
+}
+
+export const RepaymentPageArgs = PageArgs({ size: 20, max: 100 });
+
+@ArgsType()
+export class CaseRepaymentHistoryArgs extends RepaymentPageArgs {
   @Field(() => ID)
   caseId!: string;
 }

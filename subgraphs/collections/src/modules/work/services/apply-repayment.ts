@@ -106,20 +106,30 @@ async function applyLocked(em: EntityManager, input: ApplyRepaymentInput, actor:
     caseStatusAfter: found.caseStatus,
   });
   await em.flush();
+  await applyToCase(em, actor, found, repayment, input.settings);
+  return { repayment, duplicate: false, appliedTo: found };
+}
 
-  const settings = input.settings ?? (await tenantSettings(em, input.tenantId));
+/**
+ * What a confirmed repayment does to its case (locked by the caller): amounts, status, the open PTP, the row's record
+ * of it, and the events (notice and live `repaymentReceived` to the case's collector).
+ */
+export async function applyToCase(em: EntityManager, actor: RepaymentActor, found: CollectionCase, repayment: Repayment, known?: Settings): Promise<void> {
+  const settings = known ?? (await tenantSettings(em, found.tenantId));
   const statusBefore = found.caseStatus;
-  reduceOutstanding(found, input.amount);
+  const amount = repayment.repaymentAmount;
+  reduceOutstanding(found, amount);
   if (OPEN_CASE_STATUSES.includes(found.caseStatus)) {
     found.caseStatus = found.outstandingAmount.isZero() ? 'settled' : 'partial_repayment';
-    if (found.caseStatus === 'settled') found.settlementDate = dayIn(settings.time_zone, input.date);
+    if (found.caseStatus === 'settled') found.settlementDate = dayIn(settings.time_zone, repayment.repaymentDate);
   }
   const ptp = await em.findOne(Ptp, { caseId: found.id, promiseStatus: { $in: [...OPEN_PTP_STATUSES] } }, { orderBy: { createdAt: 'desc', id: 'desc' } });
   if (ptp) {
-    ptp.keptAmount = ptp.keptAmount.plus(input.amount);
+    ptp.keptAmount = ptp.keptAmount.plus(amount);
     ptp.promiseStatus = ptp.keptAmount.gte(ptp.promiseAmount) ? 'kept' : 'partially_kept';
   }
   Object.assign(repayment, {
+    confirmed: true,
     outstandingAfter: found.outstandingAmount,
     caseStatusAfter: found.caseStatus,
     ptpId: ptp?.id ?? null,
@@ -128,7 +138,6 @@ async function applyLocked(em: EntityManager, input: ApplyRepaymentInput, actor:
   await em.flush();
   await recordEvents(em, actor, found, repayment, statusBefore, settings.currency_code);
   await em.flush();
-  return { repayment, duplicate: false, appliedTo: found };
 }
 
 /** Repaid goes up; the outstanding penalty, then interest, then principal go down, the total never below 0. */

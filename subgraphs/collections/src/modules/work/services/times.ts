@@ -22,3 +22,10 @@ export function parseDay(text: string, field: string): string {
   }
   return text;
 }
+
+/** The calendar date `days` after `day` (both `YYYY-MM-DD`). */
+export const addDays = (day: string, days: number): string => DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toFormat('yyyy-MM-dd');
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`; negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
