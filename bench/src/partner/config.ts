@@ -30,6 +30,11 @@ const schema = z.object({
   quietCores: z.coerce.number().nonnegative().default(0.25),
   /** embedded: the whole platform in one process (`npm start`); separate: a process per service (docker-compose). */
   topology: z.enum(['embedded', 'separate']).default('embedded'),
+  /** Embedded: write a CPU profile of the platform's process (--cpu-prof) into bench/results. */
+  profile: z
+    .string()
+    .transform((v) => v !== '' && v !== '0' && v !== 'false')
+    .default(false),
   databaseUrl: z.string().default('mariadb://root@127.0.0.1:3306'),
   redisUrl: z.string().default('redis://127.0.0.1:6379'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
@@ -50,6 +55,7 @@ const ENV_NAMES: Record<keyof PartnerBenchConfig, string> = {
   quietWait: 'BENCH_QUIET_WAIT',
   quietCores: 'BENCH_QUIET_CORES',
   topology: 'BENCH_TOPOLOGY',
+  profile: 'BENCH_PROFILE',
   databaseUrl: 'DATABASE_URL',
   redisUrl: 'BENCH_REDIS_URL',
   logLevel: 'BENCH_LOG_LEVEL',

@@ -20,6 +20,8 @@ export interface PlatformOptions {
   workDir: string;
   /** Settings for every process: the run's own event and rate-limit namespaces. */
   env: Record<string, string>;
+  /** Embedded: Node flags of the platform's process (e.g. --cpu-prof). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -30,11 +32,12 @@ export function startPlatformUnderTest(options: PlatformOptions): Promise<Platfo
   return options.topology === 'embedded' ? startEmbeddedPlatform(options) : startSeparatePlatform(options);
 }
 
-async function startEmbeddedPlatform({ databaseBase, redisUrl, logLevel, workDir, env }: PlatformOptions): Promise<PlatformUnderTest> {
+async function startEmbeddedPlatform({ databaseBase, redisUrl, logLevel, workDir, env, nodeArgs }: PlatformOptions): Promise<PlatformUnderTest> {
   const server = startChild({
     name: 'platform',
     script: join(__dirname, '../cases/server.js'),
     ipc: true,
+    nodeArgs,
     logPath: join(workDir, 'platform.log'),
     env: serverEnv({ DATABASE_URL: databaseBase.toString(), REDIS_URL: redisUrl, DATA_DIR: workDir, HOST: '127.0.0.1', ROUTER_PORT: '0', ADAPTER_PORT: '0', LOG_LEVEL: logLevel, ...env }),
   });

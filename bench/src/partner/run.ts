@@ -28,6 +28,7 @@ const TARGETS = { casesPerSecond: 2000, p99Ms: 1000 };
 const REPAYMENT = 'subscription BenchRepayment { repaymentReceived { repaymentId caseCode amount } }';
 /** How long after the last push a repayment may still arrive before it counts as lost. */
 const GRACE_MS = 10_000;
+const RESULTS_DIR = resolve(__dirname, '../../results');
 
 runMain(async () => {
   const config = loadPartnerBenchConfig();
@@ -42,6 +43,7 @@ runMain(async () => {
     logLevel: config.logLevel,
     workDir,
     env: { EVENT_BUS_PREFIX: `bench-partner:${tag}:`, RATE_LIMIT_PREFIX: `bench-partner:${tag}`, REMINDER_POLL_SECONDS: '0' },
+    nodeArgs: config.profile ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}`, `--cpu-prof-name=partner-${tag}.cpuprofile`] : [],
   });
   let subscribers: Subscribers | undefined;
   try {
@@ -83,7 +85,7 @@ runMain(async () => {
     log(`live: ${live.received}/${live.applied} received, p50 ${Math.round(live.p50)} ms, p99 ${Math.round(live.p99)} ms from sending (answers p99 ${Math.round(live.answerP99)} ms), ${live.lost} lost, ${live.refused} refused ${JSON.stringify(live.refusedBy)}`);
 
     const result = { startedAt: new Date(started).toISOString(), machine: machine(), loadAverage: loadavg().map((l) => Math.round(l * 100) / 100), otherCores: { import: importOther, stream: streamOther }, serverCpuMsPerRepayment, settings: config, imported, warmUp: warmLive, live };
-    const resultsDir = resolve(__dirname, '../../results');
+    const resultsDir = RESULTS_DIR;
     mkdirSync(resultsDir, { recursive: true });
     const file = join(resultsDir, `partner-${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, JSON.stringify(result, null, 2));
@@ -94,7 +96,7 @@ runMain(async () => {
     await subscribers?.close();
     await platform.stop();
     // The server logs (warnings and errors) stay beside the results: a refused push is explained there.
-    const resultsDir = resolve(__dirname, '../../results');
+    const resultsDir = RESULTS_DIR;
     mkdirSync(resultsDir, { recursive: true });
     for (const { logPath, name } of platform.processes) copyFileSync(logPath, join(resultsDir, `partner-${tag}-${name}.log`));
     for (const { name } of readRegistry()) {
