@@ -83,6 +83,7 @@ describe('docker-compose.yml', () => {
         CREDENTIALS_KEY: 'y'.repeat(48),
         BOOTSTRAP_ADMIN_USERNAME: 'root',
         BOOTSTRAP_ADMIN_PASSWORD: 'a-long-unique-password',
+        PAYMENT_CALLBACK_SECRET: 'z'.repeat(32),
         ...service.environment,
       };
       const parsed = READS[name].safeParse(env);

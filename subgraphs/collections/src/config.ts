@@ -56,7 +56,7 @@ export const collectionsConfigSchema = z
     productionGuards(cfg, ctx);
     credentialsKeyGuard(cfg, ctx);
     appReleaseGuard(cfg, ctx);
-    if (cfg.NODE_ENV === 'production' && cfg.PAYMENT_CALLBACK_SECRET.reveal() === DEV_PAYMENT_SECRET) {
+    if (cfg.NODE_ENV === 'production' && cfg.PAYMENT_CALLBACK_SECRET instanceof Secret && cfg.PAYMENT_CALLBACK_SECRET.reveal() === DEV_PAYMENT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['PAYMENT_CALLBACK_SECRET'], message: 'must be set in production' });
     }
   });
