@@ -225,7 +225,7 @@ describe('GET /api/v1/im/dashboard', () => {
       code: 200,
       message: 'success',
       data: {
-        collector_info: { collector_name: '王小明', team_name: 'M1催收小组', current_case_count: expect.any(Number), work_status: 'active' },
+        collector_info: { collector_name: '王小明', team_name: 'M1催收小组', current_case_count: expect.any(Number), work_status: 'offline' },
         today_statistics: {
           date: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
           contact_count: 1,
@@ -262,6 +262,13 @@ describe('GET /api/v1/im/dashboard', () => {
       ['communication', '联系客户客户SK1N（phone：接通）'], // a minute ago
     ]);
     for (const a of activities) expect(a.time).toMatch(CCO_TIME);
+  });
+
+  it('shows the work status the collector set in the app', async () => {
+    const set = await call(platform.app, 'PUT', '/api/v1/im/profile/work-status', { token: tokens.c1, body: { work_status: 'busy' } });
+    expect(set.status).toBe(200);
+    const res = await call(platform.app, 'GET', '/api/v1/im/dashboard', { token: tokens.c1 });
+    expect(res.body.data.collector_info.work_status).toBe('busy');
   });
 
   it('without a token 401; an administrator’s token 403', async () => {

@@ -46,8 +46,8 @@ export const ccoImDashboardRoutes = [
     description:
       `The signed-in collector’s (or team leader’s) home page. today_statistics: today. ${FIGURES} month_statistics: this ` +
       'month’s totals, performance_score as the admin console set it (null when unset), ranking = rank in the team by ' +
-      'collected amount this month (as /dashboard/ranking by default). collector_info.work_status is the staff profile’s ' +
-      'status (active, on_leave, resigned) until the app’s own work status (PUT /im/profile/work-status) is kept. todo_list: follow_up = pending promises due today or overdue (high); new_case = open cases assigned today; ' +
+      'collected amount this month (as /dashboard/ranking by default). collector_info.work_status is the app presence ' +
+      'the collector sets (online, busy, away, offline; PUT /im/profile/work-status). todo_list: follow_up = pending promises due today or overdue (high); new_case = open cases assigned today; ' +
       'uncontacted = open cases never contacted (medium). recent_activities: the 10 newest communications, promises and ' +
       'repayments. notifications: the 5 newest unread. An account that is not for the app is 403.',
     response: z.object({
@@ -82,7 +82,7 @@ export const ccoImDashboardRoutes = [
           collector_name: profile?.collectorName ?? '',
           team_name: profile?.team?.teamName ?? null,
           current_case_count: profile?.currentCaseCount ?? 0,
-          work_status: profile?.status ?? '',
+          work_status: profile?.workStatus ?? 'offline',
         },
         today_statistics: toDayFigures(d.today),
         month_statistics: {
