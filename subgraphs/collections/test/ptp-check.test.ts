@@ -1,6 +1,7 @@
 import { Ptp, SystemConfig } from '@platform/collections';
 import { DateTime } from 'luxon';
 import { CollectionsClient, type OrgFixture } from './support/harness';
+import { runPtpCheck } from '../src/modules/work/services/ptp-check';
 import { checkEvents, promiseOf, utcDay } from './support/ptp-check-fixture';
 
 // The PTP check's rules, one run at a time: what counts as overdue (the tenant's calendar, its grace days), what as
@@ -55,6 +56,24 @@ it('the tenant’s ptp_grace_days keep a late promise open that many days', asyn
     await check();
     expect((await reread(twoDaysLate)).promiseStatus).toBe('pending');
     expect((await reread(threeDaysLate)).promiseStatus).toBe('broken');
+  } finally {
+    await client.em(null).nativeDelete(SystemConfig, { tenantId: 1, configKey: 'ptp_grace_days' });
+  }
+});
+
+it('promises passed over (in their grace days, or whose day has ended) never hold back the ones after them', async () => {
+  const em = client.em(null);
+  em.create(SystemConfig, { tenantId: 1, configKey: 'ptp_grace_days', configValue: 2 });
+  await em.flush();
+  try {
+    // Read two at a time: the first pages hold only promises this run must leave as they are.
+    for (let i = 0; i < 3; i++) await promiseOf(client, org, -1);
+    const overdue = await promiseOf(client, org, -3);
+    const dueToday = await promiseOf(client, org, 0);
+    const noon = DateTime.fromISO(`${utcDay(0)}T12:00:00Z`).toJSDate();
+    expect(await runPtpCheck(client.runtime.orm.em, { remindHours: 24, batchSize: 2 }, noon)).toEqual({ broken: 1, reminded: 1 });
+    expect((await reread(overdue)).promiseStatus).toBe('broken');
+    expect((await reread(dueToday)).dueRemindedAt).not.toBeNull();
   } finally {
     await client.em(null).nativeDelete(SystemConfig, { tenantId: 1, configKey: 'ptp_grace_days' });
   }

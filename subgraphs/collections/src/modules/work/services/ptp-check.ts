@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { forkForTenant, recordDomainEvent, type PtpDueData } from '@platform/kit';
 import { DateTime } from 'luxon';
 import { CollectionCase } from '../../cases/entities/collection-case.entity';
@@ -31,6 +31,8 @@ interface TenantCalendar {
 
 /** The furthest-ahead calendar on earth (UTC+14): no tenant's today is later than this day. */
 const latestToday = (now: Date) => DateTime.fromJSDate(now, { zone: 'UTC' }).plus({ hours: 14 }).toFormat('yyyy-MM-dd');
+/** The furthest-behind calendar (UTC−12): a day before this one has ended for every tenant. */
+const earliestToday = (now: Date) => DateTime.fromJSDate(now, { zone: 'UTC' }).minus({ hours: 12 }).toFormat('yyyy-MM-dd');
 
 /**
  * One run of the PTP check, over every tenant: open promises whose date has passed (plus `ptp_grace_days`) become
@@ -49,49 +51,72 @@ export async function runPtpCheck(rootEm: EntityManager, policy: PtpCheckPolicy,
     }
     return found;
   };
-  const broken = await breakOverdue(em, calendarOf, now, policy.batchSize ?? 500);
-  const reminded = await remindDue(em, calendarOf, policy, now);
+  const limit = policy.batchSize ?? 500;
+  const broken = await breakOverdue(em, calendarOf, now, limit);
+  const reminded = await remindDue(em, calendarOf, policy, now, limit);
   return { broken, reminded };
+}
+
+/**
+ * Hands every open promise `where` matches to `handle`, a keyset page (by id) at a time, and sums what it answers. The
+ * SQL narrows by date only roughly (each tenant's calendar is applied in code): a promise passed over this run (in its
+ * grace days, not yet due) must not hold back the ones after it, as one first page would.
+ */
+async function eachPage(em: EntityManager, where: FilterQuery<Ptp>, limit: number, handle: (page: Ptp[]) => Promise<number>): Promise<number> {
+  let after = 0;
+  let total = 0;
+  for (;;) {
+    const page = await em.find(Ptp, { $and: [where, { id: { $gt: after } }] }, { orderBy: { id: 'asc' }, limit });
+    if (page.length) total += await handle(page);
+    em.clear();
+    if (page.length < limit) return total;
+    after = page[page.length - 1].id;
+  }
 }
 
 const open = () => ({ promiseStatus: { $in: [...OPEN_PTP_STATUSES] } });
 
 async function breakOverdue(em: EntityManager, calendarOf: (t: number) => Promise<TenantCalendar>, now: Date, limit: number): Promise<number> {
-  const candidates = await em.find(Ptp, { ...open(), promiseDate: { $lt: latestToday(now) } }, { orderBy: { id: 'asc' }, limit });
-  let count = 0;
-  for (const ptp of candidates) {
-    const { zone, graceDays } = await calendarOf(ptp.tenantId);
-    if (addDays(ptp.promiseDate, graceDays) >= dayIn(zone, now)) continue;
-    const changed = await em.transactional(async (tx) => {
-      const claimed = await tx.nativeUpdate(Ptp, { id: ptp.id, ...open() }, { promiseStatus: 'broken', expiredAt: now });
-      if (claimed !== 1) return false;
-      recordDomainEvent({ em: tx, caller: null, requestId: randomUUID() }, {
-        source: 'collections',
-        topic: 'ptp.broken',
-        payload: { ptpId: ptp.id, caseId: ptp.caseId, collectorId: ptp.collectorId ?? null, promiseDate: ptp.promiseDate, promiseAmount: ptp.promiseAmount.toFixed(2), reason: 'overdue' },
-        tenantId: ptp.tenantId,
-        action: 'update_status',
-        resourceType: 'ptp',
-        resourceId: ptp.id,
-        before: { promiseStatus: ptp.promiseStatus },
-        after: { promiseStatus: 'broken', reason: 'overdue' },
+  return eachPage(em, { ...open(), promiseDate: { $lt: latestToday(now) } }, limit, async (page) => {
+    let count = 0;
+    for (const ptp of page) {
+      const { zone, graceDays } = await calendarOf(ptp.tenantId);
+      if (addDays(ptp.promiseDate, graceDays) >= dayIn(zone, now)) continue;
+      const changed = await em.transactional(async (tx) => {
+        const claimed = await tx.nativeUpdate(Ptp, { id: ptp.id, ...open() }, { promiseStatus: 'broken', expiredAt: now });
+        if (claimed !== 1) return false;
+        recordDomainEvent({ em: tx, caller: null, requestId: randomUUID() }, {
+          source: 'collections',
+          topic: 'ptp.broken',
+          payload: { ptpId: ptp.id, caseId: ptp.caseId, collectorId: ptp.collectorId ?? null, promiseDate: ptp.promiseDate, promiseAmount: ptp.promiseAmount.toFixed(2), reason: 'overdue' },
+          tenantId: ptp.tenantId,
+          action: 'update_status',
+          resourceType: 'ptp',
+          resourceId: ptp.id,
+          before: { promiseStatus: ptp.promiseStatus },
+          after: { promiseStatus: 'broken', reason: 'overdue' },
+        });
+        await tx.flush();
+        return true;
       });
-      await tx.flush();
-      return true;
-    });
-    if (changed) count++;
-  }
-  em.clear();
-  return count;
+      if (changed) count++;
+    }
+    return count;
+  });
 }
 
 /** Hours from `now` to the end of `day` on the tenant's calendar. */
 const hoursLeft = (day: string, zone: string, now: Date) =>
   DateTime.fromISO(day, { zone }).plus({ days: 1 }).diff(DateTime.fromJSDate(now), 'hours').hours;
 
-async function remindDue(em: EntityManager, calendarOf: (t: number) => Promise<TenantCalendar>, policy: PtpCheckPolicy, now: Date): Promise<number> {
+async function remindDue(em: EntityManager, calendarOf: (t: number) => Promise<TenantCalendar>, policy: PtpCheckPolicy, now: Date, limit: number): Promise<number> {
   const horizon = DateTime.fromJSDate(now, { zone: 'UTC' }).plus({ hours: policy.remindHours + 14 }).toFormat('yyyy-MM-dd');
-  const candidates = await em.find(Ptp, { ...open(), dueRemindedAt: null, promiseDate: { $lte: horizon } }, { orderBy: { id: 'asc' }, limit: policy.batchSize ?? 500 });
+  // A promise whose day has ended everywhere can no longer be reminded: left out, it is not read run after run.
+  const window = { ...open(), dueRemindedAt: null, promiseDate: { $gte: earliestToday(now), $lte: horizon } };
+  return eachPage(em, window, limit, (page) => remindPage(em, calendarOf, policy, now, page));
+}
+
+async function remindPage(em: EntityManager, calendarOf: (t: number) => Promise<TenantCalendar>, policy: PtpCheckPolicy, now: Date, candidates: Ptp[]): Promise<number> {
   const due: Array<{ ptp: Ptp; hours: number }> = [];
   for (const ptp of candidates) {
     const hours = hoursLeft(ptp.promiseDate, (await calendarOf(ptp.tenantId)).zone, now);
@@ -138,6 +163,5 @@ async function remindDue(em: EntityManager, calendarOf: (t: number) => Promise<T
     });
     if (changed) count++;
   }
-  em.clear();
   return count;
 }
