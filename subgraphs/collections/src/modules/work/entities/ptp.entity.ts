@@ -14,6 +14,8 @@ export type PtpStatus = (typeof PTP_STATUSES)[number];
 @Index({ properties: ['tenantId', 'collectorId', 'promiseDate'] })
 @Index({ properties: ['tenantId', 'promiseStatus', 'promiseDate'] })
 @Index({ properties: ['tenantId', 'createdAt'] })
+// The PTP check's pass over every tenant (open promises by date).
+@Index({ properties: ['promiseStatus', 'promiseDate'] })
 @Unique({ properties: ['tenantId', 'clientId'] })
 export class Ptp extends TenantScopedEntity {
   @Field(() => ID)
