@@ -11,4 +11,4 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app /app
 USER node
-CMD ["node", "scripts/dist/start.js"]
+CMD ["node", "--no-memory-reducer", "scripts/dist/start.js"]

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { databaseOf, readRegistry } from '@platform/kit';
+import { databaseOf, readRegistry, SERVICE_NODE_FLAGS } from '@platform/kit';
 import { loadSubgraph } from '@platform/scripts';
 import { adapterConfigSchema } from '@platform/rest-adapter';
 import { routerConfigSchema } from '@platform/router';
@@ -74,7 +74,7 @@ describe('docker-compose.yml', () => {
   it('starts entry points that exist, and configurations that validate with the example values', () => {
     for (const name of Object.keys(READS)) {
       const service = compose.services[name];
-      const entry = service.command?.[1] ?? '';
+      const entry = service.command?.at(-1) ?? '';
       expect(existsSync(path.join(root, entry.replace('/dist/', '/src/').replace(/\.js$/, '.ts')))).toBe(true);
       const env = {
         ...envExampleValues,
@@ -121,6 +121,21 @@ describe('docker-compose.yml', () => {
       const url = new URL(compose.services[entry.name].environment!.DATABASE_URL.replace('${MYSQL_ROOT_PASSWORD}', 'pw'));
       expect(url.pathname.slice(1)).toBe(databaseOf(entry));
       expect(sql).toContain(`CREATE DATABASE IF NOT EXISTS \`${databaseOf(entry)}\` `);
+    }
+  });
+
+  it('runs every application container, the image and each `npm run start*` with the services\' V8 flags', () => {
+    // `node <flags> <entry>`: the flags are what lies between.
+    const flagsOf = (argv: string[]) => (argv[0] === 'node' ? argv.slice(1, -1) : ['not node:', ...argv]);
+    for (const name of Object.keys(READS)) expect({ name, flags: flagsOf(compose.services[name].command ?? []) }).toEqual({ name, flags: SERVICE_NODE_FLAGS });
+    const image = JSON.parse(/^CMD (.+)$/m.exec(readFileSync(path.join(root, 'Dockerfile'), 'utf8'))![1]) as string[];
+    expect(flagsOf(image)).toEqual(SERVICE_NODE_FLAGS);
+    const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const starts = Object.entries(scripts).filter(([name]) => name === 'start' || name.startsWith('start:'));
+    expect(starts.length).toBe(Object.keys(READS).length + 1);
+    for (const [name, line] of starts) {
+      const command = line.split('&&').at(-1)!.trim().split(/\s+/);
+      expect({ name, flags: flagsOf(command) }).toEqual({ name, flags: SERVICE_NODE_FLAGS });
     }
   });
 

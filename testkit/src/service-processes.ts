@@ -1,6 +1,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { SERVICE_NODE_FLAGS } from '@platform/kit';
 
 /** A server process a bench or test started (from a dist entry); stopped (and its CPU time read) through this handle. */
 export interface Child {
@@ -19,19 +20,20 @@ interface StartOptions {
   script: string;
   env: NodeJS.ProcessEnv;
   logPath: string;
-  /** Extra Node flags, e.g. --cpu-prof. */
+  /** Node flags besides the service flags every process gets (SERVICE_NODE_FLAGS), e.g. --cpu-prof. */
   nodeArgs?: string[];
   /** Fork with an IPC channel (the embedded server reports its URLs over it). */
   ipc?: boolean;
 }
 
-/** Starts `script` with this very Node binary; its stdout and stderr go to `logPath`. */
+/** Starts `script` with this very Node binary and the services' V8 flags; its stdout and stderr go to `logPath`. */
 export function startChild(opts: StartOptions): Child {
   const log = openSync(opts.logPath, 'a');
   const stdio = ['ignore', log, log] as const;
+  const nodeArgs = [...SERVICE_NODE_FLAGS, ...(opts.nodeArgs ?? [])];
   const child = opts.ipc
-    ? fork(opts.script, [], { env: opts.env, execArgv: opts.nodeArgs ?? [], stdio: [...stdio, 'ipc'] })
-    : spawn(process.execPath, [...(opts.nodeArgs ?? []), opts.script], { env: opts.env, stdio: [...stdio] });
+    ? fork(opts.script, [], { env: opts.env, execArgv: nodeArgs, stdio: [...stdio, 'ipc'] })
+    : spawn(process.execPath, [...nodeArgs, opts.script], { env: opts.env, stdio: [...stdio] });
   closeSync(log);
   const handle: Child = {
     name: opts.name,

@@ -35,6 +35,11 @@ const schema = z.object({
     .string()
     .transform((v) => v !== '' && v !== '0' && v !== 'false')
     .default(false),
+  /** Embedded: further Node/V8 flags of the platform's process, space-separated (e.g. "--trace-gc"). */
+  nodeFlags: z
+    .string()
+    .transform((v) => v.split(/\s+/).filter(Boolean))
+    .default([]),
   databaseUrl: z.string().default('mariadb://root@127.0.0.1:3306'),
   redisUrl: z.string().default('redis://127.0.0.1:6379'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
@@ -56,6 +61,7 @@ const ENV_NAMES: Record<keyof PartnerBenchConfig, string> = {
   quietCores: 'BENCH_QUIET_CORES',
   topology: 'BENCH_TOPOLOGY',
   profile: 'BENCH_PROFILE',
+  nodeFlags: 'BENCH_NODE_FLAGS',
   databaseUrl: 'DATABASE_URL',
   redisUrl: 'BENCH_REDIS_URL',
   logLevel: 'BENCH_LOG_LEVEL',

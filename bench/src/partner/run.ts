@@ -43,7 +43,7 @@ runMain(async () => {
     logLevel: config.logLevel,
     workDir,
     env: { EVENT_BUS_PREFIX: `bench-partner:${tag}:`, RATE_LIMIT_PREFIX: `bench-partner:${tag}`, REMINDER_POLL_SECONDS: '0' },
-    nodeArgs: config.profile ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}`, `--cpu-prof-name=partner-${tag}.cpuprofile`] : [],
+    nodeArgs: [...config.nodeFlags, ...(config.profile ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}`, `--cpu-prof-name=partner-${tag}.cpuprofile`] : [])],
   });
   let subscribers: Subscribers | undefined;
   try {
