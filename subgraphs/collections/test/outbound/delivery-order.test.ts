@@ -1,10 +1,11 @@
 import { IntegrationDelivery, TenantIntegration, type DeliveryKind } from '@platform/collections';
 import { startCoreSimulator, type CoreSimulator } from '@platform/simulator';
-import { CollectionsClient, TENANT } from '../support/harness';
+import { CollectionsClient, codeOf, OTHER_TENANT, TENANT, type OrgFixture } from '../support/harness';
 
 const tenantId = Number(TENANT);
 let client: CollectionsClient;
 let core: CoreSimulator;
+let org: OrgFixture;
 
 beforeAll(async () => {
   // No timer: each test runs the delivery worker itself.
@@ -20,6 +21,7 @@ beforeAll(async () => {
     secretCiphertext: client.runtime.services.cipher.encrypt('cco-out-secret'),
   });
   await em.flush();
+  org = await client.seedOrg();
 });
 afterAll(async () => {
   await core.stop();
@@ -110,5 +112,37 @@ describe('write-back delivery worker', () => {
     } finally {
       await core.restart();
     }
+  });
+
+  const RETRY = 'mutation($t: ID!, $id: ID!) { retryIntegrationDelivery(tenantId: $t, id: $id) { id status attempts nextAttemptAt lastError } }';
+  const retry = (who: keyof OrgFixture['callers'], id: number | string, tenant = TENANT) => client.run(org.callers[who], RETRY, { t: tenant, id: String(id) });
+
+  it('sends a failed write-back again when an admin retries it, in its case\'s order, and refuses any other retry', async () => {
+    const gaveUp = await queue(401, 'case_status', 'f1');
+    await client.em(TENANT).nativeUpdate(IntegrationDelivery, { id: gaveUp.id }, { status: 'failed', attempts: 8, lastError: '503 from the core system' });
+    const later = await queue(401, 'case_status', 'f2', new Date(Date.now() + 60_000));
+
+    // Not this tenant's, not there, not failed: refused, nothing changed.
+    expect(codeOf(await retry('otherTenantAdmin', gaveUp.id))).toBe('FORBIDDEN');
+    expect(codeOf(await retry('otherTenantAdmin', gaveUp.id, OTHER_TENANT))).toBe('NOT_FOUND');
+    expect(codeOf(await retry('tenantAdmin', 999_999))).toBe('NOT_FOUND');
+    expect(codeOf(await retry('tenantAdmin', 'x'))).toBe('NOT_FOUND');
+    expect(codeOf(await retry('tenantAdmin', later.id))).toBe('BAD_USER_INPUT');
+    expect(await reload(gaveUp)).toMatchObject({ status: 'failed', attempts: 8 });
+    expect(await reload(later)).toMatchObject({ status: 'pending', attempts: 0 });
+
+    const answer = await retry('tenantAdmin', gaveUp.id);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({
+      retryIntegrationDelivery: { id: String(gaveUp.id), status: 'pending', attempts: 0, nextAttemptAt: expect.any(String), lastError: '503 from the core system' },
+    });
+    // Retried once: a second retry finds it pending.
+    expect(codeOf(await retry('tenantAdmin', gaveUp.id))).toBe('BAD_USER_INPUT');
+
+    const from = core.received().length;
+    expect(await client.runtime.services.deliveries.runOnce()).toBe(1);
+    expect(labelsReceived(from)).toEqual(['f1']);
+    expect(await reload(gaveUp)).toMatchObject({ status: 'delivered', attempts: 1, lastError: null });
+    expect((await reload(later)).status).toBe('pending');
   });
 });

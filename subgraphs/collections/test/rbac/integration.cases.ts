@@ -10,6 +10,7 @@ export const integrationCases: Record<string, RbacCase> = {
       'mutation { setTenantIntegration(tenantId: "1", input: { coreBaseUrl: "https://core.example", outboundAuth: { type: "hmac", apiKey: "k", apiSecret: "s" } }) { tenantId } }',
     allow: ADMINS,
   },
+  'Mutation.retryIntegrationDelivery': { query: 'mutation { retryIntegrationDelivery(tenantId: "1", id: "999999") { id } }', allow: ADMINS },
 };
 
 /** Partner §§ 3/6 reads: a case's core view for whoever works cases; the core's statistics for the tenant's admins. */

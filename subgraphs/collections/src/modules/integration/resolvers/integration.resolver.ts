@@ -1,4 +1,4 @@
-import { badInput, can, pageWindow, toPage, type PageArgsType } from '@platform/kit';
+import { badInput, can, notFound, pageWindow, parseId, toPage, type PageArgsType } from '@platform/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { CollectionsContext } from '../../../collections.context';
 import { CollectionsErrors } from '../../../collections.errors';
@@ -94,11 +94,37 @@ export class IntegrationResolver {
     const sensitive = canSeePersonalData(ctx.caller);
     return { ...toPage(rows.map((d) => deliveryToGraph(d, sensitive)), total, window), zone: await tenantZone(ctx.em, id) };
   }
+
+  @Mutation(() => IntegrationDeliveryType, {
+    description:
+      'Sends a failed write-back again: pending from now, its attempts counted afresh. It keeps its place in its case’s order, so the case’s later pending deliveries wait for it. Only a failed one can be retried (BAD_USER_INPUT otherwise).',
+  })
+  async retryIntegrationDelivery(
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: CollectionsContext,
+  ): Promise<IntegrationDeliveryType> {
+    const tenant = writeTenant(ctx, tenantId);
+    const deliveryId = parseId(id);
+    // Conditional: of two retries (or a retry racing anything else), one moves it; a failed row is never claimed.
+    const moved =
+      deliveryId === null
+        ? 0
+        : await ctx.em.nativeUpdate(
+            IntegrationDelivery,
+            { id: deliveryId, tenantId: tenant, status: 'failed' },
+            { status: 'pending', attempts: 0, nextAttemptAt: new Date(), claimedUntil: null, claimToken: null },
+          );
+    const row = deliveryId === null ? null : await ctx.em.findOne(IntegrationDelivery, { id: deliveryId, tenantId: tenant }, { refresh: true });
+    if (!row) throw notFound('IntegrationDelivery', id);
+    if (moved === 0) throw badInput('id', `delivery ${id} is ${row.status}: only a failed delivery can be retried`);
+    return deliveryToGraph(row, canSeePersonalData(ctx.caller));
+  }
 }
 
 export const integrationRules = {
   Query: { tenantIntegration: can('tenants:update'), integrationDeliveries: can('tenants:update') },
-  Mutation: { setTenantIntegration: can('tenants:update') },
+  Mutation: { setTenantIntegration: can('tenants:update'), retryIntegrationDelivery: can('tenants:update') },
   TenantIntegration: can('tenants:update'),
   OutboundAuth: can('tenants:update'),
   IntegrationDeliveries: can('tenants:update'),
