@@ -164,14 +164,12 @@ interface PushedRepayment {
 }
 
 async function repay(ctx: CollectionsContext, tenantId: number, settings: Settings, body: PushedRepayment): Promise<PartnerRepaymentResult> {
-  const found = await ctx.em.findOne(CollectionCase, { tenantId, caseCode: body.case_code });
-  if (!found) throw CollectionsErrors.notFound('Case', body.case_code);
   const { repayment, duplicate, appliedTo } = await applyRepayment(
     ctx.em,
     {
       tenantId,
       repaymentId: body.repayment_id,
-      caseId: found.id,
+      caseCode: body.case_code,
       amount: body.repayment_amount,
       date: body.date,
       channel: body.repayment_channel,

@@ -11,11 +11,13 @@ import { Ptp } from '../entities/ptp.entity';
 import { Repayment, type RepaymentSource } from '../entities/repayment.entity';
 import { OPEN_PTP_STATUSES } from './ptp.service';
 
-export interface ApplyRepaymentInput {
+/** The case a repayment is for: its id, or its code (a partner push names only that; read once, under the lock). */
+export type RepaidCase = { caseId: number; caseCode?: never } | { caseCode: string; caseId?: never };
+
+export type ApplyRepaymentInput = RepaidCase & {
   tenantId: number;
   /** The tenant's key of the repayment: applied once per tenant. */
   repaymentId: string;
-  caseId: number;
   amount: Decimal;
   date: Date;
   channel?: string | null;
@@ -26,7 +28,7 @@ export interface ApplyRepaymentInput {
   clientId?: string | null;
   /** The tenant's settings when the caller has read them already (a partner push reads its zone first). */
   settings?: Settings;
-}
+};
 
 /** What applying a repayment did; a repeated repaymentId answers the first application's result. */
 export interface RepaymentOutcome {
@@ -78,8 +80,9 @@ function firstApplication(em: EntityManager, input: ApplyRepaymentInput): Promis
 }
 
 async function applyLocked(em: EntityManager, input: ApplyRepaymentInput, actor: RepaymentActor): Promise<RepaymentOutcome> {
-  const found = await em.findOne(CollectionCase, { id: input.caseId, tenantId: input.tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-  if (!found) throw CollectionsErrors.notFound('Case', input.caseId);
+  const key = input.caseId === undefined ? { caseCode: input.caseCode } : { id: input.caseId };
+  const found = await em.findOne(CollectionCase, { ...key, tenantId: input.tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  if (!found) throw CollectionsErrors.notFound('Case', input.caseId ?? input.caseCode);
   // A plain read: a locking read of an id not there yet would lock the index gap, and two pushes for different cases
   // then deadlock on their inserts. A duplicate this read misses (an older snapshot) is caught by the unique index.
   const seen = await em.findOne(Repayment, { tenantId: input.tenantId, repaymentId: input.repaymentId }, { refresh: true });
@@ -135,7 +138,7 @@ export async function applyToCase(em: EntityManager, actor: RepaymentActor, foun
     ptpId: ptp?.id ?? null,
     ptpStatusAfter: ptp?.promiseStatus ?? null,
   });
-  await em.flush();
+  // One flush writes the case, the PTP, the row's record and the events (the same transaction either way).
   await recordEvents(em, actor, found, repayment, statusBefore, settings.currency_code);
   await em.flush();
 }
