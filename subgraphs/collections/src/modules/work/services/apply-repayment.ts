@@ -54,7 +54,8 @@ export interface RepaymentActor {
  * Concurrent duplicates: the case row is locked first (SELECT … FOR UPDATE), so applications to one case run one after
  * another and each re-reads the repaymentId under the lock; the unique index (tenant, repaymentId) catches the rest
  * (the same id on another case, or a read from a snapshot older than the first's commit), whose callers then read the
- * first result. Nothing locks an index gap, so pushes for different cases never deadlock each other.
+ * first result. Nothing that goes on to write locks an index gap, so pushes for different cases never deadlock each
+ * other (a case code that names no case locks its gap in the case index only until that push fails and rolls back).
  */
 export async function applyRepayment(
   em: EntityManager,
