@@ -119,6 +119,8 @@ it('queues write-backs while the core system is down, retries with back-off, the
 
   const received = core.received().filter((c) => c.path.startsWith('/api/collection/'));
   expect(received.every((c) => c.authenticated && c.method === 'POST')).toBe(true);
+  // identity announced the tenant (tenant.changed): every call names it as the document shows.
+  expect([...new Set(received.map((c) => c.headers['x-tenant-code']))]).toEqual(['DEMO']);
   const sent = (code: string) =>
     received
       .filter((c: ReceivedCall) => (c.body as { case_code: string }).case_code === code)

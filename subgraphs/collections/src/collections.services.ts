@@ -1,5 +1,6 @@
 import { CredentialCipher, forkForTenant, startPeriodicJob, type GraphAccess, type SubgraphParts, type TokenSigner } from '@platform/kit';
 import type { CollectionsConfig } from './config';
+import { tenantCodeOf } from './modules/config/services/tenant-code';
 import { TenantBreakers } from './modules/integration/services/circuit-breaker';
 import { CoreClient } from './modules/integration/services/core-client';
 import { deliverDue, type DeliveryPolicy } from './modules/integration/services/delivery-worker';
@@ -43,7 +44,7 @@ export const deliveryPolicy = (config: CollectionsConfig): DeliveryPolicy => ({
 export function collectionsServices({ config, graph, signer, orm, logger }: SubgraphParts<CollectionsConfig>): CollectionsServices {
   const cipher = new CredentialCipher(config.CREDENTIALS_KEY, INTEGRATION_SECRET_CIPHER);
   const breakers = new TenantBreakers({ failureThreshold: config.OUTBOUND_BREAKER_FAILURES, cooldownMs: config.OUTBOUND_BREAKER_COOLDOWN_MS });
-  const core = new CoreClient(cipher, breakers, config.OUTBOUND_TIMEOUT_MS);
+  const core = new CoreClient(cipher, breakers, config.OUTBOUND_TIMEOUT_MS, (tenantId) => tenantCodeOf(forkForTenant(orm.em, null), tenantId));
   const policy = deliveryPolicy(config);
   const runOnce = (now?: Date) => deliverDue(forkForTenant(orm.em, null), core, policy, logger, now);
   const job = startPeriodicJob(runOnce, config.OUTBOUND_POLL_MS, logger, 'write-back deliveries');

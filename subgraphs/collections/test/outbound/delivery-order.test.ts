@@ -1,4 +1,5 @@
-import { IntegrationDelivery, TenantIntegration, type DeliveryKind } from '@platform/collections';
+import { randomUUID } from 'node:crypto';
+import { IntegrationDelivery, SystemConfig, TenantIntegration, type DeliveryKind } from '@platform/collections';
 import { startCoreSimulator, type CoreSimulator } from '@platform/simulator';
 import { CollectionsClient, codeOf, OTHER_TENANT, TENANT, type OrgFixture } from '../support/harness';
 
@@ -144,5 +145,36 @@ describe('write-back delivery worker', () => {
     expect(labelsReceived(from)).toEqual(['f1']);
     expect(await reload(gaveUp)).toMatchObject({ status: 'delivered', attempts: 1, lastError: null });
     expect((await reload(later)).status).toBe('pending');
+  });
+
+  /** identity's `tenant.changed` with the tenant's code; waits until collections keeps it. */
+  async function announceCode(code: string): Promise<void> {
+    const payload = { tenantId, code };
+    await client.runtime.bus.publish([{ id: randomUUID(), topic: 'tenant.changed', tenantId: TENANT, aggregateId: TENANT, payload, occurredAt: new Date().toISOString() }]);
+    for (let i = 0; i < 300; i++) {
+      const row = await client.em(null).findOne(SystemConfig, { tenantId, configKey: 'tenant_code' }, { refresh: true });
+      if (row?.configValue === code) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`collections did not keep the tenant code ${code}`);
+  }
+
+  it('names the tenant by the code identity announced (X-Tenant-Code), which the core system checks', async () => {
+    await announceCode('DEMO');
+    const from = core.received().length;
+    await queue(501, 'case_status', 'c1');
+    expect(await client.runtime.services.deliveries.runOnce()).toBe(1);
+    expect(core.received().slice(from).map((c) => [c.headers['x-tenant-code'], c.authenticated])).toEqual([['DEMO', true]]);
+
+    // Renamed in identity while the core system still knows the old code: it refuses, and the row waits for a retry.
+    await announceCode('RENAMED');
+    try {
+      const refused = await queue(502, 'case_status', 'c2');
+      expect(await client.runtime.services.deliveries.runOnce()).toBe(0);
+      expect(core.received().at(-1)?.headers['x-tenant-code']).toBe('RENAMED');
+      expect(await reload(refused)).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('401') });
+    } finally {
+      await announceCode('DEMO');
+    }
   });
 });

@@ -41,6 +41,8 @@ export class CoreClient {
     private readonly cipher: CredentialCipher,
     private readonly breakers: TenantBreakers,
     private readonly timeoutMs: number,
+    /** The tenant's code as identity announced it (X-Tenant-Code on every call, as partner § 3 shows); null: none sent. */
+    private readonly tenantCodeOf: (tenantId: number) => Promise<string | null>,
   ) {}
 
   async call(integration: TenantIntegration, method: 'GET' | 'POST', path: string, body?: unknown): Promise<CoreAnswer> {
@@ -63,9 +65,10 @@ export class CoreClient {
   private async send(integration: TenantIntegration, method: string, path: string, body?: unknown): Promise<CoreAnswer> {
     const raw = body === undefined ? '' : JSON.stringify(body);
     const auth = await this.authHeaders(integration, raw);
+    const tenantCode = await this.tenantCodeOf(integration.tenantId);
     const res = await this.fetch(`${integration.coreBaseUrl}${path}`, {
       method,
-      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { ...auth, ...(tenantCode ? { 'x-tenant-code': tenantCode } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: raw }),
     });
     const text = await res.text();
