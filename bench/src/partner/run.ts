@@ -85,9 +85,8 @@ runMain(async () => {
     log(`live: ${live.received}/${live.applied} received, p50 ${Math.round(live.p50)} ms, p99 ${Math.round(live.p99)} ms from sending (answers p99 ${Math.round(live.answerP99)} ms), ${live.lost} lost, ${live.refused} refused ${JSON.stringify(live.refusedBy)}`);
 
     const result = { startedAt: new Date(started).toISOString(), machine: machine(), loadAverage: loadavg().map((l) => Math.round(l * 100) / 100), otherCores: { import: importOther, stream: streamOther }, serverCpuMsPerRepayment, settings: config, imported, warmUp: warmLive, live };
-    const resultsDir = RESULTS_DIR;
-    mkdirSync(resultsDir, { recursive: true });
-    const file = join(resultsDir, `partner-${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = join(RESULTS_DIR, `partner-${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, JSON.stringify(result, null, 2));
     console.log(report(config, result));
     log(`results written to ${file}`);
@@ -96,9 +95,8 @@ runMain(async () => {
     await subscribers?.close();
     await platform.stop();
     // The server logs (warnings and errors) stay beside the results: a refused push is explained there.
-    const resultsDir = RESULTS_DIR;
-    mkdirSync(resultsDir, { recursive: true });
-    for (const { logPath, name } of platform.processes) copyFileSync(logPath, join(resultsDir, `partner-${tag}-${name}.log`));
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    for (const { logPath, name } of platform.processes) copyFileSync(logPath, join(RESULTS_DIR, `partner-${tag}-${name}.log`));
     for (const { name } of readRegistry()) {
       const db = new URL(base);
       db.pathname = `${base.pathname}_${name}`;

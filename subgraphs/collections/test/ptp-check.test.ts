@@ -1,7 +1,6 @@
-import { Ptp, SystemConfig } from '@platform/collections';
+import { Ptp, runPtpCheck, SystemConfig } from '@platform/collections';
 import { DateTime } from 'luxon';
 import { CollectionsClient, type OrgFixture } from './support/harness';
-import { runPtpCheck } from '../src/modules/work/services/ptp-check';
 import { checkEvents, promiseOf, utcDay } from './support/ptp-check-fixture';
 
 // The PTP check's rules, one run at a time: what counts as overdue (the tenant's calendar, its grace days), what as

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { SystemConfig } from '../entities/system-config.entity';
-import { writeSettings, type SettingKey } from './settings';
+import { writeConfigRows, writeSettings, type SettingKey } from './settings';
 
 /** The rule types a tenant's core system may configure (partner § 7.2). */
 export const BUSINESS_RULE_TYPES = ['queue_assignment', 'tenant_settings'] as const;
@@ -27,10 +27,7 @@ export async function storeBusinessRules(em: EntityManager, tenantId: number, ru
     await writeSettings(em, tenantId, values);
   }
   const set: BusinessRuleSet = { ruleType, rules, updatedAt: new Date().toISOString() };
-  const row = await em.findOne(SystemConfig, { tenantId, configKey: ruleKey(ruleType) });
-  if (row) row.configValue = set;
-  else em.create(SystemConfig, { tenantId, configKey: ruleKey(ruleType), configValue: set });
-  await em.flush();
+  await writeConfigRows(em, tenantId, [[ruleKey(ruleType), set]]);
   return set;
 }
 

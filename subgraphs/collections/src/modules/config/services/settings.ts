@@ -76,8 +76,12 @@ export async function updateSettings(em: EntityManager, tenantId: number, change
   return tenantSettings(em, tenantId);
 }
 
-/** Upserts the rows in one flush. */
-export async function writeSettings(em: EntityManager, tenantId: number, values: Array<[SettingKey, unknown]>): Promise<void> {
+/** Upserts the settings' rows in one flush. */
+export const writeSettings = (em: EntityManager, tenantId: number, values: Array<[SettingKey, unknown]>): Promise<void> =>
+  writeConfigRows(em, tenantId, values);
+
+/** Upserts a tenant's SystemConfig rows (settings, rule sets, the tenant's code: each under a key of its own) in one flush. */
+export async function writeConfigRows(em: EntityManager, tenantId: number, values: ReadonlyArray<readonly [string, unknown]>): Promise<void> {
   if (!values.length) return;
   const rows = await em.find(SystemConfig, { tenantId, configKey: { $in: values.map(([k]) => k) } });
   const byKey = new Map(rows.map((r) => [r.configKey, r]));

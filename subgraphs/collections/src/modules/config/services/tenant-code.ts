@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { SystemConfig } from '../entities/system-config.entity';
+import { writeConfigRows } from './settings';
 
 /**
  * identity's code of a tenant (`tenant.changed`), kept beside the tenant's settings under a key of its own: it is not
@@ -14,9 +15,4 @@ export async function tenantCodeOf(em: EntityManager, tenantId: number): Promise
 }
 
 /** Keeps the code identity announced (in the caller's unit of work). */
-export async function keepTenantCode(em: EntityManager, tenantId: number, code: string): Promise<void> {
-  const row = await em.findOne(SystemConfig, { tenantId, configKey: TENANT_CODE_KEY });
-  if (row) row.configValue = code;
-  else em.create(SystemConfig, { tenantId, configKey: TENANT_CODE_KEY, configValue: code });
-  await em.flush();
-}
+export const keepTenantCode = (em: EntityManager, tenantId: number, code: string): Promise<void> => writeConfigRows(em, tenantId, [[TENANT_CODE_KEY, code]]);

@@ -106,16 +106,14 @@ export class IntegrationResolver {
   ): Promise<IntegrationDeliveryType> {
     const tenant = writeTenant(ctx, tenantId);
     const deliveryId = parseId(id);
+    if (deliveryId === null) throw notFound('IntegrationDelivery', id);
     // Conditional: of two retries (or a retry racing anything else), one moves it; a failed row is never claimed.
-    const moved =
-      deliveryId === null
-        ? 0
-        : await ctx.em.nativeUpdate(
-            IntegrationDelivery,
-            { id: deliveryId, tenantId: tenant, status: 'failed' },
-            { status: 'pending', attempts: 0, nextAttemptAt: new Date(), claimedUntil: null, claimToken: null },
-          );
-    const row = deliveryId === null ? null : await ctx.em.findOne(IntegrationDelivery, { id: deliveryId, tenantId: tenant }, { refresh: true });
+    const moved = await ctx.em.nativeUpdate(
+      IntegrationDelivery,
+      { id: deliveryId, tenantId: tenant, status: 'failed' },
+      { status: 'pending', attempts: 0, nextAttemptAt: new Date(), claimedUntil: null, claimToken: null },
+    );
+    const row = await ctx.em.findOne(IntegrationDelivery, { id: deliveryId, tenantId: tenant }, { refresh: true });
     if (!row) throw notFound('IntegrationDelivery', id);
     if (moved === 0) throw badInput('id', `delivery ${id} is ${row.status}: only a failed delivery can be retried`);
     return deliveryToGraph(row, canSeePersonalData(ctx.caller));
